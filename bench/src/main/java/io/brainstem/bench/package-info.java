@@ -1,0 +1,2 @@
+/** Benchmarks and load generators for brainstem, run by hand. */
+package io.brainstem.bench;

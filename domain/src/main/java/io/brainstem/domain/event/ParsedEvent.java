@@ -1,0 +1,31 @@
+package io.brainstem.domain.event;
+
+import io.brainstem.domain.shared.DomainViolation;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a parser made of an envelope: the normalized fields, before a signature is assigned.
+ *
+ * @param fieldSources for each of timestamp, host, service, severity, facility: where its value came
+ *                     from ({@code client}, {@code parsed}, {@code received_at}, {@code default}...)
+ */
+public record ParsedEvent(
+        Instant timestamp,
+        String host,
+        String service,
+        Severity severity,
+        String facility,
+        String message,
+        Map<String, Object> structuredFields,
+        Map<String, String> fieldSources) {
+
+    public ParsedEvent {
+        DomainViolation.requirePresent(timestamp, "timestamp");
+        DomainViolation.requirePresent(severity, "severity");
+        DomainViolation.requireText(message, "message");
+        structuredFields = structuredFields == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(structuredFields));
+        fieldSources = fieldSources == null ? Map.of() : Map.copyOf(fieldSources);
+    }
+}
