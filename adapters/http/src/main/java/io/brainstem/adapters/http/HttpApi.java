@@ -1,0 +1,35 @@
+package io.brainstem.adapters.http;
+
+import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.RuntimeQueries;
+import io.brainstem.domain.envelope.TenantId;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.List;
+import java.util.Optional;
+
+/** The whole HTTP API on one routing; used by bootstrap and by tests. */
+public final class HttpApi {
+
+    /** Every endpoint served, as {@code METHOD /path}. */
+    public static final List<String> ENDPOINTS = List.of(
+            "POST /ingest/event", "POST /ingest/batch",
+            "GET /runtime", "GET /status", "GET /healthz");
+
+    private HttpApi() {
+    }
+
+    /** What the routes need. */
+    public record Dependencies(IngestEventsUseCase ingest, RuntimeQueries runtime, ApiLimits limits,
+            TenantId defaultTenant, Optional<String> apiToken) {
+    }
+
+    public static void routing(HttpRouting.Builder routing, Dependencies deps) {
+        deps.apiToken().filter(t -> !t.isBlank()).ifPresent(token -> routing.addFilter(new AuthFilter(token)));
+        ErrorMapping.register(routing);
+        routing.register("/", new RuntimeHttpService(deps.runtime()))
+                .register("/ingest", new IngestHttpService(deps.ingest(), deps.limits(), deps.defaultTenant()))
+                .any((req, res) -> Responses.error(res, Status.NOT_FOUND_404, "not_found",
+                        "no endpoint " + req.prologue().method().text() + " " + req.path().path()));
+    }
+}

@@ -1,0 +1,93 @@
+package io.brainstem.adapters.http;
+
+import io.brainstem.application.port.in.RuntimeQueries;
+import io.brainstem.application.port.in.RuntimeQueries.RuntimeSnapshot;
+import io.brainstem.domain.envelope.SourceType;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /healthz}, {@code /status} (the same payload) and {@code /runtime}. Never authenticated. */
+public final class RuntimeHttpService implements HttpService {
+
+    public static final String API_TOKEN_ENV = "BRAINSTEM_API_TOKEN";
+
+    private final RuntimeQueries runtime;
+
+    public RuntimeHttpService(RuntimeQueries runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/healthz", this::status)
+                .get("/status", this::status)
+                .get("/runtime", this::runtime);
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        RuntimeSnapshot s = runtime.snapshot();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", true);
+        body.put("status", "ok");
+        body.put("runtime", summary(s));
+        body.put("api_token_enabled", s.apiTokenEnabled());
+        Responses.json(res, body);
+    }
+
+    private void runtime(ServerRequest req, ServerResponse res) {
+        RuntimeSnapshot s = runtime.snapshot();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", true);
+        body.put("version", s.version());
+        body.put("api_token_env", API_TOKEN_ENV);
+        body.put("api_token_enabled", s.apiTokenEnabled());
+        body.put("auth_state", authState(s));
+        body.put("capability_flags", capabilityFlags());
+        body.put("defaults", s.defaults());
+        body.put("limits", s.limits());
+        body.put("listener_defaults", s.listener());
+        body.put("intake", s.intake());
+        body.put("runtime", summary(s));
+        Responses.json(res, body);
+    }
+
+    private static Map<String, Object> summary(RuntimeSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", s.version());
+        m.put("auth_state", authState(s));
+        m.put("defaults", s.defaults());
+        m.put("limits", s.limits());
+        m.put("capabilities", capabilityFlags());
+        m.put("intake", s.intake());
+        return m;
+    }
+
+    private static Map<String, Object> authState(RuntimeSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("api_token_enabled", s.apiTokenEnabled());
+        m.put("mode", s.apiTokenEnabled() ? "token_required" : "open");
+        m.put("accepted_headers", List.of("X-API-Token", "Authorization: Bearer"));
+        m.put("unauthenticated_endpoints", AuthFilter.OPEN_PATHS);
+        return m;
+    }
+
+    /** The capability flags exactly as the seed lists them, plus the endpoint list. */
+    static Map<String, Object> capabilityFlags() {
+        Map<String, Object> modes = new LinkedHashMap<>();
+        modes.put(SourceType.SYSLOG, List.of("single_event_api", "batch_api", "udp_listener"));
+        modes.put(SourceType.FILE, List.of("single_event_api", "batch_api"));
+        modes.put(SourceType.LOGICMONITOR, List.of("logicmonitor_webhook"));
+        Map<String, Object> sources = new LinkedHashMap<>();
+        sources.put("source_types", SourceType.KNOWN);
+        sources.put("ingest_modes_by_source_type", modes);
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("source_capabilities", sources);
+        flags.put("endpoints", HttpApi.ENDPOINTS);
+        return flags;
+    }
+}

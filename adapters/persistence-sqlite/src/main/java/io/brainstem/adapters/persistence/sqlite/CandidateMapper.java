@@ -1,0 +1,14 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** MyBatis mapper for {@code candidates}; SQL in CandidateMapper.xml. */
+public interface CandidateMapper {
+
+    void upsert(CandidateRow row);
+
+    CandidateRow findById(@Param("id") String id);
+
+    List<CandidateRow> findByTenant(@Param("tenantId") String tenantId, @Param("limit") int limit);
+}

@@ -1,0 +1,14 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** MyBatis mapper for {@code canonical_events}; SQL in CanonicalEventMapper.xml. */
+public interface CanonicalEventMapper {
+
+    void upsert(CanonicalEventRow row);
+
+    CanonicalEventRow findById(@Param("id") long id);
+
+    List<CanonicalEventRow> latest(@Param("tenantId") String tenantId, @Param("limit") int limit);
+}

@@ -1,0 +1,39 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.out.CandidateRepository;
+import io.brainstem.domain.candidate.Candidate;
+import io.brainstem.domain.candidate.CandidateId;
+import io.brainstem.domain.envelope.TenantId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Candidates in SQLite. */
+final class MyBatisCandidateRepository implements CandidateRepository {
+
+    private final SqliteDatabase db;
+
+    MyBatisCandidateRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void saveAll(Collection<Candidate> candidates) {
+        CandidateMapper mapper = db.mapper(CandidateMapper.class);
+        for (Candidate candidate : candidates) {
+            mapper.upsert(CandidateRow.from(candidate));
+        }
+    }
+
+    @Override
+    public Optional<Candidate> findById(CandidateId id) {
+        return Optional.ofNullable(db.mapper(CandidateMapper.class).findById(id.value()))
+                .map(CandidateRow::toDomain);
+    }
+
+    @Override
+    public List<Candidate> findByTenant(TenantId tenant, int limit) {
+        return db.mapper(CandidateMapper.class).findByTenant(tenant.value(), limit).stream()
+                .map(CandidateRow::toDomain).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.out.RawEnvelopeRepository;
+import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.envelope.EnvelopeStatus;
+import io.brainstem.domain.envelope.RawEnvelope;
+import io.brainstem.domain.envelope.RawEnvelopeId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Raw envelopes in SQLite. Ids are assigned inside the (IMMEDIATE) write transaction from the current
+ * maximum, so they ascend even when several processes write the same file.
+ */
+final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
+
+    private final SqliteDatabase db;
+
+    MyBatisRawEnvelopeRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<RawEnvelope> receiveAll(List<EnvelopeContent> contents, Instant receivedAt) {
+        RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
+        long next = mapper.maxId() + 1;
+        List<RawEnvelope> out = new ArrayList<>(contents.size());
+        for (EnvelopeContent content : contents) {
+            RawEnvelope envelope = RawEnvelope.receive(new RawEnvelopeId(next++), content, receivedAt);
+            mapper.insert(RawEnvelopeRow.from(envelope));
+            out.add(envelope);
+        }
+        return out;
+    }
+
+    @Override
+    public void saveOutcomes(Collection<RawEnvelope> envelopes) {
+        RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
+        for (RawEnvelope envelope : envelopes) {
+            mapper.updateOutcome(RawEnvelopeRow.from(envelope));
+        }
+    }
+
+    @Override
+    public Optional<RawEnvelope> findById(RawEnvelopeId id) {
+        return Optional.ofNullable(db.mapper(RawEnvelopeMapper.class).findById(id.value()))
+                .map(RawEnvelopeRow::toDomain);
+    }
+
+    @Override
+    public List<RawEnvelope> findByIds(Collection<RawEnvelopeId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.mapper(RawEnvelopeMapper.class).findByIds(ids.stream().map(RawEnvelopeId::value).toList())
+                .stream().map(RawEnvelopeRow::toDomain).toList();
+    }
+
+    @Override
+    public List<RawEnvelope> findAfter(long afterId, Collection<EnvelopeStatus> statuses, Instant since, int limit) {
+        return db.mapper(RawEnvelopeMapper.class)
+                .findAfter(afterId, statuses.stream().map(EnvelopeStatus::wireName).toList(),
+                        SqlTimes.format(since), limit)
+                .stream().map(RawEnvelopeRow::toDomain).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.out.SignatureRepository;
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.signature.SignatureId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Signatures in SQLite. */
+final class MyBatisSignatureRepository implements SignatureRepository {
+
+    private final SqliteDatabase db;
+
+    MyBatisSignatureRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void saveAll(Collection<Signature> signatures) {
+        SignatureMapper mapper = db.mapper(SignatureMapper.class);
+        for (Signature signature : signatures) {
+            mapper.upsert(SignatureRow.from(signature));
+        }
+    }
+
+    @Override
+    public Optional<Signature> findById(TenantId tenant, SignatureId id) {
+        return Optional.ofNullable(db.mapper(SignatureMapper.class).findById(tenant.value(), id.value()))
+                .map(SignatureRow::toDomain);
+    }
+
+    @Override
+    public List<Signature> findByTenant(TenantId tenant, int limit) {
+        return db.mapper(SignatureMapper.class).findByTenant(tenant.value(), limit).stream()
+                .map(SignatureRow::toDomain).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** MyBatis mapper for {@code raw_envelopes}; SQL in RawEnvelopeMapper.xml. */
+public interface RawEnvelopeMapper {
+
+    long maxId();
+
+    void insert(RawEnvelopeRow row);
+
+    void updateOutcome(RawEnvelopeRow row);
+
+    RawEnvelopeRow findById(@Param("id") long id);
+
+    List<RawEnvelopeRow> findByIds(@Param("ids") Collection<Long> ids);
+
+    List<RawEnvelopeRow> findAfter(@Param("afterId") long afterId, @Param("statuses") Collection<String> statuses,
+            @Param("since") String since, @Param("limit") int limit);
+}

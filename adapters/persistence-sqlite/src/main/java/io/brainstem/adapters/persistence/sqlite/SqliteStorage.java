@@ -1,0 +1,66 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.out.CandidateRepository;
+import io.brainstem.application.port.out.CanonicalEventRepository;
+import io.brainstem.application.port.out.RawEnvelopeRepository;
+import io.brainstem.application.port.out.SignatureRepository;
+import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.UnitOfWork;
+import java.nio.file.Path;
+
+/** The SQLite storage adapter for one database file. */
+public final class SqliteStorage implements Storage, AutoCloseable {
+
+    private final SqliteDatabase database;
+    private final MyBatisRawEnvelopeRepository rawEnvelopes;
+    private final MyBatisCanonicalEventRepository canonicalEvents;
+    private final MyBatisSignatureRepository signatures;
+    private final MyBatisCandidateRepository candidates;
+
+    public SqliteStorage(Path file) {
+        this.database = new SqliteDatabase(file);
+        this.rawEnvelopes = new MyBatisRawEnvelopeRepository(database);
+        this.canonicalEvents = new MyBatisCanonicalEventRepository(database);
+        this.signatures = new MyBatisSignatureRepository(database);
+        this.candidates = new MyBatisCandidateRepository(database);
+    }
+
+    public Path file() {
+        return database.file();
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return database;
+    }
+
+    @Override
+    public RawEnvelopeRepository rawEnvelopes() {
+        return rawEnvelopes;
+    }
+
+    @Override
+    public CanonicalEventRepository canonicalEvents() {
+        return canonicalEvents;
+    }
+
+    @Override
+    public SignatureRepository signatures() {
+        return signatures;
+    }
+
+    @Override
+    public CandidateRepository candidates() {
+        return candidates;
+    }
+
+    @Override
+    public String describe() {
+        return database.file().toString();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,96 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.in.DatabaseRef;
+import io.brainstem.application.port.in.InvalidRequestException;
+import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.StorageCatalog;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opens SQLite databases: the default file, or a file a request names with {@code db_path}. A named
+ * database must lie inside the data directory — a relative name resolves there, and anything that would
+ * escape it ({@code ..}, an absolute path elsewhere, a symlinked parent) is refused.
+ */
+public final class SqliteStorageCatalog implements StorageCatalog {
+
+    public static final int MAX_OPEN_DATABASES = 64;
+
+    private final Path dataDir;
+    private final Path defaultDatabase;
+    private final Map<Path, SqliteStorage> open = new ConcurrentHashMap<>();
+
+    public SqliteStorageCatalog(Path dataDir, Path defaultDatabase) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.defaultDatabase = defaultDatabase.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Storage open(DatabaseRef ref) {
+        Path file = resolve(ref);
+        SqliteStorage existing = open.get(file);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (open) {
+            if (open.size() >= MAX_OPEN_DATABASES && !open.containsKey(file)) {
+                throw new InvalidRequestException("too_many_databases",
+                        "at most " + MAX_OPEN_DATABASES + " databases may be open at once");
+            }
+            return open.computeIfAbsent(file, SqliteStorage::new);
+        }
+    }
+
+    @Override
+    public String locate(DatabaseRef ref) {
+        return resolve(ref).toString();
+    }
+
+    /** The file a reference stands for; refuses anything outside the data directory. */
+    public Path resolve(DatabaseRef ref) {
+        if (ref.isDefault()) {
+            return defaultDatabase;
+        }
+        String name = ref.name();
+        if (name.indexOf('\0') >= 0 || name.length() > 255) {
+            throw invalid(name);
+        }
+        Path candidate;
+        try {
+            Path given = Path.of(name);
+            candidate = (given.isAbsolute() ? given : dataDir.resolve(given)).normalize();
+        } catch (InvalidPathException e) {
+            throw invalid(name);
+        }
+        if (!candidate.startsWith(dataDir) || candidate.equals(dataDir) || containsSymlink(candidate)) {
+            throw invalid(name);
+        }
+        return candidate;
+    }
+
+    private boolean containsSymlink(Path file) {
+        for (Path p = file; p != null && p.startsWith(dataDir) && !p.equals(dataDir); p = p.getParent()) {
+            if (java.nio.file.Files.isSymbolicLink(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private InvalidRequestException invalid(String name) {
+        return new InvalidRequestException("invalid_db_path", "db_path '" + name
+                + "' must name a file inside the data directory " + dataDir);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(SqliteStorage::close);
+        open.clear();
+    }
+}

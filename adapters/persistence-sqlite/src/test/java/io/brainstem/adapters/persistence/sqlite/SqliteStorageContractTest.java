@@ -1,0 +1,53 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.out.CandidateRepositoryContract;
+import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
+import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
+import io.brainstem.application.port.out.SignatureRepositoryContract;
+import io.brainstem.application.port.out.Storage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite adapter, on a real file, passes the same contracts as the in-memory one. */
+class SqliteStorageContractTest {
+
+    @TempDir
+    Path dir;
+
+    private Storage fresh() {
+        return new SqliteStorage(dir.resolve("contract-" + System.nanoTime() + ".sqlite3"));
+    }
+
+    @Nested
+    class RawEnvelopes extends RawEnvelopeRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class CanonicalEvents extends CanonicalEventRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Signatures extends SignatureRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Candidates extends CandidateRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+}

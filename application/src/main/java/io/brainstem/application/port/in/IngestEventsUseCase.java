@@ -1,0 +1,41 @@
+package io.brainstem.application.port.in;
+
+import io.brainstem.domain.envelope.EnvelopeContent;
+import java.util.List;
+
+/**
+ * Ingests one event or a batch: every raw envelope is persisted, canonicalized, its signature updated
+ * and candidates re-evaluated — in one transaction, so a returned result means it is on disk.
+ */
+public interface IngestEventsUseCase {
+
+    int DEFAULT_THRESHOLD = 2;
+    int MAX_THRESHOLD = 1_000_000;
+
+    IngestResult ingest(IngestCommand command);
+
+    record IngestCommand(DatabaseRef database, List<EnvelopeContent> envelopes, int threshold) {
+        public IngestCommand {
+            database = database == null ? DatabaseRef.DEFAULT : database;
+            if (envelopes == null || envelopes.isEmpty()) {
+                throw new InvalidRequestException("empty_batch", "at least one event is required");
+            }
+            envelopes = List.copyOf(envelopes);
+            InvalidRequestException.requireRange("threshold", threshold, 1, MAX_THRESHOLD);
+        }
+    }
+
+    /**
+     * The seed's accounting for one request.
+     *
+     * @param signatureCount   distinct signatures the request's events matched
+     * @param candidateCount   distinct candidates the request created or updated
+     * @param interestingItems those candidates, highest score first (at most five)
+     */
+    record IngestResult(String tenantId, int eventCount, int signatureCount, int candidateCount, int parseFailed,
+            int unsupported, List<InterestingItem> interestingItems) {
+        public IngestResult {
+            interestingItems = List.copyOf(interestingItems);
+        }
+    }
+}

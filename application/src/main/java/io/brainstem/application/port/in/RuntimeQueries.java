@@ -1,0 +1,29 @@
+package io.brainstem.application.port.in;
+
+import java.util.Map;
+
+/** What the running process is and does: version, auth, defaults, limits and intake counters. */
+public interface RuntimeQueries {
+
+    RuntimeSnapshot snapshot();
+
+    /**
+     * @param intake per intake channel (e.g. {@code syslog_udp}), counters such as received, stored, dropped
+     */
+    record RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
+            Listener listener, Map<String, Map<String, Long>> intake) {
+        public RuntimeSnapshot {
+            intake = Map.copyOf(intake);
+        }
+    }
+
+    record Defaults(int threshold, String dbPath, String dataDir, String tenantId, int limit) {
+    }
+
+    record Limits(long maxBodyBytes, int maxBatchEvents, int maxLimit, int maxThreshold) {
+    }
+
+    /** Syslog listener settings; a port of 0 means the channel is off. */
+    record Listener(String host, int udpPort, int tcpPort, String tenantId, String sourceId) {
+    }
+}

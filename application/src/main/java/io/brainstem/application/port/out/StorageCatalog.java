@@ -1,0 +1,19 @@
+package io.brainstem.application.port.out;
+
+import io.brainstem.application.port.in.DatabaseRef;
+
+/**
+ * Opens databases by reference. The same reference always yields the same {@link Storage} instance, so
+ * callers may key caches on it. A reference the adapter will not open (outside the data directory)
+ * is an {@link io.brainstem.application.port.in.InvalidRequestException}.
+ */
+public interface StorageCatalog extends AutoCloseable {
+
+    Storage open(DatabaseRef ref);
+
+    /** Where a reference resolves to, for responses (e.g. the absolute database path). */
+    String locate(DatabaseRef ref);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,247 @@
+package io.brainstem.application.testing;
+
+import io.brainstem.application.port.in.DatabaseRef;
+import io.brainstem.application.port.out.CandidateRepository;
+import io.brainstem.application.port.out.CanonicalEventRepository;
+import io.brainstem.application.port.out.RawEnvelopeRepository;
+import io.brainstem.application.port.out.SignatureRepository;
+import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.StorageCatalog;
+import io.brainstem.application.port.out.UnitOfWork;
+import io.brainstem.domain.candidate.Candidate;
+import io.brainstem.domain.candidate.CandidateId;
+import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.envelope.EnvelopeStatus;
+import io.brainstem.domain.envelope.RawEnvelope;
+import io.brainstem.domain.envelope.RawEnvelopeId;
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.event.CanonicalEvent;
+import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.signature.SignatureId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * A fast in-memory storage adapter for tests. Writes are serialized; a failed unit of work is rolled back
+ * by restoring a snapshot of the maps (aggregates are mutable, so the snapshot keeps their states as
+ * rebuilt copies). Not meant for production volumes.
+ */
+public final class InMemoryStorage implements Storage {
+
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final TreeMap<Long, RawEnvelope> envelopes = new TreeMap<>();
+    private final TreeMap<Long, CanonicalEvent> events = new TreeMap<>();
+    private final Map<SignatureId, Signature> signatures = new java.util.LinkedHashMap<>();
+    private final Map<CandidateId, Candidate> candidates = new java.util.LinkedHashMap<>();
+    private final String name;
+
+    public InMemoryStorage() {
+        this("memory");
+    }
+
+    public InMemoryStorage(String name) {
+        this.name = name;
+    }
+
+    /** A catalog whose every reference is its own fresh in-memory database. */
+    public static StorageCatalog catalog() {
+        Map<DatabaseRef, InMemoryStorage> all = new ConcurrentHashMap<>();
+        return new StorageCatalog() {
+            @Override
+            public Storage open(DatabaseRef ref) {
+                return all.computeIfAbsent(ref, r -> new InMemoryStorage(r.isDefault() ? "memory" : r.name()));
+            }
+
+            @Override
+            public String locate(DatabaseRef ref) {
+                return "memory:" + (ref.isDefault() ? "default" : ref.name());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return new UnitOfWork() {
+            @Override
+            public <T> T write(Supplier<T> work) {
+                writeLock.lock();
+                try {
+                    Snapshot snapshot = new Snapshot();
+                    try {
+                        return work.get();
+                    } catch (RuntimeException e) {
+                        snapshot.restore();
+                        throw e;
+                    }
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+
+            @Override
+            public <T> T read(Supplier<T> work) {
+                writeLock.lock();
+                try {
+                    return work.get();
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+        };
+    }
+
+    /** Shallow copies of the maps; enough for tests that fail a unit of work before mutating aggregates. */
+    private final class Snapshot {
+        private final TreeMap<Long, RawEnvelope> e = new TreeMap<>(envelopes);
+        private final TreeMap<Long, CanonicalEvent> ev = new TreeMap<>(events);
+        private final Map<SignatureId, Signature> s = new java.util.LinkedHashMap<>(signatures);
+        private final Map<CandidateId, Candidate> c = new java.util.LinkedHashMap<>(candidates);
+
+        void restore() {
+            envelopes.clear();
+            envelopes.putAll(e);
+            events.clear();
+            events.putAll(ev);
+            signatures.clear();
+            signatures.putAll(s);
+            candidates.clear();
+            candidates.putAll(c);
+        }
+    }
+
+    @Override
+    public RawEnvelopeRepository rawEnvelopes() {
+        return new RawEnvelopeRepository() {
+            @Override
+            public List<RawEnvelope> receiveAll(List<EnvelopeContent> contents, Instant receivedAt) {
+                long next = envelopes.isEmpty() ? 1 : envelopes.lastKey() + 1;
+                List<RawEnvelope> out = new ArrayList<>(contents.size());
+                for (EnvelopeContent content : contents) {
+                    RawEnvelope envelope = RawEnvelope.receive(new RawEnvelopeId(next++), content, receivedAt);
+                    envelopes.put(envelope.id().value(), envelope);
+                    out.add(envelope);
+                }
+                return out;
+            }
+
+            @Override
+            public void saveOutcomes(Collection<RawEnvelope> saved) {
+                for (RawEnvelope envelope : saved) {
+                    if (!envelopes.containsKey(envelope.id().value())) {
+                        throw new IllegalStateException("unknown envelope " + envelope.id());
+                    }
+                    envelopes.put(envelope.id().value(), envelope);
+                }
+            }
+
+            @Override
+            public Optional<RawEnvelope> findById(RawEnvelopeId id) {
+                return Optional.ofNullable(envelopes.get(id.value()));
+            }
+
+            @Override
+            public List<RawEnvelope> findByIds(Collection<RawEnvelopeId> ids) {
+                return ids.stream().map(RawEnvelopeId::value).distinct().sorted().map(envelopes::get)
+                        .filter(java.util.Objects::nonNull).toList();
+            }
+
+            @Override
+            public List<RawEnvelope> findAfter(long afterId, Collection<EnvelopeStatus> statuses, Instant since,
+                    int limit) {
+                return envelopes.tailMap(afterId, false).values().stream()
+                        .filter(e -> statuses.isEmpty() || statuses.contains(e.status()))
+                        .filter(e -> since == null || !e.receivedAt().isBefore(since))
+                        .limit(limit).toList();
+            }
+        };
+    }
+
+    @Override
+    public CanonicalEventRepository canonicalEvents() {
+        return new CanonicalEventRepository() {
+            @Override
+            public void saveAll(Collection<CanonicalEvent> saved) {
+                saved.forEach(e -> events.put(e.id().value(), e));
+            }
+
+            @Override
+            public Optional<CanonicalEvent> findById(RawEnvelopeId id) {
+                return Optional.ofNullable(events.get(id.value()));
+            }
+
+            @Override
+            public List<CanonicalEvent> latest(TenantId tenant, int limit) {
+                List<CanonicalEvent> out = new ArrayList<>();
+                for (CanonicalEvent e : events.descendingMap().values()) {
+                    if (out.size() >= limit) {
+                        break;
+                    }
+                    if (e.tenantId().equals(tenant)) {
+                        out.add(e);
+                    }
+                }
+                return out.reversed();
+            }
+        };
+    }
+
+    @Override
+    public SignatureRepository signatures() {
+        return new SignatureRepository() {
+            @Override
+            public void saveAll(Collection<Signature> saved) {
+                saved.forEach(s -> signatures.put(s.id(), s));
+            }
+
+            @Override
+            public Optional<Signature> findById(TenantId tenant, SignatureId id) {
+                return Optional.ofNullable(signatures.get(id)).filter(s -> s.tenantId().equals(tenant));
+            }
+
+            @Override
+            public List<Signature> findByTenant(TenantId tenant, int limit) {
+                return signatures.values().stream().filter(s -> s.tenantId().equals(tenant))
+                        .sorted(Comparator.comparing(Signature::lastSeen).reversed()).limit(limit).toList();
+            }
+        };
+    }
+
+    @Override
+    public CandidateRepository candidates() {
+        return new CandidateRepository() {
+            @Override
+            public void saveAll(Collection<Candidate> saved) {
+                saved.forEach(c -> candidates.put(c.id(), c));
+            }
+
+            @Override
+            public Optional<Candidate> findById(CandidateId id) {
+                return Optional.ofNullable(candidates.get(id));
+            }
+
+            @Override
+            public List<Candidate> findByTenant(TenantId tenant, int limit) {
+                return candidates.values().stream().filter(c -> c.tenantId().equals(tenant))
+                        .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).limit(limit).toList();
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+}

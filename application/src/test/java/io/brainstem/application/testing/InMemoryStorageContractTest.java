@@ -1,0 +1,44 @@
+package io.brainstem.application.testing;
+
+import io.brainstem.application.port.out.CandidateRepositoryContract;
+import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
+import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
+import io.brainstem.application.port.out.SignatureRepositoryContract;
+import io.brainstem.application.port.out.Storage;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapter passes the same contracts as the SQLite one. */
+class InMemoryStorageContractTest {
+
+    @Nested
+    class RawEnvelopes extends RawEnvelopeRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class CanonicalEvents extends CanonicalEventRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Signatures extends SignatureRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Candidates extends CandidateRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+}
