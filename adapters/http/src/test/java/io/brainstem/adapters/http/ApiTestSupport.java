@@ -1,0 +1,58 @@
+package io.brainstem.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brainstem.application.port.in.RuntimeQueries;
+import io.brainstem.application.service.IngestService;
+import io.brainstem.application.testing.InMemoryStorage;
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.event.Canonicalizer;
+import io.brainstem.domain.signature.MinerSettings;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Routes over in-memory storage, and a small JSON client for the HTTP tests. */
+final class ApiTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private ApiTestSupport() {
+    }
+
+    static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token) {
+        IngestService ingest = new IngestService(InMemoryStorage.catalog(), new Canonicalizer(),
+                MinerSettings.DEFAULTS, Clock.systemUTC());
+        RuntimeQueries runtime = () -> new RuntimeQueries.RuntimeSnapshot("test", token.isPresent(),
+                new RuntimeQueries.Defaults(2, "memory", "memory", "default", 20),
+                new RuntimeQueries.Limits(limits.maxBodyBytes(), limits.maxBatchEvents(), limits.maxLimit(), 1_000_000),
+                new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), Map.of());
+        return new HttpApi.Dependencies(ingest, runtime, limits, TenantId.of("default"), token);
+    }
+
+    record Reply(Status status, JsonNode body) {
+    }
+
+    static Reply send(Http1ClientRequest request, String body) {
+        try (Http1ClientResponse res = body == null ? request.request() : request.submit(body)) {
+            String text = res.as(String.class);
+            try {
+                return new Reply(res.status(), JSON.readTree(text));
+            } catch (Exception e) {
+                throw new AssertionError("response is not JSON: " + text, e);
+            }
+        }
+    }
+
+    static Reply post(Http1Client client, String path, String body) {
+        return send(client.post(path), body);
+    }
+
+    static Reply get(Http1Client client, String path) {
+        return send(client.get(path), null);
+    }
+}

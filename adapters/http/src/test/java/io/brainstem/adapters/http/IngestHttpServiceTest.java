@@ -1,0 +1,146 @@
+package io.brainstem.adapters.http;
+
+import static io.brainstem.adapters.http.ApiTestSupport.get;
+import static io.brainstem.adapters.http.ApiTestSupport.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brainstem.adapters.http.ApiTestSupport.Reply;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The ingest endpoints over a real socket, starting from the seed's own example payloads. */
+@ServerTest
+class IngestHttpServiceTest {
+
+    static final String SEED_EVENT = """
+            {
+            "tenant_id": "demo-tenant",
+            "source_type": "syslog",
+            "source_id": "fw-01",
+            "source_name": "edge-fw-01",
+            "source_path": "/var/log/syslog",
+            "timestamp": "2026-03-22T03:00:00Z",
+            "host": "fw-01",
+            "service": "charon",
+            "severity": "info",
+            "asset_id": "fw-01",
+            "facility": "daemon",
+            "message_raw": "IPsec SA rekey failed; retrying",
+            "structured_fields": { "peer": "203.0.113.10" },
+            "correlation_keys": {},
+            "metadata": {}
+            }""";
+
+    static final String SEED_BATCH = """
+            {
+            "threshold": 2,
+            "events": [
+            {"tenant_id": "demo-tenant", "source_type": "syslog",
+             "message_raw": "Mar 22 03:00:00 fw-01 charon: VPN tunnel recovered", "host": "fw-01", "service": "charon"},
+            {"tenant_id": "demo-tenant", "source_type": "syslog",
+             "message_raw": "Mar 22 03:00:10 fw-01 charon: VPN tunnel recovered", "host": "fw-01", "service": "charon"}
+            ]
+            }""";
+
+    private final Http1Client client;
+
+    IngestHttpServiceTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder builder) {
+        HttpApi.routing(builder, ApiTestSupport.dependencies(new ApiLimits(64 * 1024, 3, 100), Optional.empty()));
+    }
+
+    private static void assertError(Reply reply, Status status, String code) {
+        assertEquals(status, reply.status(), reply.body().toString());
+        assertFalse(reply.body().get("ok").asBoolean());
+        assertEquals(code, reply.body().at("/error/code").asText());
+        assertFalse(reply.body().at("/error/message").asText().isBlank());
+    }
+
+    @Test
+    void seedSingleEventGivesTheSeedAccounting() {
+        Reply reply = post(client, "/ingest/event", SEED_EVENT);
+        assertEquals(Status.OK_200, reply.status());
+        JsonNode body = reply.body();
+        assertTrue(body.get("ok").asBoolean());
+        assertEquals("demo-tenant", body.get("tenant_id").asText());
+        assertEquals(1, body.get("event_count").asInt());
+        assertEquals(1, body.get("signature_count").asInt());
+        assertEquals(0, body.get("candidate_count").asInt());
+        assertEquals(0, body.get("parse_failed").asInt());
+        assertTrue(body.get("interesting_items").isArray());
+    }
+
+    @Test
+    void seedBatchReachesThresholdAndReportsACandidate() {
+        Reply reply = post(client, "/ingest/batch", SEED_BATCH);
+        assertEquals(Status.OK_200, reply.status());
+        JsonNode body = reply.body();
+        assertEquals(2, body.get("event_count").asInt());
+        assertEquals(1, body.get("signature_count").asInt());
+        assertEquals(1, body.get("candidate_count").asInt());
+        JsonNode item = body.get("interesting_items").get(0);
+        assertEquals("recurrence", item.get("candidate_type").asText());
+        assertTrue(item.get("score_total").isNumber());
+        assertFalse(item.get("why_it_matters").asText().isBlank());
+        assertEquals(2, item.at("/evidence/event_count").asInt());
+    }
+
+    @Test
+    void malformedJsonIsA400NotA500() {
+        assertError(post(client, "/ingest/event", "{\"tenant_id\": "), Status.BAD_REQUEST_400, "malformed_json");
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        Reply reply = post(client, "/ingest/batch", "{\"events\": [{\"message_raw\": 12}]}");
+        assertError(reply, Status.BAD_REQUEST_400, "invalid_field");
+        assertTrue(reply.body().at("/error/message").asText().contains("events[0].message_raw"));
+    }
+
+    @Test
+    void thresholdMustBeANumberInRange() {
+        assertError(ApiTestSupport.send(client.post("/ingest/event").queryParam("threshold", "abc"), SEED_EVENT), Status.BAD_REQUEST_400,
+                "invalid_threshold");
+        assertError(post(client, "/ingest/batch", "{\"threshold\": \"2\", \"events\": [{}]}"),
+                Status.BAD_REQUEST_400, "invalid_field");
+    }
+
+    @Test
+    void batchLimitsAreEnforced() {
+        assertError(post(client, "/ingest/batch", "{\"events\": []}"), Status.BAD_REQUEST_400, "empty_batch");
+        assertError(post(client, "/ingest/batch", "{\"events\": [{},{},{},{}]}"), Status.BAD_REQUEST_400,
+                "batch_too_large");
+        assertError(post(client, "/ingest/batch", "{}"), Status.BAD_REQUEST_400, "missing_events");
+    }
+
+    @Test
+    void oversizedBodyIsA413() {
+        String huge = "{\"message_raw\": \"" + "x".repeat(70 * 1024) + "\"}";
+        assertError(post(client, "/ingest/event", huge), Status.REQUEST_ENTITY_TOO_LARGE_413, "body_too_large");
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        Reply reply = post(client, "/ingest/event", "{\"tenant_id\": \"t\", \"source_type\": \"file\","
+                + " \"message_raw\": \"hello\", \"colour\": \"blue\"}");
+        assertEquals(Status.OK_200, reply.status());
+    }
+
+    @Test
+    void unknownPathIsAJson404AndServerStaysUp() {
+        assertError(get(client, "/no/such/thing"), Status.NOT_FOUND_404, "not_found");
+        assertEquals(Status.OK_200, get(client, "/healthz").status());
+    }
+}
