@@ -58,10 +58,8 @@ final class SyslogTimestamps {
         } else {
             return restore(c, start);
         }
-        int hour = c.number(2, 2);
-        int minute = hour >= 0 && c.consume(':') ? c.number(2, 2) : -1;
-        int second = minute >= 0 && c.consume(':') ? c.number(2, 2) : -1;
-        if (second < 0) {
+        int clock = clock(c, 2);
+        if (clock < 0) {
             return restore(c, start);
         }
         int nanos = fraction(c);
@@ -85,7 +83,7 @@ final class SyslogTimestamps {
         if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
             throw invalid(c, start);
         }
-        long secondOfDay = secondOfDay(c, start, hour, minute, second);
+        long secondOfDay = secondOfDay(c, start, clock);
         long epochSecond = LocalDate.of(year, month, day).toEpochDay() * SECONDS_PER_DAY + secondOfDay
                 - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
@@ -111,10 +109,8 @@ final class SyslogTimestamps {
             year = c.number(4, 4);
             c.skipSpaces();
         }
-        int hour = c.number(1, 2);
-        int minute = hour >= 0 && c.consume(':') ? c.number(2, 2) : -1;
-        int second = minute >= 0 && c.consume(':') ? c.number(2, 2) : -1;
-        if (second < 0) {
+        int clock = clock(c, 1);
+        if (clock < 0) {
             return restore(c, start);
         }
         int nanos = fraction(c);
@@ -122,7 +118,7 @@ final class SyslogTimestamps {
         if (day < 1 || day > (year < 0 ? monthLength(2000, month) : monthLength(year, month))) {
             throw invalid(c, start);
         }
-        long secondOfDay = secondOfDay(c, start, hour, minute, second);
+        long secondOfDay = secondOfDay(c, start, clock);
         if (year >= 0) {
             return Instant.ofEpochSecond(
                     LocalDate.of(year, month, day).toEpochDay() * SECONDS_PER_DAY + secondOfDay, nanos);
@@ -165,7 +161,18 @@ final class SyslogTimestamps {
         return bestDistance == Long.MAX_VALUE ? null : Instant.ofEpochSecond(best, nanos);
     }
 
-    private static long secondOfDay(LineCursor c, int start, int hour, int minute, int second) {
+    /** {@code h[h]:mm:ss} as the number hhmmss (unchecked), or -1 (cursor then somewhere inside). */
+    private static int clock(LineCursor c, int minHourDigits) {
+        int hour = c.number(minHourDigits, 2);
+        int minute = hour >= 0 && c.consume(':') ? c.number(2, 2) : -1;
+        int second = minute >= 0 && c.consume(':') ? c.number(2, 2) : -1;
+        return second < 0 ? -1 : hour * 10_000 + minute * 100 + second;
+    }
+
+    private static long secondOfDay(LineCursor c, int start, int clock) {
+        int hour = clock / 10_000;
+        int minute = clock / 100 % 100;
+        int second = clock % 100;
         if (hour > 23 || minute > 59 || second > 60) {
             throw invalid(c, start);
         }
