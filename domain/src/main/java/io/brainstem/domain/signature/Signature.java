@@ -89,6 +89,16 @@ public final class Signature {
         eventFamily = EventFamilyClassifier.classify(template, service);
     }
 
+    /**
+     * Takes back one occurrence, when a replayed event moves to another signature. The signature keeps at
+     * least one occurrence (its example), and first/last seen stay as observed.
+     */
+    public void retractOccurrence() {
+        if (occurrenceCount > 1) {
+            occurrenceCount--;
+        }
+    }
+
     public SignatureId id() { return id; }
     public TenantId tenantId() { return tenantId; }
     public String template() { return template; }

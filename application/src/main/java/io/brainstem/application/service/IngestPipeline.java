@@ -1,0 +1,219 @@
+package io.brainstem.application.service;
+
+import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.InterestingItem;
+import io.brainstem.application.port.out.Storage;
+import io.brainstem.domain.candidate.Candidate;
+import io.brainstem.domain.candidate.CandidateId;
+import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
+import io.brainstem.domain.candidate.detection.CandidateNarrative;
+import io.brainstem.domain.envelope.ParserInfo;
+import io.brainstem.domain.envelope.RawEnvelope;
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.event.CanonicalEvent;
+import io.brainstem.domain.event.Canonicalizer;
+import io.brainstem.domain.event.ParseOutcome;
+import io.brainstem.domain.event.ParsedEvent;
+import io.brainstem.domain.signature.EventFamilyClassifier;
+import io.brainstem.domain.signature.MinerSettings;
+import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.signature.TemplateMiner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pipeline behind ingest and replay: canonicalize stored envelopes, mine their signatures,
+ * re-evaluate candidates and write it all in the caller's transaction. Holds the per-tenant state of
+ * every open database.
+ */
+final class IngestPipeline {
+
+    static final int INTERESTING_IN_RESPONSE = 5;
+    static final ParserInfo PIPELINE = new ParserInfo("brainstem-pipeline", "1");
+
+    private final Canonicalizer canonicalizer;
+    private final MinerSettings minerSettings;
+    private final Clock clock;
+    private final Map<Storage, Map<TenantId, TenantState>> states = new ConcurrentHashMap<>();
+
+    IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings, Clock clock) {
+        this.canonicalizer = canonicalizer;
+        this.minerSettings = minerSettings;
+        this.clock = clock;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction of {@code storage}; when it fails, the in-memory state of
+     * that database is dropped (it may have run ahead of what was rolled back) and rebuilt on next use.
+     */
+    <T> T inTransaction(Storage storage, java.util.function.Supplier<T> work) {
+        try {
+            return storage.unitOfWork().write(work);
+        } catch (RuntimeException e) {
+            states.remove(storage);
+            throw e;
+        }
+    }
+
+    /** Starts the work of one request; call inside {@link #inTransaction}. */
+    Batch batch(Storage storage, int threshold) {
+        return new Batch(storage, threshold);
+    }
+
+    /** Forgets cached state of a database, e.g. after it was changed by another process. */
+    void invalidate(Storage storage) {
+        states.remove(storage);
+    }
+
+    /** The tenant's state, loaded on first use; call inside a unit of work. */
+    TenantState state(Storage storage, TenantId tenant) {
+        Map<TenantId, TenantState> perTenant = states.computeIfAbsent(storage, s -> new ConcurrentHashMap<>());
+        return perTenant.computeIfAbsent(tenant, t -> TenantState.load(storage, t, minerSettings,
+                minerSettings.maxSignatures()));
+    }
+
+    /** The work of one request: process envelopes one by one, then {@link #flush} once. */
+    final class Batch {
+        private final Storage storage;
+        private final int threshold;
+        private final Instant now;
+        private final List<CanonicalEvent> events = new ArrayList<>();
+        private final Map<Object, Signature> touchedSignatures = new LinkedHashMap<>();
+        private final Map<CandidateId, Candidate> touchedCandidates = new LinkedHashMap<>();
+        private int parseFailed;
+        private int unsupported;
+
+        Batch(Storage storage, int threshold) {
+            this.storage = storage;
+            this.threshold = threshold;
+            this.now = clock.instant();
+        }
+
+        void process(RawEnvelope envelope) {
+            storage.canonicalEvents().findById(envelope.id()).ifPresent(this::retract);
+            ParseOutcome outcome = canonicalizeSafely(envelope);
+            switch (outcome) {
+                case ParseOutcome.Parsed parsed -> accept(envelope, parsed);
+                case ParseOutcome.Failed failed -> {
+                    envelope.markParseFailed(failed.reason(), failed.parser(), now);
+                    parseFailed++;
+                }
+                case ParseOutcome.Unsupported u -> {
+                    envelope.markUnsupported(u.reason(), u.parser(), now);
+                    unsupported++;
+                }
+            }
+        }
+
+        /** A replayed envelope had an event before: its occurrence no longer counts for the old signature. */
+        private void retract(CanonicalEvent previous) {
+            TenantState state = state(storage, previous.tenantId());
+            Optional<Signature> old = state.cachedSignature(previous.signatureId())
+                    .or(() -> storage.signatures().findById(previous.tenantId(), previous.signatureId()));
+            old.ifPresent(s -> {
+                s.retractOccurrence();
+                state.remember(s);
+                touchedSignatures.put(s.id(), s);
+            });
+        }
+
+        private ParseOutcome canonicalizeSafely(RawEnvelope envelope) {
+            try {
+                return canonicalizer.canonicalize(envelope.content(), envelope.receivedAt());
+            } catch (RuntimeException e) {
+                return new ParseOutcome.Failed("internal parser error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), PIPELINE);
+            }
+        }
+
+        private void accept(RawEnvelope envelope, ParseOutcome.Parsed parsed) {
+            ParsedEvent p = parsed.event();
+            TenantState state = state(storage, envelope.tenantId());
+            TemplateMiner.Match match = state.miner().add(p.message());
+            Signature signature = signatureFor(state, match, p);
+            CanonicalEvent event = CanonicalEvent.from(envelope.id(), envelope.tenantId(),
+                    envelope.content().sourceType(), envelope.content().sourceId(), envelope.content().sourcePath(),
+                    p, signature.id(), signature.eventFamily(), parsed.parser(), now);
+            events.add(event);
+            envelope.markCanonicalized(parsed.parser(), now);
+            for (Assessment a : state.detector().observe(event, signature, threshold)) {
+                upsertCandidate(state, a);
+            }
+        }
+
+        private Signature signatureFor(TenantState state, TemplateMiner.Match match, ParsedEvent p) {
+            Optional<Signature> known = state.cachedSignature(match.signatureId());
+            if (known.isEmpty() && !match.created()) {
+                known = storage.signatures().findById(state.tenant(), match.signatureId());
+            }
+            Signature signature;
+            if (known.isPresent()) {
+                signature = known.get();
+                signature.recordOccurrence(match.template(), p.timestamp(), p.host(), p.service());
+            } else {
+                signature = Signature.first(match.signatureId(), state.tenant(), match.template(), p.message(),
+                        p.timestamp(), p.host(), p.service(), EventFamilyClassifier.classify(match.template(),
+                                p.service()));
+            }
+            state.remember(signature);
+            touchedSignatures.put(signature.id(), signature);
+            return signature;
+        }
+
+        private void upsertCandidate(TenantState state, Assessment a) {
+            CandidateId id = CandidateId.forPattern(state.tenant().value(), a.type().wireName() + ":" + a.patternKey());
+            Optional<Candidate> existing = state.candidate(id);
+            if (existing.isEmpty()) {
+                existing = storage.candidates().findById(id);
+            }
+            Candidate candidate;
+            if (existing.isPresent()) {
+                candidate = existing.get();
+                candidate.reassess(a.title(), a.breakdown(), a.explanation(), a.evidence(), now);
+            } else {
+                candidate = Candidate.detect(state.tenant(), a.type(), a.patternKey(), a.title(), a.breakdown(),
+                        a.explanation(), a.evidence(), now);
+            }
+            state.remember(candidate);
+            touchedCandidates.put(candidate.id(), candidate);
+        }
+
+        java.util.Set<String> touchedSignatureIds() {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            touchedSignatures.values().forEach(sig -> ids.add(sig.id().value()));
+            return ids;
+        }
+
+        java.util.Set<String> touchedCandidateIds() {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            touchedCandidates.keySet().forEach(id -> ids.add(id.value()));
+            return ids;
+        }
+
+        IngestEventsUseCase.IngestResult flush(List<RawEnvelope> envelopes) {
+            storage.rawEnvelopes().saveOutcomes(envelopes);
+            storage.canonicalEvents().saveAll(events);
+            storage.signatures().saveAll(touchedSignatures.values());
+            storage.candidates().saveAll(touchedCandidates.values());
+            List<InterestingItem> interesting = touchedCandidates.values().stream()
+                    .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed())
+                    .limit(INTERESTING_IN_RESPONSE)
+                    .map(c -> new InterestingItem(c, CandidateNarrative.whyItMatters(c)))
+                    .toList();
+            String tenant = envelopes.isEmpty() ? null : envelopes.getFirst().tenantId().value();
+            return new IngestEventsUseCase.IngestResult(tenant, envelopes.size(), touchedSignatures.size(),
+                    touchedCandidates.size(), parseFailed, unsupported, interesting);
+        }
+    }
+}
