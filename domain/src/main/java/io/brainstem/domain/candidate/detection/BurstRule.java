@@ -45,6 +45,11 @@ final class BurstRule {
         this.patterns = new LruMap<>(settings.maxTrackedKeys());
     }
 
+    /** Keys held, for tests of the memory bound. */
+    int trackedKeys() {
+        return rates.size() + patterns.size();
+    }
+
     Optional<Assessment> observe(EventRef event, Signature signature) {
         long minute = Math.floorDiv(event.at().getEpochSecond(), 60);
         Rate rate = rates.computeIfAbsent(signature.id().value(), k -> new Rate(minute));

@@ -113,4 +113,9 @@ public final class CandidateDetector {
         burst.observe(ref, signature).ifPresent(out::add);
         return List.copyOf(out);
     }
+
+    /** Keys held across all tables (at most nine times {@link DetectionSettings#maxTrackedKeys()}). */
+    int trackedKeys() {
+        return recurrence.trackedKeys() + selfHeal.trackedKeys() + flapping.trackedKeys() + burst.trackedKeys();
+    }
 }

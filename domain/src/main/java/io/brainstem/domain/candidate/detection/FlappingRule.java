@@ -38,6 +38,11 @@ final class FlappingRule {
         this.patterns = new LruMap<>(settings.maxTrackedKeys());
     }
 
+    /** Keys held, for tests of the memory bound. */
+    int trackedKeys() {
+        return subjects.size() + patterns.size();
+    }
+
     /** At most one assessment: the observations of one event concern one subject, so one pattern. */
     Optional<Assessment> observe(List<StateChange> changes, String service) {
         Optional<Assessment> result = Optional.empty();

@@ -30,6 +30,11 @@ final class RecurrenceRule {
         this.trails = new LruMap<>(settings.maxTrackedKeys());
     }
 
+    /** Keys held, for tests of the memory bound. */
+    int trackedKeys() {
+        return trails.size();
+    }
+
     Optional<Assessment> observe(EventRef event, Signature signature, int threshold) {
         EvidenceTrail trail = trails.computeIfAbsent(signature.id().value(), id -> new EvidenceTrail());
         trail.add(event);

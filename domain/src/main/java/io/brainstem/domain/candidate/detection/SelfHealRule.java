@@ -60,6 +60,11 @@ final class SelfHealRule {
         this.hostsByPair = new LruMap<>(settings.maxTrackedKeys());
     }
 
+    /** Keys held, for tests of the memory bound. */
+    int trackedKeys() {
+        return openBySubject.size() + openByAlertId.size() + patterns.size() + hostsByPair.size();
+    }
+
     Outcome observe(EventRef event, String service, String template, StateSignal signal) {
         return switch (signal) {
             case HealedInOneMessage h -> new Outcome(
