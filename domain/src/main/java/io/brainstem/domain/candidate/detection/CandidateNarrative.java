@@ -17,10 +17,15 @@ public final class CandidateNarrative {
         Evidence e = c.evidence();
         String where = e.hosts().isEmpty() ? "" : " on " + Phrases.hosts(e.hosts(), e.hosts().size());
         String reason = switch (c.type()) {
-            case RECURRENCE -> "It has happened " + Phrases.times(measure(e, "occurrences", e.eventCount())) + where
+            case RECURRENCE -> "It has happened " + Phrases.times(measure(e, "occurrences", e.eventCount()))
+                    + (e.hosts().isEmpty() ? "" : " on " + Phrases.hosts(e.hosts(),
+                            measure(e, "distinct_hosts", e.hosts().size())))
                     + ", so it is a pattern rather than a one-off";
-            case SELF_HEAL -> "It failed and recovered by itself " + Phrases.times(measure(e, "episodes", 1)) + where
-                    + ", so alerting stays quiet while the fault keeps coming back";
+            case SELF_HEAL -> measure(e, "episodes", 1) > 1
+                    ? "It failed and recovered by itself " + Phrases.times(measure(e, "episodes", 1)) + where
+                            + ", so alerting stays quiet while the fault keeps coming back"
+                    : "It failed and recovered by itself" + where
+                            + ", the kind of fault alerting misses until it stops recovering";
             case FLAPPING -> measure(e, "flapping", 1) == 1
                     ? "It keeps switching between failed and recovered" + where
                             + ", which floods alerts and often comes before a lasting outage"
