@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 final class FlappingRule {
 
+    /** Flapping subjects remembered per pattern; a pattern with more counts as flapping until these stop. */
+    static final int MAX_FLAPPING_SUBJECTS = 64;
+
     private final DetectionSettings settings;
     private final LruMap<String, Subject> subjects;
     private final LruMap<String, Pattern> patterns;
@@ -141,7 +144,9 @@ final class FlappingRule {
                 since = history.entries().getFirst().at();
                 stoppedAt = null;
             }
-            flappingSubjects.add(subject);
+            if (flappingSubjects.size() < MAX_FLAPPING_SUBJECTS) {
+                flappingSubjects.add(subject);
+            }
             stateChanges += history.changes();
             for (StateHistory.Entry e : history.entries()) {
                 trail.add(e.event());

@@ -61,6 +61,16 @@ class RecurrenceDetectionTest {
     }
 
     @Test
+    void anErrorSeenTwiceIsWorthWatching() {
+        Feed feed = new Feed();
+        feed.syslog(T0, "db-01", "postgres", Severity.ERR, "could not write to file pg_wal");
+        Assessment a = only(feed.syslog(T0.plusSeconds(10), "db-01", "postgres", Severity.ERR,
+                "could not write to file pg_wal"), CandidateType.RECURRENCE).getFirst();
+
+        assertEquals(DecisionBand.WATCH, a.decisionBand(), "score " + a.scoreTotal());
+    }
+
+    @Test
     void recurrenceExplanationSaysWhatHowOftenWhereAndTheThreshold() {
         Feed feed = new Feed();
         feed.syslog(T0, "fw-01", "kernel", Severity.ERR, "I/O error on sda sector 42");
