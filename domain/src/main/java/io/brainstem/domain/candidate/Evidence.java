@@ -2,11 +2,19 @@ package io.brainstem.domain.candidate;
 
 import io.brainstem.domain.shared.DomainViolation;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What a candidate rests on: how many events, of which signatures, on which hosts, when, and samples. */
+/**
+ * What a candidate rests on: how many events, of which signatures, on which hosts, when, and samples.
+ * {@code measures} holds the numbers an explanation quotes, by snake_case name (for example
+ * {@code recovery_seconds_max}, {@code episodes}, {@code percent_state_change}, {@code burst_ratio}), so that a
+ * person or a client can check them; it is empty when a detector has nothing to add.
+ */
 public record Evidence(long eventCount, List<String> signatureIds, List<String> hosts, Instant firstSeen,
-        Instant lastSeen, List<Long> sampleEventIds) {
+        Instant lastSeen, List<Long> sampleEventIds, Map<String, Double> measures) {
 
     public static final int MAX_SAMPLES = 10;
 
@@ -21,5 +29,27 @@ public record Evidence(long eventCount, List<String> signatureIds, List<String> 
         sampleEventIds = List.copyOf(sampleEventIds.size() > MAX_SAMPLES
                 ? sampleEventIds.subList(sampleEventIds.size() - MAX_SAMPLES, sampleEventIds.size())
                 : sampleEventIds);
+        measures = copyOfMeasures(measures);
+    }
+
+    /** Evidence without measures (as before measures existed). */
+    public Evidence(long eventCount, List<String> signatureIds, List<String> hosts, Instant firstSeen,
+            Instant lastSeen, List<Long> sampleEventIds) {
+        this(eventCount, signatureIds, hosts, firstSeen, lastSeen, sampleEventIds, Map.of());
+    }
+
+    private static Map<String, Double> copyOfMeasures(Map<String, Double> measures) {
+        if (measures == null || measures.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> copy = new LinkedHashMap<>();
+        measures.forEach((name, value) -> {
+            DomainViolation.requireText(name, "measure name");
+            if (value == null || !Double.isFinite(value)) {
+                throw new DomainViolation("measure " + name + " must be a finite number, was " + value);
+            }
+            copy.put(name, value);
+        });
+        return Collections.unmodifiableMap(copy);
     }
 }

@@ -1,0 +1,150 @@
+package io.brainstem.domain.candidate.detection;
+
+import io.brainstem.domain.candidate.CandidateType;
+import io.brainstem.domain.candidate.Evidence;
+import io.brainstem.domain.candidate.ScoreBreakdown;
+import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
+import io.brainstem.domain.signature.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rule {@code burst}: a signature's count in one minute (UTC minute of the event timestamps) far above its own
+ * baseline. The baseline is an exponentially weighted moving average of the signature's per-minute counts
+ * (smoothing 0.1 by default, so roughly the last ten minutes; empty minutes count as 0), started from its first
+ * full minute. A minute is a burst when all hold:
+ * <ul>
+ *   <li>the signature has been watched for at least the warm-up (10 minutes), so the first events of a new
+ *       signature are never a burst;</li>
+ *   <li>the minute's count is at least the minimum count (5);</li>
+ *   <li>the count is at least the factor (4) times the baseline, the baseline counted as at least 1 a minute.</li>
+ * </ul>
+ * Every event of a bursting minute reassesses the candidate (pattern key {@code burst:<signatureId>}). An event
+ * older than the current minute of its signature (late arrival) is not counted.
+ *
+ * <p>Scores: burst {@code ln(ratio)/ln(4 x factor)} (0.5 at the factor, 1 at four times it), recurrence from the
+ * signature's occurrence count, spread from its distinct hosts, severity the most severe event in its bursts,
+ * novelty from the signature's first sighting; recovery 0.
+ */
+final class BurstRule {
+
+    static final double BASELINE_FLOOR_PER_MINUTE = 1.0;
+
+    private final DetectionSettings settings;
+    private final LruMap<String, Rate> rates;
+    private final LruMap<String, Pattern> patterns;
+
+    BurstRule(DetectionSettings settings) {
+        this.settings = settings;
+        this.rates = new LruMap<>(settings.maxTrackedKeys());
+        this.patterns = new LruMap<>(settings.maxTrackedKeys());
+    }
+
+    /** Keys held, for tests of the memory bound. */
+    int trackedKeys() {
+        return rates.size() + patterns.size();
+    }
+
+    Optional<Assessment> observe(EventRef event, Signature signature) {
+        long minute = Math.floorDiv(event.at().getEpochSecond(), 60);
+        Rate rate = rates.computeIfAbsent(signature.id().value(), k -> new Rate(minute));
+        if (!rate.count(event, minute, settings.burstSmoothing())) {
+            return Optional.empty();
+        }
+        double usual = Math.max(rate.baseline, BASELINE_FLOOR_PER_MINUTE);
+        boolean warm = Duration.ofMinutes(minute - rate.firstMinute).compareTo(settings.burstWarmup()) >= 0;
+        if (!warm || rate.count < settings.burstMinCount() || rate.count < settings.burstFactor() * usual) {
+            return Optional.empty();
+        }
+        String key = "burst:" + signature.id().value();
+        Pattern p = patterns.computeIfAbsent(key, k -> new Pattern());
+        p.record(rate, event, minute);
+        double ratio = rate.count / usual;
+        ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(signature.occurrenceCount()), 0,
+                Scores.spread(signature.distinctHostCount()), Scores.severity(p.trail.mostSevere()),
+                Scores.burst(ratio, settings.burstFactor()), Scores.novelty(signature.firstSeen(), event.at()));
+        Map<String, Double> measures = new LinkedHashMap<>();
+        measures.put("burst_count", (double) rate.count);
+        measures.put("baseline_per_minute", Math.round(rate.baseline * 100) / 100.0);
+        measures.put("burst_ratio", Math.round(ratio * 10) / 10.0);
+        measures.put("burst_factor", settings.burstFactor());
+        measures.put("burst_minutes", (double) p.minutes);
+        Instant minuteStart = Instant.ofEpochSecond(minute * 60);
+        String explanation = Phrases.quote(signature.template()) + " came " + rate.count
+                + " times in the minute from " + Phrases.minute(minuteStart) + " on "
+                + Phrases.hosts(rate.hosts, rate.hosts.size()) + ", against a usual " + Phrases.rate(rate.baseline)
+                + " a minute (" + Phrases.rate(ratio) + "x; a burst needs " + Phrases.rate(settings.burstFactor())
+                + "x and at least " + settings.burstMinCount() + "); most severe: " + p.trail.mostSevere().wireName()
+                + "." + (p.minutes > 1 ? " It has burst in " + p.minutes + " minutes since "
+                        + Phrases.minute(p.firstMinuteStart) + "." : "");
+        return Optional.of(new Assessment(CandidateType.BURST, key,
+                Phrases.title("Burst: " + signature.template()), breakdown, explanation, p.trail.toEvidence(measures)));
+    }
+
+    /** One signature's per-minute count and baseline. */
+    private static final class Rate {
+        private final long firstMinute;
+        private long minute;
+        private int count;
+        private double baseline;
+        private boolean hasBaseline;
+        private final LinkedHashSet<String> hosts = new LinkedHashSet<>();
+        private final ArrayDeque<EventRef> recent = new ArrayDeque<>();
+        private boolean bursting;
+
+        Rate(long firstMinute) {
+            this.firstMinute = firstMinute;
+            this.minute = firstMinute;
+        }
+
+        /** Counts the event into its minute; false for a late event of an earlier minute. */
+        boolean count(EventRef event, long eventMinute, double smoothing) {
+            if (eventMinute < minute) {
+                return false;
+            }
+            if (eventMinute > minute) {
+                baseline = hasBaseline ? smoothing * count + (1 - smoothing) * baseline : count;
+                hasBaseline = true;
+                baseline *= Math.pow(1 - smoothing, eventMinute - minute - 1);
+                minute = eventMinute;
+                count = 0;
+                hosts.clear();
+                recent.clear();
+                bursting = false;
+            }
+            count++;
+            if (event.host() != null && hosts.size() < EvidenceTrail.MAX_HOSTS) {
+                hosts.add(event.host());
+            }
+            recent.addLast(event);
+            if (recent.size() > Evidence.MAX_SAMPLES) {
+                recent.removeFirst();
+            }
+            return true;
+        }
+    }
+
+    /** A signature's bursts so far. */
+    private static final class Pattern {
+        private final EvidenceTrail trail = new EvidenceTrail();
+        private long minutes;
+        private Instant firstMinuteStart;
+
+        void record(Rate rate, EventRef event, long minute) {
+            if (!rate.bursting) {
+                rate.bursting = true;
+                minutes++;
+                firstMinuteStart = firstMinuteStart == null ? Instant.ofEpochSecond(minute * 60) : firstMinuteStart;
+                trail.addUnsampled(rate.count - rate.recent.size(), rate.hosts);
+                rate.recent.forEach(trail::add);
+            } else {
+                trail.add(event);
+            }
+        }
+    }
+}

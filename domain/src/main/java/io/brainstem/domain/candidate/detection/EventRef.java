@@ -1,0 +1,14 @@
+package io.brainstem.domain.candidate.detection;
+
+import io.brainstem.domain.event.CanonicalEvent;
+import io.brainstem.domain.event.Severity;
+import java.time.Instant;
+
+/** The little of an event that detection keeps after {@code observe} returns (never the message or fields). */
+record EventRef(long id, Instant at, String host, String signatureId, Severity severity) {
+
+    static EventRef of(CanonicalEvent event) {
+        return new EventRef(event.id().value(), event.timestamp(), event.host(), event.signatureId().value(),
+                event.severity());
+    }
+}

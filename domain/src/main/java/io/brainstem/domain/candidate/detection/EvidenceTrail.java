@@ -1,0 +1,94 @@
+package io.brainstem.domain.candidate.detection;
+
+import io.brainstem.domain.candidate.Evidence;
+import io.brainstem.domain.event.Severity;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one pattern's evidence accumulates: a count, the first signatures and hosts (bounded), the time span,
+ * the most severe severity and the latest sample event ids.
+ */
+final class EvidenceTrail {
+
+    static final int MAX_HOSTS = 32;
+    static final int MAX_SIGNATURES = 8;
+
+    private long eventCount;
+    private final LinkedHashSet<String> signatureIds = new LinkedHashSet<>();
+    private final LinkedHashSet<String> hosts = new LinkedHashSet<>();
+    private final ArrayDeque<Long> samples = new ArrayDeque<>();
+    private Instant firstSeen;
+    private Instant lastSeen;
+    private Severity mostSevere;
+
+    void add(EventRef event) {
+        if (samples.contains(event.id())) {
+            return;
+        }
+        eventCount++;
+        if (signatureIds.size() < MAX_SIGNATURES) {
+            signatureIds.add(event.signatureId());
+        }
+        if (event.host() != null && hosts.size() < MAX_HOSTS) {
+            hosts.add(event.host());
+        }
+        samples.addLast(event.id());
+        if (samples.size() > Evidence.MAX_SAMPLES) {
+            samples.removeFirst();
+        }
+        if (firstSeen == null || event.at().isBefore(firstSeen)) {
+            firstSeen = event.at();
+        }
+        if (lastSeen == null || event.at().isAfter(lastSeen)) {
+            lastSeen = event.at();
+        }
+        if (mostSevere == null || event.severity().ordinal() < mostSevere.ordinal()) {
+            mostSevere = event.severity();
+        }
+    }
+
+    /** Counts events that were not kept one by one (a burst's minute holds more than its samples). */
+    void addUnsampled(long count, Iterable<String> moreHosts) {
+        eventCount += Math.max(0, count);
+        for (String h : moreHosts) {
+            if (hosts.size() >= MAX_HOSTS) {
+                break;
+            }
+            hosts.add(h);
+        }
+    }
+
+    long eventCount() {
+        return eventCount;
+    }
+
+    Instant firstSeen() {
+        return firstSeen;
+    }
+
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
+    Severity mostSevere() {
+        return mostSevere;
+    }
+
+    LinkedHashSet<String> hosts() {
+        return hosts;
+    }
+
+    List<Long> samples() {
+        return List.copyOf(samples);
+    }
+
+    Evidence toEvidence(Map<String, Double> measures) {
+        return new Evidence(eventCount, new ArrayList<>(signatureIds), new ArrayList<>(hosts), firstSeen, lastSeen,
+                new ArrayList<>(samples), measures);
+    }
+}
