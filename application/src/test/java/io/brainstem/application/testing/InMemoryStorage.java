@@ -1,7 +1,15 @@
 package io.brainstem.application.testing;
 
 import io.brainstem.application.port.in.DatabaseRef;
+import io.brainstem.application.port.in.InspectionQueries.CandidateFilter;
+import io.brainstem.application.port.in.InspectionQueries.EnvelopeFilter;
+import io.brainstem.application.port.in.InspectionQueries.EventFilter;
+import io.brainstem.application.port.in.InspectionQueries.SignatureFilter;
+import io.brainstem.application.port.in.InspectionQueries.SourceFilter;
+import io.brainstem.application.port.in.InspectionQueries.SourceStatus;
+import io.brainstem.application.port.in.InspectionQueries.ValueCount;
 import io.brainstem.application.port.out.CandidateRepository;
+import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.application.port.out.SignatureRepository;
@@ -238,6 +246,147 @@ public final class InMemoryStorage implements Storage {
                         .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).limit(limit).toList();
             }
         };
+    }
+
+    @Override
+    public InspectionReadModel inspection() {
+        return new InMemoryInspection();
+    }
+
+    /** The read model by streams over the maps. */
+    private final class InMemoryInspection implements InspectionReadModel {
+
+        private static boolean matches(Optional<String> filter, String value) {
+            return filter.isEmpty() || filter.get().equals(value);
+        }
+
+        @Override
+        public List<Candidate> candidates(CandidateFilter f, int limit) {
+            return candidates.values().stream()
+                    .filter(c -> matches(f.tenantId(), c.tenantId().value()))
+                    .filter(c -> f.type().isEmpty() || f.type().get() == c.type())
+                    .filter(c -> f.band().isEmpty() || f.band().get() == c.decisionBand())
+                    .filter(c -> f.minScoreTotal().isEmpty() || c.scoreTotal() >= f.minScoreTotal().get())
+                    .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()
+                            .thenComparing(c -> c.id().value()))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<Signature> signatures(SignatureFilter f, int limit) {
+            return signatures.values().stream()
+                    .filter(s -> matches(f.tenantId(), s.tenantId().value()))
+                    .filter(s -> f.eventFamily().isEmpty() || f.eventFamily().get() == s.eventFamily())
+                    .filter(s -> matches(f.service(), s.service()))
+                    .filter(s -> f.minOccurrenceCount().isEmpty() || s.occurrenceCount() >= f.minOccurrenceCount().get())
+                    .sorted(Comparator.comparingLong(Signature::occurrenceCount).reversed()
+                            .thenComparing(s -> s.id().value()))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<CanonicalEvent> canonicalEvents(EventFilter f, int limit) {
+            return events.descendingMap().values().stream()
+                    .filter(e -> matches(f.tenantId(), e.tenantId().value()))
+                    .filter(e -> f.source().isEmpty() || f.source().get().equals(e.sourceId())
+                            || f.source().get().equals(e.sourceType()) || f.source().get().equals(e.sourcePath()))
+                    .filter(e -> matches(f.host(), e.host()))
+                    .filter(e -> matches(f.service(), e.service()))
+                    .filter(e -> f.severity().isEmpty() || f.severity().get() == e.severity())
+                    .filter(e -> matches(f.signatureId(), e.signatureId().value()))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<RawEnvelope> rawEnvelopes(EnvelopeFilter f, int limit) {
+            return envelopes.descendingMap().values().stream()
+                    .filter(e -> f.statuses().isEmpty() || f.statuses().contains(e.status()))
+                    .filter(e -> matches(f.tenantId(), e.tenantId().value()))
+                    .filter(e -> matches(f.sourceType(), e.content().sourceType()))
+                    .filter(e -> matches(f.sourceId(), e.content().sourceId()))
+                    .filter(e -> matches(f.sourcePath(), e.content().sourcePath()))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public Map<EnvelopeStatus, Long> envelopeCountsByStatus() {
+            Map<EnvelopeStatus, Long> counts = new java.util.EnumMap<>(EnvelopeStatus.class);
+            envelopes.values().forEach(e -> counts.merge(e.status(), 1L, Long::sum));
+            return counts;
+        }
+
+        @Override
+        public long candidateCount() {
+            return candidates.size();
+        }
+
+        @Override
+        public long signatureCount() {
+            return signatures.size();
+        }
+
+        @Override
+        public Map<String, List<ValueCount>> sourceSummaries(int limit) {
+            Map<String, List<ValueCount>> out = new java.util.LinkedHashMap<>();
+            for (String dimension : SOURCE_DIMENSIONS) {
+                Map<String, Long> counts = new java.util.HashMap<>();
+                for (RawEnvelope e : envelopes.values()) {
+                    String v = dimension(e, dimension);
+                    if (v != null) {
+                        counts.merge(v, 1L, Long::sum);
+                    }
+                }
+                out.put(dimension, counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .limit(limit).map(en -> new ValueCount(en.getKey(), en.getValue())).toList());
+            }
+            return out;
+        }
+
+        private static String dimension(RawEnvelope e, String name) {
+            EnvelopeContent c = e.content();
+            return switch (name) {
+                case "tenant_id" -> c.tenantId().value();
+                case "source_type" -> c.sourceType();
+                case "source_id" -> c.sourceId();
+                case "source_name" -> c.sourceName();
+                case "source_path" -> c.sourcePath();
+                case "host" -> c.host();
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+
+        @Override
+        public List<SourceStatus> sourceStatus(SourceFilter f, int limit) {
+            Map<List<String>, long[]> rows = new java.util.LinkedHashMap<>();
+            Map<List<String>, Instant> last = new java.util.HashMap<>();
+            for (RawEnvelope e : envelopes.values()) {
+                EnvelopeContent c = e.content();
+                if (!matches(f.tenantId(), c.tenantId().value()) || !matches(f.sourceType(), c.sourceType())
+                        || !matches(f.sourceId(), c.sourceId()) || !matches(f.sourcePath(), c.sourcePath())) {
+                    continue;
+                }
+                List<String> key = java.util.Arrays.asList(c.tenantId().value(), c.sourceType(), c.sourceId(),
+                        c.sourcePath());
+                long[] n = rows.computeIfAbsent(key, k -> new long[4]);
+                n[0]++;
+                switch (e.status()) {
+                    case CANONICALIZED -> n[1]++;
+                    case PARSE_FAILED -> n[2]++;
+                    case UNSUPPORTED -> n[3]++;
+                    case RECEIVED -> { }
+                }
+                last.merge(key, e.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            return rows.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                    .limit(limit)
+                    .map(en -> new SourceStatus(en.getKey().get(0), en.getKey().get(1), en.getKey().get(2),
+                            en.getKey().get(3), en.getValue()[0], en.getValue()[1], en.getValue()[2],
+                            en.getValue()[3], last.get(en.getKey())))
+                    .toList();
+        }
     }
 
     @Override

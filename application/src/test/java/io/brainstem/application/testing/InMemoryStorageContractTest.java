@@ -2,6 +2,7 @@ package io.brainstem.application.testing;
 
 import io.brainstem.application.port.out.CandidateRepositoryContract;
 import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
+import io.brainstem.application.port.out.InspectionReadModelContract;
 import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
 import io.brainstem.application.port.out.Storage;
@@ -36,6 +37,14 @@ class InMemoryStorageContractTest {
 
     @Nested
     class Candidates extends CandidateRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Inspection extends InspectionReadModelContract {
         @Override
         protected Storage storage() {
             return new InMemoryStorage();

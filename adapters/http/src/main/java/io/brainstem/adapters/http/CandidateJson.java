@@ -12,10 +12,10 @@ record CandidateJson(String candidateId, String tenantId, String candidateType, 
         EvidenceJson evidence, String createdAt, String updatedAt, String whyItMatters) {
 
     record EvidenceJson(long eventCount, List<String> signatureIds, List<String> hosts, String firstSeen,
-            String lastSeen, List<Long> sampleEventIds) {
+            String lastSeen, List<Long> sampleEventIds, Map<String, Double> measures) {
         static EvidenceJson from(Evidence e) {
             return new EvidenceJson(e.eventCount(), e.signatureIds(), e.hosts(), e.firstSeen().toString(),
-                    e.lastSeen().toString(), e.sampleEventIds());
+                    e.lastSeen().toString(), e.sampleEventIds(), e.measures());
         }
     }
 

@@ -13,6 +13,8 @@ public interface Storage {
 
     CandidateRepository candidates();
 
+    InspectionReadModel inspection();
+
     /** A name for logs and responses (the database file, or "memory"). */
     String describe();
 }

@@ -52,6 +52,7 @@ public final class StorageFixtures {
     public static Candidate candidate(TenantId tenant, String key, double recurrence, Instant at) {
         return Candidate.detect(tenant, CandidateType.RECURRENCE, key, "Recurring " + key,
                 new ScoreBreakdown(recurrence, 0.5, 0.1, 0.2, 0, 1), "seen often",
-                new Evidence(4, List.of("sig_1"), List.of("fw-01"), at, at.plusSeconds(5), List.of(1L, 2L)), at);
+                new Evidence(4, List.of("sig_1"), List.of("fw-01"), at, at.plusSeconds(5), List.of(1L, 2L),
+                        Map.of("recovery_seconds_max", 40.0)), at);
     }
 }

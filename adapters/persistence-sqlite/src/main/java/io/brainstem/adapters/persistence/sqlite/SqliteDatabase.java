@@ -93,6 +93,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         config.addMapper(CanonicalEventMapper.class);
         config.addMapper(SignatureMapper.class);
         config.addMapper(CandidateMapper.class);
+        config.addMapper(InspectionMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
     }
 

@@ -2,6 +2,7 @@ package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
+import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.application.port.out.SignatureRepository;
 import io.brainstem.application.port.out.Storage;
@@ -16,6 +17,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     private final MyBatisCanonicalEventRepository canonicalEvents;
     private final MyBatisSignatureRepository signatures;
     private final MyBatisCandidateRepository candidates;
+    private final MyBatisInspectionReadModel inspection;
 
     public SqliteStorage(Path file) {
         this.database = new SqliteDatabase(file);
@@ -23,6 +25,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
         this.canonicalEvents = new MyBatisCanonicalEventRepository(database);
         this.signatures = new MyBatisSignatureRepository(database);
         this.candidates = new MyBatisCandidateRepository(database);
+        this.inspection = new MyBatisInspectionReadModel(database);
     }
 
     public Path file() {
@@ -52,6 +55,11 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     @Override
     public CandidateRepository candidates() {
         return candidates;
+    }
+
+    @Override
+    public InspectionReadModel inspection() {
+        return inspection;
     }
 
     @Override

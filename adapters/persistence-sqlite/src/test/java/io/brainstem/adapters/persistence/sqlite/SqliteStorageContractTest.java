@@ -2,6 +2,7 @@ package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.application.port.out.CandidateRepositoryContract;
 import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
+import io.brainstem.application.port.out.InspectionReadModelContract;
 import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
 import io.brainstem.application.port.out.Storage;
@@ -45,6 +46,14 @@ class SqliteStorageContractTest {
 
     @Nested
     class Candidates extends CandidateRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Inspection extends InspectionReadModelContract {
         @Override
         protected Storage storage() {
             return fresh();

@@ -1,0 +1,37 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.adapters.persistence.sqlite.InspectionRows.SourceStatusRow;
+import io.brainstem.adapters.persistence.sqlite.InspectionRows.ValueCountRow;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** MyBatis mapper of the inspection queries; SQL in InspectionMapper.xml. */
+public interface InspectionMapper {
+
+    List<CandidateRow> candidates(@Param("tenantId") String tenantId, @Param("type") String type,
+            @Param("band") String band, @Param("minScore") Double minScore, @Param("limit") int limit);
+
+    List<SignatureRow> signatures(@Param("tenantId") String tenantId, @Param("family") String family,
+            @Param("service") String service, @Param("minCount") Long minCount, @Param("limit") int limit);
+
+    List<CanonicalEventRow> events(@Param("tenantId") String tenantId, @Param("source") String source,
+            @Param("host") String host, @Param("service") String service, @Param("severity") String severity,
+            @Param("signatureId") String signatureId, @Param("limit") int limit);
+
+    List<RawEnvelopeRow> envelopes(@Param("statuses") Collection<String> statuses,
+            @Param("tenantId") String tenantId, @Param("sourceType") String sourceType,
+            @Param("sourceId") String sourceId, @Param("sourcePath") String sourcePath, @Param("limit") int limit);
+
+    List<ValueCountRow> statusCounts();
+
+    long candidateCount();
+
+    long signatureCount();
+
+    /** {@code dimension} is interpolated: callers pass only whitelisted column names. */
+    List<ValueCountRow> dimensionCounts(@Param("dimension") String dimension, @Param("limit") int limit);
+
+    List<SourceStatusRow> sourceStatus(@Param("tenantId") String tenantId, @Param("sourceType") String sourceType,
+            @Param("sourceId") String sourceId, @Param("sourcePath") String sourcePath, @Param("limit") int limit);
+}

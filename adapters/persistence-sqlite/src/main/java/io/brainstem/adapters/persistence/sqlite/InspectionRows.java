@@ -1,0 +1,18 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+/** Small rows of aggregate queries. */
+final class InspectionRows {
+
+    private InspectionRows() {
+    }
+
+    /** A value and how many rows carry it. */
+    public record ValueCountRow(String value, Long count) {
+    }
+
+    /** One source with its envelope counts by status. */
+    public record SourceStatusRow(String tenantId, String sourceType, String sourceId, String sourcePath,
+            Long rawCount, Long canonicalizedCount, Long parseFailedCount, Long unsupportedCount,
+            String lastReceivedAt) {
+    }
+}

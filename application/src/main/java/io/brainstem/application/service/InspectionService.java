@@ -1,0 +1,89 @@
+package io.brainstem.application.service;
+
+import io.brainstem.application.port.in.DatabaseRef;
+import io.brainstem.application.port.in.InspectionQueries;
+import io.brainstem.application.port.in.InterestingItem;
+import io.brainstem.application.port.out.InspectionReadModel;
+import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.StorageCatalog;
+import io.brainstem.domain.candidate.Candidate;
+import io.brainstem.domain.candidate.detection.CandidateNarrative;
+import io.brainstem.domain.envelope.EnvelopeStatus;
+import io.brainstem.domain.envelope.RawEnvelope;
+import io.brainstem.domain.envelope.RawEnvelopeId;
+import io.brainstem.domain.event.CanonicalEvent;
+import io.brainstem.domain.signature.Signature;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The read side, over each database's read model; reads never take the write lock. */
+public final class InspectionService implements InspectionQueries {
+
+    private final StorageCatalog catalog;
+
+    public InspectionService(StorageCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    private <T> T read(DatabaseRef db, Function<InspectionReadModel, T> query) {
+        Storage storage = catalog.open(db);
+        return storage.unitOfWork().read(() -> query.apply(storage.inspection()));
+    }
+
+    @Override
+    public List<InterestingItem> interesting(DatabaseRef db, Optional<String> tenantId, int limit) {
+        return candidates(db, new CandidateFilter(tenantId, Optional.empty(), Optional.empty(), Optional.empty()),
+                limit).stream().map(c -> new InterestingItem(c, CandidateNarrative.whyItMatters(c))).toList();
+    }
+
+    @Override
+    public List<Candidate> candidates(DatabaseRef db, CandidateFilter filter, int limit) {
+        return read(db, r -> r.candidates(filter, limit));
+    }
+
+    @Override
+    public List<Signature> signatures(DatabaseRef db, SignatureFilter filter, int limit) {
+        return read(db, r -> r.signatures(filter, limit));
+    }
+
+    @Override
+    public List<CanonicalEvent> canonicalEvents(DatabaseRef db, EventFilter filter, int limit) {
+        return read(db, r -> r.canonicalEvents(filter, limit));
+    }
+
+    @Override
+    public List<RawEnvelope> rawEnvelopes(DatabaseRef db, EnvelopeFilter filter, int limit) {
+        return read(db, r -> r.rawEnvelopes(filter, limit));
+    }
+
+    @Override
+    public Optional<RawEnvelope> rawEnvelope(DatabaseRef db, RawEnvelopeId id) {
+        Storage storage = catalog.open(db);
+        return storage.unitOfWork().read(() -> storage.rawEnvelopes().findById(id));
+    }
+
+    @Override
+    public Stats stats(DatabaseRef db) {
+        return read(db, r -> {
+            Map<EnvelopeStatus, Long> byStatus = r.envelopeCountsByStatus();
+            long received = byStatus.values().stream().mapToLong(Long::longValue).sum();
+            return new Stats(received, byStatus.getOrDefault(EnvelopeStatus.CANONICALIZED, 0L),
+                    byStatus.getOrDefault(EnvelopeStatus.PARSE_FAILED, 0L),
+                    byStatus.getOrDefault(EnvelopeStatus.UNSUPPORTED, 0L),
+                    byStatus.getOrDefault(EnvelopeStatus.RECEIVED, 0L), r.candidateCount(), r.signatureCount(),
+                    r.sourceSummaries(10));
+        });
+    }
+
+    @Override
+    public Map<String, List<ValueCount>> sourceSummaries(DatabaseRef db, int limit) {
+        return read(db, r -> r.sourceSummaries(limit));
+    }
+
+    @Override
+    public List<SourceStatus> sourceStatus(DatabaseRef db, SourceFilter filter, int limit) {
+        return read(db, r -> r.sourceStatus(filter, limit));
+    }
+}
