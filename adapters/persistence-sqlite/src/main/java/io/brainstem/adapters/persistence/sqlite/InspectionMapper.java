@@ -10,7 +10,7 @@ import org.apache.ibatis.annotations.Param;
 public interface InspectionMapper {
 
     List<CandidateRow> candidates(@Param("tenantId") String tenantId, @Param("type") String type,
-            @Param("band") String band, @Param("minScore") Double minScore, @Param("limit") int limit);
+            @Param("decisionBand") String decisionBand, @Param("minScore") Double minScore, @Param("limit") int limit);
 
     List<SignatureRow> signatures(@Param("tenantId") String tenantId, @Param("family") String family,
             @Param("service") String service, @Param("minCount") Long minCount, @Param("limit") int limit);
