@@ -1,0 +1,333 @@
+package io.brainstem.domain.signature.mining;
+
+/**
+ * Turns a message into its masked form in one pass: whitespace-separated tokens, variable values
+ * replaced by {@value #WILDCARD}, single spaces between tokens. The masked form is the exact-match key
+ * of the miner and, split at spaces, the token list it aligns against templates.
+ *
+ * <p>Rules, applied to each token after peeling brackets, quotes and trailing punctuation (which are kept):
+ * <ul>
+ *   <li>URLs, e-mail addresses, IPv4/IPv6 (with ports), MACs, UUIDs, paths and DNS host names become
+ *       {@code <*>};</li>
+ *   <li>{@code key=value} and {@code key:value} keep the key and mask the value by these same rules, so
+ *       {@code uid=0} gives {@code uid=<*>} while {@code action=deny} stays as it is;</li>
+ *   <li>numbers (signed, decimal, hex, with a short unit such as {@code ms}, {@code KB}, {@code %}) and
+ *       tokens made only of digits and punctuation (times, dates, versions) become {@code <*>};</li>
+ *   <li>other tokens with digits are masked run by run: a word with a short numeric suffix keeps its
+ *       letters ({@code eth0} gives {@code eth<*>}), a token mostly made of numeric runs becomes
+ *       {@code <*>} ({@code blk_-42}, {@code appattempt_1445_0020}), otherwise each numeric run is masked
+ *       ({@code node-12} gives {@code node-<*>});</li>
+ *   <li>month and weekday names next to a date, and time zones after a time, become {@code <*>};</li>
+ *   <li>runs of tokens that are exactly {@code <*>} collapse into one, so lists of values of any length
+ *       share a template.</li>
+ * </ul>
+ * Words without digits are never masked here: whether they vary is the miner's decision.
+ * One instance per miner; not thread-safe (it reuses its buffers).
+ */
+final class MessageMasker {
+
+    static final String WILDCARD = "<*>";
+
+    private static final String[] MONTHS = {
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] TIME_ZONES = {
+            "UTC", "GMT", "Z", "PST", "PDT", "MST", "MDT", "CST", "CDT", "EST", "EDT", "CET", "CEST", "BST",
+            "IST", "JST", "KST", "EET", "EEST", "WET", "AEST", "AEDT", "HKT", "SGT"};
+
+    private final StringBuilder out = new StringBuilder(256);
+    private int[] rawStart = new int[64];
+    private int[] rawEnd = new int[64];
+
+    /** Masks {@code message} and returns its masked form. */
+    String mask(String message) {
+        out.setLength(0);
+        int raw = splitRaw(message);
+        boolean previousWildcard = false;
+        for (int t = 0; t < raw; t++) {
+            int mark = out.length();
+            if (mark > 0) {
+                out.append(' ');
+            }
+            int tokenStart = out.length();
+            if (isDateWord(message, t, raw)) {
+                out.append(WILDCARD);
+            } else {
+                maskPeeled(message, rawStart[t], rawEnd[t]);
+            }
+            boolean wildcard = out.length() - tokenStart == 3 && out.charAt(tokenStart) == '<'
+                    && out.charAt(tokenStart + 1) == '*' && out.charAt(tokenStart + 2) == '>';
+            if (wildcard && previousWildcard) {
+                out.setLength(mark);
+            }
+            previousWildcard = wildcard;
+        }
+        return out.toString();
+    }
+
+    private int splitRaw(String s) {
+        int n = 0;
+        int len = s.length();
+        int i = 0;
+        while (i < len) {
+            while (i < len && s.charAt(i) <= ' ') {
+                i++;
+            }
+            if (i >= len) {
+                break;
+            }
+            int start = i;
+            while (i < len && s.charAt(i) > ' ') {
+                i++;
+            }
+            if (n == rawStart.length) {
+                rawStart = java.util.Arrays.copyOf(rawStart, n * 2);
+                rawEnd = java.util.Arrays.copyOf(rawEnd, n * 2);
+            }
+            rawStart[n] = start;
+            rawEnd[n] = i;
+            n++;
+        }
+        return n;
+    }
+
+    private boolean isDateWord(String s, int t, int raw) {
+        int from = rawStart[t];
+        int to = rawEnd[t];
+        int len = to - from;
+        if (len > 4 || !ValueShapes.isAsciiLetter(s.charAt(from))) {
+            return false;
+        }
+        if (oneOf(s, from, to, MONTHS)) {
+            return (t + 1 < raw && isDayOrYear(s, rawStart[t + 1], rawEnd[t + 1]))
+                    || (t > 0 && isDayOrYear(s, rawStart[t - 1], rawEnd[t - 1]));
+        }
+        if (oneOf(s, from, to, WEEKDAYS)) {
+            return t + 1 < raw && oneOf(s, rawStart[t + 1], trimComma(s, rawStart[t + 1], rawEnd[t + 1]), MONTHS);
+        }
+        if (oneOf(s, from, to, TIME_ZONES)) {
+            return t > 0 && isClockTime(s, rawStart[t - 1], rawEnd[t - 1]);
+        }
+        return false;
+    }
+
+    private static int trimComma(String s, int from, int to) {
+        return to > from && s.charAt(to - 1) == ',' ? to - 1 : to;
+    }
+
+    private static boolean isDayOrYear(String s, int from, int to) {
+        to = trimComma(s, from, to);
+        int len = to - from;
+        return (len <= 2 || len == 4) && ValueShapes.allDigits(s, from, to);
+    }
+
+    private static boolean isClockTime(String s, int from, int to) {
+        int colons = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                colons++;
+            } else if (!ValueShapes.isDigit(c) && c != '.') {
+                return false;
+            }
+        }
+        return colons >= 1;
+    }
+
+    private static boolean oneOf(String s, int from, int to, String[] words) {
+        int len = to - from;
+        for (String w : words) {
+            if (w.length() == len && s.regionMatches(true, from, w, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Peels brackets, quotes and trailing punctuation, masks the core, puts the peeled characters back. */
+    private void maskPeeled(String s, int from, int to) {
+        int cs = from;
+        while (cs < to && isOpener(s.charAt(cs))) {
+            cs++;
+        }
+        int ce = to;
+        while (ce > cs && isCloser(s.charAt(ce - 1))) {
+            ce--;
+        }
+        out.append(s, from, cs);
+        maskCore(s, cs, ce);
+        out.append(s, ce, to);
+    }
+
+    private static boolean isOpener(char c) {
+        return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' || c == '`';
+    }
+
+    private static boolean isCloser(char c) {
+        return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == '`' || c == ','
+                || c == ';' || c == ':' || c == '.' || c == '!' || c == '?';
+    }
+
+    private void maskCore(String s, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int digits = 0;
+        int letters = 0;
+        int firstEquals = -1;
+        int firstColon = -1;
+        boolean at = false;
+        boolean scheme = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (ValueShapes.isDigit(c)) {
+                digits++;
+            } else if (ValueShapes.isLetter(c)) {
+                letters++;
+            } else if (c == '=') {
+                if (firstEquals < 0) {
+                    firstEquals = i;
+                }
+            } else if (c == ':') {
+                if (firstColon < 0) {
+                    firstColon = i;
+                }
+                if (i + 2 < to && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+                    scheme = true;
+                }
+            } else if (c == '@') {
+                at = true;
+            }
+        }
+        if (digits == 0 && letters == 0) {
+            out.append(s, from, to);
+            return;
+        }
+        if (scheme || (at && ValueShapes.isEmail(s, from, to))) {
+            out.append(WILDCARD);
+            return;
+        }
+        if (firstEquals > from && isKey(s, from, firstEquals)) {
+            out.append(s, from, firstEquals + 1);
+            maskPeeled(s, firstEquals + 1, to);
+            return;
+        }
+        if (ValueShapes.isPath(s, from, to) || ValueShapes.isHostname(s, from, to)) {
+            out.append(WILDCARD);
+            return;
+        }
+        if (digits > 0) {
+            if (letters == 0 || ValueShapes.isNumber(s, from, to) || ValueShapes.isIpv6(s, from, to)
+                    || ValueShapes.isUuid(s, from, to) || ValueShapes.isMac(s, from, to)
+                    || ValueShapes.isHexString(s, from, to)) {
+                out.append(WILDCARD);
+                return;
+            }
+        }
+        if (firstColon > from && firstColon < to - 1 && isKey(s, from, firstColon)) {
+            out.append(s, from, firstColon + 1);
+            maskPeeled(s, firstColon + 1, to);
+            return;
+        }
+        if (digits == 0) {
+            out.append(s, from, to);
+            return;
+        }
+        maskRuns(s, from, to);
+    }
+
+    /** A field name: starts with a letter or underscore, then letters, digits, {@code _ . -}. */
+    private static boolean isKey(String s, int from, int to) {
+        char c0 = s.charAt(from);
+        if (!(ValueShapes.isLetter(c0) || c0 == '_') || to - from > 64) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Masks a mixed token run by run (a run is letters, digits and underscores). See the class comment.
+     */
+    private void maskRuns(String s, int from, int to) {
+        int numericRuns = 0;
+        int wordRuns = 0;
+        for (int i = from; i < to; ) {
+            if (!isRunChar(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            boolean digit = false;
+            while (i < to && isRunChar(s.charAt(i))) {
+                digit |= ValueShapes.isDigit(s.charAt(i));
+                i++;
+            }
+            if (digit) {
+                numericRuns++;
+            } else {
+                wordRuns++;
+            }
+        }
+        if (numericRuns >= 2 && numericRuns >= wordRuns) {
+            out.append(WILDCARD);
+            return;
+        }
+        int lastWildcardEnd = -1;
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (!isRunChar(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int start = i;
+            int firstDigit = -1;
+            while (i < to && isRunChar(s.charAt(i))) {
+                if (firstDigit < 0 && ValueShapes.isDigit(s.charAt(i))) {
+                    firstDigit = i;
+                }
+                i++;
+            }
+            if (firstDigit < 0) {
+                out.append(s, start, i);
+            } else if (firstDigit > start && i - firstDigit <= 2 && ValueShapes.allDigits(s, firstDigit, i)
+                    && allLetters(s, start, firstDigit)) {
+                out.append(s, start, firstDigit).append(WILDCARD);
+                lastWildcardEnd = out.length();
+            } else if (lastWildcardEnd >= 0 && endsWithWildcardAndSeparator(lastWildcardEnd)) {
+                out.setLength(lastWildcardEnd);
+            } else {
+                out.append(WILDCARD);
+                lastWildcardEnd = out.length();
+            }
+        }
+    }
+
+    /** True when the output is a wildcard followed by exactly one of {@code . : -} (as in {@code 1.2}). */
+    private boolean endsWithWildcardAndSeparator(int wildcardEnd) {
+        if (out.length() != wildcardEnd + 1 || wildcardEnd < 3 || out.charAt(wildcardEnd - 1) != '>') {
+            return false;
+        }
+        char sep = out.charAt(wildcardEnd);
+        return (sep == '.' || sep == ':') && out.charAt(wildcardEnd - 2) == '*';
+    }
+
+    private static boolean isRunChar(char c) {
+        return ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_';
+    }
+
+    private static boolean allLetters(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ValueShapes.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
