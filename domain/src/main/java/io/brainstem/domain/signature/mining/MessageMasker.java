@@ -18,8 +18,9 @@ package io.brainstem.domain.signature.mining;
  *       {@code <*>} ({@code blk_-42}, {@code appattempt_1445_0020}), otherwise each numeric run is masked
  *       ({@code node-12} gives {@code node-<*>});</li>
  *   <li>month and weekday names next to a date, and time zones after a time, become {@code <*>};</li>
- *   <li>runs of tokens that are exactly {@code <*>} collapse into one, so lists of values of any length
- *       share a template.</li>
+ *   <li>a repetition of one to three tokens holding a wildcard collapses into one period
+ *       ({@code <*> <*> <*>}, {@code blk_<*> blk_<*>}, {@code node-<*> <ok> node-<*> <ok>}), so lists of
+ *       values of any length share a template.</li>
  * </ul>
  * Words without digits are never masked here: whether they vary is the miner's decision.
  * One instance per miner; not thread-safe (it reuses its buffers).
@@ -28,6 +29,7 @@ final class MessageMasker {
 
     static final String WILDCARD = "<*>";
 
+    private static final int MAX_REPEAT_PERIOD = 3;
     private static final String[] MONTHS = {
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -38,12 +40,16 @@ final class MessageMasker {
     private final StringBuilder out = new StringBuilder(256);
     private int[] rawStart = new int[64];
     private int[] rawEnd = new int[64];
+    private int[] tokenStart = new int[64];
+    private int[] tokenLength = new int[64];
+    private int[] tokenMark = new int[64];
+    private int tokens;
 
     /** Masks {@code message} and returns its masked form. */
     String mask(String message) {
         out.setLength(0);
         int raw = splitRaw(message);
-        boolean previousWildcard = false;
+        tokens = 0;
         for (int t = 0; t < raw; t++) {
             int mark = out.length();
             if (mark > 0) {
@@ -55,14 +61,63 @@ final class MessageMasker {
             } else {
                 maskPeeled(message, rawStart[t], rawEnd[t]);
             }
-            boolean wildcard = out.length() - tokenStart == 3 && out.charAt(tokenStart) == '<'
-                    && out.charAt(tokenStart + 1) == '*' && out.charAt(tokenStart + 2) == '>';
-            if (wildcard && previousWildcard) {
-                out.setLength(mark);
-            }
-            previousWildcard = wildcard;
+            addToken(tokenStart, out.length() - tokenStart, mark);
         }
         return out.toString();
+    }
+
+    /**
+     * Records the token just written, then drops the last period of a repetition: when the last one,
+     * two or three tokens, holding a wildcard, equal the ones before them ({@code <*> <*>},
+     * {@code node-<*> <*> <ok> node-<*> <*> <ok>}).
+     */
+    private void addToken(int start, int length, int mark) {
+        if (tokens == tokenStart.length) {
+            tokenStart = java.util.Arrays.copyOf(tokenStart, tokens * 2);
+            tokenLength = java.util.Arrays.copyOf(tokenLength, tokens * 2);
+            tokenMark = java.util.Arrays.copyOf(tokenMark, tokens * 2);
+        }
+        tokenStart[tokens] = start;
+        tokenLength[tokens] = length;
+        tokenMark[tokens] = mark;
+        tokens++;
+        for (int period = 1; period <= MAX_REPEAT_PERIOD && 2 * period <= tokens; period++) {
+            boolean wildcard = false;
+            boolean repeated = true;
+            for (int k = tokens - period; k < tokens && repeated; k++) {
+                repeated = sameToken(k, k - period);
+                wildcard |= indexOfWildcard(tokenStart[k], tokenStart[k] + tokenLength[k]) >= 0;
+            }
+            if (repeated && wildcard) {
+                out.setLength(tokenMark[tokens - period]);
+                tokens -= period;
+                return;
+            }
+        }
+    }
+
+    private boolean sameToken(int a, int b) {
+        int length = tokenLength[a];
+        if (length != tokenLength[b]) {
+            return false;
+        }
+        int sa = tokenStart[a];
+        int sb = tokenStart[b];
+        for (int i = 0; i < length; i++) {
+            if (out.charAt(sa + i) != out.charAt(sb + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOfWildcard(int from, int to) {
+        for (int i = from; i + 2 < to; i++) {
+            if (out.charAt(i) == '<' && out.charAt(i + 1) == '*' && out.charAt(i + 2) == '>') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int splitRaw(String s) {
@@ -224,7 +279,7 @@ final class MessageMasker {
                 return;
             }
         }
-        if (firstColon > from && firstColon < to - 1 && isKey(s, from, firstColon)) {
+        if (firstColon > from && firstColon < to - 1 && isKey(s, from, firstColon) && !hasDigit(s, from, firstColon)) {
             out.append(s, from, firstColon + 1);
             maskPeeled(s, firstColon + 1, to);
             return;
@@ -234,6 +289,15 @@ final class MessageMasker {
             return;
         }
         maskRuns(s, from, to);
+    }
+
+    private static boolean hasDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ValueShapes.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A field name: starts with a letter or underscore, then letters, digits, {@code _ . -}. */
@@ -252,52 +316,64 @@ final class MessageMasker {
     }
 
     /**
-     * Masks a mixed token run by run (a run is letters, digits and underscores). See the class comment.
+     * Masks a mixed token run by run (a run is letters and digits). See the class comment. A run with a
+     * short numeric suffix ({@code eth0}) is kept whole inside a token of two or more words
+     * ({@code hadoop-metrics2.properties}, {@code org.example.v2.Api}): there it is part of a name.
      */
     private void maskRuns(String s, int from, int to) {
         int numericRuns = 0;
+        int suffixedRuns = 0;
         int wordRuns = 0;
         for (int i = from; i < to; ) {
             if (!isRunChar(s.charAt(i))) {
                 i++;
                 continue;
             }
-            boolean digit = false;
-            while (i < to && isRunChar(s.charAt(i))) {
-                digit |= ValueShapes.isDigit(s.charAt(i));
-                i++;
-            }
-            if (digit) {
-                numericRuns++;
-            } else {
-                wordRuns++;
-            }
-        }
-        if (numericRuns >= 2 && numericRuns >= wordRuns) {
-            out.append(WILDCARD);
-            return;
-        }
-        int lastWildcardEnd = -1;
-        int i = from;
-        while (i < to) {
-            char c = s.charAt(i);
-            if (!isRunChar(c)) {
-                out.append(c);
-                i++;
-                continue;
-            }
             int start = i;
             int firstDigit = -1;
-            while (i < to && isRunChar(s.charAt(i))) {
+            while (i < to && (isRunChar(s.charAt(i)) || isSignInRun(s, i, to))) {
                 if (firstDigit < 0 && ValueShapes.isDigit(s.charAt(i))) {
                     firstDigit = i;
                 }
                 i++;
             }
             if (firstDigit < 0) {
+                wordRuns++;
+            } else if (isSuffixed(s, start, firstDigit, i)) {
+                suffixedRuns++;
+            } else {
+                numericRuns++;
+            }
+        }
+        if (numericRuns + suffixedRuns >= 2 && numericRuns + suffixedRuns >= wordRuns) {
+            out.append(WILDCARD);
+            return;
+        }
+        boolean keepSuffixed = wordRuns >= 2;
+        int lastWildcardEnd = -1;
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (!isRunChar(c)) {
+                boolean sign = c == '-' && i + 1 < to && ValueShapes.isDigit(s.charAt(i + 1))
+                        && (i == from || !isRunChar(s.charAt(i - 1)));
+                if (!sign) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            int firstDigit = -1;
+            while (i < to && (isRunChar(s.charAt(i)) || isSignInRun(s, i, to))) {
+                if (firstDigit < 0 && ValueShapes.isDigit(s.charAt(i))) {
+                    firstDigit = i;
+                }
+                i++;
+            }
+            if (firstDigit < 0 || (keepSuffixed && isSuffixed(s, start, firstDigit, i))) {
                 out.append(s, start, i);
-            } else if (firstDigit > start && i - firstDigit <= 2 && ValueShapes.allDigits(s, firstDigit, i)
-                    && allLetters(s, start, firstDigit)) {
+            } else if (isSuffixed(s, start, firstDigit, i)) {
                 out.append(s, start, firstDigit).append(WILDCARD);
                 lastWildcardEnd = out.length();
             } else if (lastWildcardEnd >= 0 && endsWithWildcardAndSeparator(lastWildcardEnd)) {
@@ -307,6 +383,17 @@ final class MessageMasker {
                 lastWildcardEnd = out.length();
             }
         }
+    }
+
+    /** The minus of {@code blk_-42}: between an underscore and a digit it belongs to the run. */
+    private static boolean isSignInRun(String s, int i, int to) {
+        return s.charAt(i) == '-' && i > 0 && s.charAt(i - 1) == '_' && i + 1 < to && ValueShapes.isDigit(s.charAt(i + 1));
+    }
+
+    /** Letters followed by one or two digits: {@code eth0}, {@code tty2}, {@code v2}. */
+    private static boolean isSuffixed(String s, int start, int firstDigit, int end) {
+        return firstDigit > start && end - firstDigit <= 2 && ValueShapes.allDigits(s, firstDigit, end)
+                && allLetters(s, start, firstDigit);
     }
 
     /** True when the output is a wildcard followed by exactly one of {@code . : -} (as in {@code 1.2}). */

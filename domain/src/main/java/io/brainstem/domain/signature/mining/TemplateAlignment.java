@@ -14,8 +14,11 @@ import java.util.List;
  *       a lone template {@code <*>} may take a stretch of several message tokens (variable-length
  *       values such as a user name with a space);</li>
  *   <li>a message wildcard that covers the template's token generalizes the template;</li>
- *   <li>words and identifiers on both sides generalize into one {@code <*>}: a <em>generalized
- *       region</em>;</li>
+ *   <li>words and identifiers on both sides generalize into one {@code <*>} (a <em>generalized
+ *       region</em>) only where the token before them announces a value ({@code user news} vs
+ *       {@code user cyrus}, see {@link TokenKind#namesAValue}); elsewhere a differing word is the event's
+ *       wording ({@code to spawn the instance} vs {@code to destroy the instance});</li>
+ *   <li>two different units after a wildcard ({@code <*> KB} vs {@code <*> B}) become a wildcard;</li>
  *   <li>anything {@link TokenKind#FIXED} (state words, enum constants, fields, punctuation) or two
  *       different masked tokens ({@code eth<*>} vs {@code ppp<*>}) mean the message does not fit.</li>
  * </ul>
@@ -26,7 +29,7 @@ import java.util.List;
 final class TemplateAlignment {
 
     static final int MIN_SHARED_FOR_GENERALIZING = 3;
-    static final int SHARED_PER_GENERALIZED_REGION = 3;
+    static final int SHARED_PER_GENERALIZED_REGION = 2;
     private static final int MAX_ALIGNMENT_CELLS = 1 << 16;
 
     /**
@@ -183,6 +186,9 @@ final class TemplateAlignment {
                     return false;
                 }
             }
+            if (!named(ts)) {
+                return false;
+            }
             generalized++;
             changed = true;
             out.add(MessageMasker.WILDCARD);
@@ -214,19 +220,33 @@ final class TemplateAlignment {
                     return false;
                 }
                 if (!ak.hasWildcard() && ak.canBeValue()) {
+                    if (!named(i)) {
+                        return false;
+                    }
                     generalized++;
                 }
                 changed = true;
                 out.add(b);
                 return true;
             }
-            if (ak.hasWildcard() || bk.hasWildcard() || !ak.canBeValue() || !bk.canBeValue()) {
+            if (i > 0 && tk[i - 1].hasWildcard() && TokenKind.isUnit(a) && TokenKind.isUnit(b)) {
+                int from = TokenKind.letterStart(a);
+                changed = true;
+                out.add(a.substring(0, from) + MessageMasker.WILDCARD + a.substring(TokenKind.letterEnd(a, from)));
+                return true;
+            }
+            if (ak.hasWildcard() || bk.hasWildcard() || !ak.canBeValue() || !bk.canBeValue() || !named(i)) {
                 return false;
             }
             generalized++;
             changed = true;
             out.add(MessageMasker.WILDCARD);
             return true;
+        }
+
+        /** Whether the template token before position {@code i} announces a value ({@code user}, {@code host}). */
+        private boolean named(int i) {
+            return i > 0 && !tk[i - 1].hasWildcard() && TokenKind.namesAValue(t[i - 1]);
         }
 
         /**

@@ -42,6 +42,63 @@ enum TokenKind {
             "can", "cannot", "could", "should", "must", "may", "new", "old", "all", "any", "some", "more", "less",
             "min", "max", "same", "different", "again", "still", "already", "now", "then", "yet");
 
+    /**
+     * Nouns that announce a value: the word after them is a name, not part of the event's wording
+     * ({@code user news}, {@code for user cyrus}, {@code class org.example.Foo}, {@code interface lan}).
+     */
+    private static final Set<String> VALUE_NOUNS = Set.of(
+            "user", "username", "users", "account", "login", "owner", "host", "hostname", "node", "server", "client",
+            "peer", "neighbor", "neighbour", "file", "filename", "path", "directory", "dir", "folder", "service",
+            "daemon", "process", "program", "command", "job", "task", "table", "database", "db", "queue", "topic",
+            "channel", "interface", "device", "driver", "domain", "group", "role", "container", "pod", "namespace",
+            "volume", "image", "instance", "name", "class", "module", "package", "plugin", "thread", "app",
+            "application", "vm", "vlan", "vrf", "zone", "realm", "tenant", "project", "policy", "profile", "site",
+            "region", "bucket", "cluster", "member", "tunnel", "certificate", "cert", "sender", "recipient");
+
+    /** Units of size, rate and time that follow a number: {@code 5.2 KB} vs {@code 93.0 B}. */
+    private static final Set<String> UNITS = Set.of(
+            "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "byte", "bytes", "bit", "bits", "bps",
+            "kbps", "mbps", "gbps", "ns", "us", "ms", "s", "sec", "secs", "second", "seconds", "min", "mins",
+            "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days");
+
+    /** Whether {@code token}, brackets and punctuation around it ignored, is a unit ({@code KB}, {@code ms}). */
+    static boolean isUnit(String token) {
+        int from = letterStart(token);
+        int to = letterEnd(token, from);
+        return to - from >= 1 && to - from <= 7 && UNITS.contains(token.substring(from, to).toLowerCase(Locale.ROOT));
+    }
+
+    static int letterStart(String token) {
+        int from = 0;
+        while (from < token.length() && !ValueShapes.isLetter(token.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    static int letterEnd(String token, int from) {
+        int to = token.length();
+        while (to > from && !ValueShapes.isLetter(token.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** Whether {@code token} (a constant, brackets and a trailing colon ignored) announces a value. */
+    static boolean namesAValue(String token) {
+        int from = letterStart(token);
+        int to = letterEnd(token, from);
+        if (to - from < 2 || to - from > 12) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!ValueShapes.isAsciiLetter(token.charAt(i))) {
+                return false;
+            }
+        }
+        return VALUE_NOUNS.contains(token.substring(from, to).toLowerCase(Locale.ROOT));
+    }
+
     static TokenKind of(String token) {
         if (token.equals(MessageMasker.WILDCARD)) {
             return WILDCARD;

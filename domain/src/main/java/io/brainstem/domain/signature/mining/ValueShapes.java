@@ -180,8 +180,9 @@ final class ValueShapes {
 
     /**
      * A dotted DNS name: letters, digits and hyphens in two or more labels ending in a generic top-level
-     * domain ({@code zummit.com}), or three or more ending in a two-letter country code
-     * ({@code biblioteka.wsi.edu.pl}). Reverse-DNS identifiers ({@code com.example.app},
+     * domain ({@code zummit.com}), or three or more ending in a two-letter country code under a known
+     * second level or with digits ({@code biblioteka.wsi.edu.pl}, {@code 62-1-2-9.dsl.easynet.nl};
+     * not {@code mapred.task.id}). Reverse-DNS identifiers ({@code com.example.app},
      * {@code org.apache.Foo}) and file names ({@code README.md}) are not host names.
      */
     static boolean isHostname(CharSequence s, int from, int to) {
@@ -214,8 +215,31 @@ final class ValueShapes {
         if (isTld(s, lastLabelStart, to, true)) {
             return true;
         }
-        return labels >= 3 && to - lastLabelStart == 2 && isAsciiLetter(s.charAt(lastLabelStart))
-                && isAsciiLetter(s.charAt(lastLabelStart + 1));
+        if (labels < 3 || to - lastLabelStart != 2 || !isAsciiLetter(s.charAt(lastLabelStart))
+                || !isAsciiLetter(s.charAt(lastLabelStart + 1))) {
+            return false;
+        }
+        int secondLevelStart = lastLabelStart - 2;
+        while (s.charAt(secondLevelStart) != '.') {
+            secondLevelStart--;
+        }
+        return isSecondLevel(s, secondLevelStart + 1, lastLabelStart - 1) || hasDigit(s, from, to);
+    }
+
+    private static final Set<String> SECOND_LEVELS = Set.of(
+            "com", "net", "org", "edu", "gov", "mil", "ac", "co", "or", "ne", "go", "gob", "nic");
+
+    private static boolean isSecondLevel(CharSequence s, int from, int to) {
+        return SECOND_LEVELS.contains(s.subSequence(from, to).toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean hasDigit(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTld(CharSequence s, int from, int to, boolean generic) {
