@@ -44,9 +44,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
 
     private final String tenant;
     private final int maxSignatures;
-    private final int cacheCapacity;
     private final MessageMasker masker = new MessageMasker();
-    private final Map<String, LogCluster> byMaskedForm = new HashMap<>();
+    private final MaskedFormCache byMaskedForm;
     private final Map<SignatureId, LogCluster> byId = new HashMap<>();
     private final Map<String, List<LogCluster>> byFirstAnchor = new HashMap<>();
     private final Map<String, List<LogCluster>> byLastAnchor = new HashMap<>();
@@ -57,7 +56,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
     public AligningTemplateMiner(TenantId tenant, MinerSettings settings) {
         this.tenant = DomainViolation.requirePresent(tenant, "tenant_id").value();
         this.maxSignatures = DomainViolation.requirePresent(settings, "miner_settings").maxSignatures();
-        this.cacheCapacity = cacheCapacity(settings);
+        this.byMaskedForm = new MaskedFormCache(cacheCapacity(settings));
     }
 
     /** How many masked forms the exact-match cache holds before it is emptied. */
@@ -67,19 +66,18 @@ public final class AligningTemplateMiner implements TemplateMiner {
 
     @Override
     public Match add(String message) {
-        String masked = masker.mask(message == null ? "" : message);
-        LogCluster known = byMaskedForm.get(masked);
+        CharSequence maskedForm = masker.maskInPlace(message == null ? "" : message);
+        int hash = MaskedFormCache.hash(maskedForm);
+        LogCluster known = byMaskedForm.get(maskedForm, hash);
         if (known != null && known.alive) {
             touch(known);
             return new Match(known.id, known.template(), false, false);
         }
+        String masked = maskedForm.toString();
         String[] tokens = masked.isEmpty() ? new String[0] : masked.split(" ");
         TokenKind[] kinds = LogCluster.kindsOf(tokens);
         Match match = fitOrCreate(tokens, kinds);
-        if (byMaskedForm.size() >= cacheCapacity) {
-            byMaskedForm.clear();
-        }
-        byMaskedForm.put(masked, byId.get(match.signatureId()));
+        byMaskedForm.put(masked, hash, byId.get(match.signatureId()));
         return match;
     }
 

@@ -45,8 +45,14 @@ final class MessageMasker {
     private int[] tokenMark = new int[64];
     private int tokens;
 
-    /** Masks {@code message} and returns its masked form. */
+    /** Masks {@code message} and returns its masked form as a new string. */
     String mask(String message) {
+        maskInPlace(message);
+        return out.toString();
+    }
+
+    /** Masks {@code message} into this masker's buffer, returned without copying (valid until the next call). */
+    CharSequence maskInPlace(String message) {
         out.setLength(0);
         int raw = splitRaw(message);
         tokens = 0;
@@ -63,7 +69,7 @@ final class MessageMasker {
             }
             addToken(tokenStart, out.length() - tokenStart, mark);
         }
-        return out.toString();
+        return out;
     }
 
     /**
@@ -150,7 +156,8 @@ final class MessageMasker {
         int from = rawStart[t];
         int to = rawEnd[t];
         int len = to - from;
-        if (len > 4 || !ValueShapes.isAsciiLetter(s.charAt(from))) {
+        char first = s.charAt(from);
+        if (len > 4 || first < 'A' || first > 'Z') {
             return false;
         }
         if (oneOf(s, from, to, MONTHS)) {

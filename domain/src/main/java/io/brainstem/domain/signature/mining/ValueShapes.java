@@ -1,7 +1,5 @@
 package io.brainstem.domain.signature.mining;
 
-import java.util.Set;
-
 /**
  * Recognizers for the shapes of variable values in a log token: IPv4/IPv6 addresses (with ports), MAC
  * addresses, UUIDs, e-mail addresses, file paths, host names, numbers with units and long hex strings.
@@ -12,9 +10,9 @@ import java.util.Set;
 final class ValueShapes {
 
     /** Top-level domains that make a dotted name a host name even with only two labels. */
-    private static final Set<String> GENERIC_TLDS = Set.of(
+    private static final String[] GENERIC_TLDS = {
             "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "arpa", "local", "lan",
-            "internal", "localdomain", "home", "intra", "corp");
+            "internal", "localdomain", "home", "intra", "corp"};
 
     private ValueShapes() {
     }
@@ -36,7 +34,7 @@ final class ValueShapes {
     }
 
     /** {@code 203.0.113.10}, optionally followed by {@code :port} or {@code /prefix}. */
-    static boolean isIpv4(CharSequence s, int from, int to) {
+    static boolean isIpv4(String s, int from, int to) {
         int i = from;
         for (int group = 0; group < 4; group++) {
             int digits = 0;
@@ -65,7 +63,7 @@ final class ValueShapes {
     }
 
     /** {@code fe80::1}, {@code 2001:db8::8a2e:370:7334}; at least two colons and only hex digits between. */
-    static boolean isIpv6(CharSequence s, int from, int to) {
+    static boolean isIpv6(String s, int from, int to) {
         int colons = 0;
         int hexRun = 0;
         for (int i = from; i < to; i++) {
@@ -85,7 +83,7 @@ final class ValueShapes {
     }
 
     /** {@code 00:1a:2b:3c:4d:5e}, {@code 00-1A-2B-3C-4D-5E} or Cisco's {@code 001a.2b3c.4d5e}. */
-    static boolean isMac(CharSequence s, int from, int to) {
+    static boolean isMac(String s, int from, int to) {
         int len = to - from;
         if (len == 17) {
             char sep = s.charAt(from + 2);
@@ -113,7 +111,7 @@ final class ValueShapes {
     }
 
     /** {@code 123e4567-e89b-12d3-a456-426614174000}. */
-    static boolean isUuid(CharSequence s, int from, int to) {
+    static boolean isUuid(String s, int from, int to) {
         if (to - from != 36) {
             return false;
         }
@@ -128,7 +126,7 @@ final class ValueShapes {
     }
 
     /** {@code user@example.com}: one {@code @}, a local part, a dotted domain. */
-    static boolean isEmail(CharSequence s, int from, int to) {
+    static boolean isEmail(String s, int from, int to) {
         int at = -1;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -153,7 +151,7 @@ final class ValueShapes {
     }
 
     /** {@code /var/log/x}, {@code ./run}, {@code ../x}, {@code ~/x}, {@code C:\dir} or {@code dir\file}. */
-    static boolean isPath(CharSequence s, int from, int to) {
+    static boolean isPath(String s, int from, int to) {
         int len = to - from;
         if (len < 2) {
             return false;
@@ -185,7 +183,7 @@ final class ValueShapes {
      * not {@code mapred.task.id}). Reverse-DNS identifiers ({@code com.example.app},
      * {@code org.apache.Foo}) and file names ({@code README.md}) are not host names.
      */
-    static boolean isHostname(CharSequence s, int from, int to) {
+    static boolean isHostname(String s, int from, int to) {
         int labels = 1;
         int labelStart = from;
         int lastLabelStart = from;
@@ -209,10 +207,10 @@ final class ValueShapes {
         if (labels < 2 || lastLabelStart >= to) {
             return false;
         }
-        if (isTld(s, from, firstLabelEnd, true)) {
+        if (isTld(s, from, firstLabelEnd)) {
             return false;
         }
-        if (isTld(s, lastLabelStart, to, true)) {
+        if (isTld(s, lastLabelStart, to)) {
             return true;
         }
         if (labels < 3 || to - lastLabelStart != 2 || !isAsciiLetter(s.charAt(lastLabelStart))
@@ -226,14 +224,24 @@ final class ValueShapes {
         return isSecondLevel(s, secondLevelStart + 1, lastLabelStart - 1) || hasDigit(s, from, to);
     }
 
-    private static final Set<String> SECOND_LEVELS = Set.of(
-            "com", "net", "org", "edu", "gov", "mil", "ac", "co", "or", "ne", "go", "gob", "nic");
+    private static final String[] SECOND_LEVELS = {
+            "com", "net", "org", "edu", "gov", "mil", "ac", "co", "or", "ne", "go", "gob", "nic"};
 
-    private static boolean isSecondLevel(CharSequence s, int from, int to) {
-        return SECOND_LEVELS.contains(s.subSequence(from, to).toString().toLowerCase(java.util.Locale.ROOT));
+    private static boolean isSecondLevel(String s, int from, int to) {
+        return oneOfIgnoringCase(s, from, to, SECOND_LEVELS);
     }
 
-    private static boolean hasDigit(CharSequence s, int from, int to) {
+    private static boolean oneOfIgnoringCase(String s, int from, int to, String[] words) {
+        int len = to - from;
+        for (String w : words) {
+            if (w.length() == len && s.regionMatches(true, from, w, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (isDigit(s.charAt(i))) {
                 return true;
@@ -242,27 +250,15 @@ final class ValueShapes {
         return false;
     }
 
-    private static boolean isTld(CharSequence s, int from, int to, boolean generic) {
-        int len = to - from;
-        if (len < 2 || len > 11) {
-            return false;
-        }
-        char[] lower = new char[len];
-        for (int i = 0; i < len; i++) {
-            char c = s.charAt(from + i);
-            if (!isAsciiLetter(c)) {
-                return false;
-            }
-            lower[i] = Character.toLowerCase(c);
-        }
-        return generic && GENERIC_TLDS.contains(new String(lower));
+    private static boolean isTld(String s, int from, int to) {
+        return oneOfIgnoringCase(s, from, to, GENERIC_TLDS);
     }
 
     /**
      * A number, optionally signed, with decimals or an exponent, and an optional short unit:
      * {@code 42}, {@code -1.5e3}, {@code 0.25s}, {@code 64KB}, {@code 100%}, {@code 0x1f}.
      */
-    static boolean isNumber(CharSequence s, int from, int to) {
+    static boolean isNumber(String s, int from, int to) {
         int i = from;
         if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
             i++;
@@ -314,7 +310,7 @@ final class ValueShapes {
     }
 
     /** A hex string of at least six characters with at least one digit: hashes, addresses, ids. */
-    static boolean isHexString(CharSequence s, int from, int to) {
+    static boolean isHexString(String s, int from, int to) {
         if (to - from < 6) {
             return false;
         }
@@ -329,7 +325,7 @@ final class ValueShapes {
         return digit;
     }
 
-    static boolean allDigits(CharSequence s, int from, int to) {
+    static boolean allDigits(String s, int from, int to) {
         if (from >= to) {
             return false;
         }
