@@ -7,6 +7,8 @@ package io.brainstem.domain.signature.mining;
  *
  * <p>Rules, applied to each token after peeling brackets, quotes and trailing punctuation (which are kept):
  * <ul>
+ *   <li>a single-token value in quotes becomes {@code '<*>'} unless it is a state word or enum
+ *       constant;</li>
  *   <li>URLs, e-mail addresses, IPv4/IPv6 (with ports), MACs, UUIDs, paths and DNS host names become
  *       {@code <*>};</li>
  *   <li>{@code key=value} and {@code key:value} keep the key and mask the value by these same rules, so
@@ -15,7 +17,7 @@ package io.brainstem.domain.signature.mining;
  *       tokens made only of digits and punctuation (times, dates, versions) become {@code <*>};</li>
  *   <li>other tokens with digits are masked run by run: a word with a short numeric suffix keeps its
  *       letters ({@code eth0} gives {@code eth<*>}), a token mostly made of numeric runs becomes
- *       {@code <*>} ({@code blk_-42}, {@code appattempt_1445_0020}), otherwise each numeric run is masked
+ *       {@code <*>} ({@code blk_-42}, {@code attempt_1445_0020_m_3}), otherwise each numeric run is masked
  *       ({@code node-12} gives {@code node-<*>});</li>
  *   <li>month and weekday names next to a date, and time zones after a time, become {@code <*>};</li>
  *   <li>a repetition of one to three tokens holding a wildcard collapses into one period
@@ -217,8 +219,27 @@ final class MessageMasker {
             ce--;
         }
         out.append(s, from, cs);
-        maskCore(s, cs, ce);
+        if (isQuotedValue(s, from, cs, ce)) {
+            out.append(WILDCARD);
+        } else {
+            maskCore(s, cs, ce);
+        }
         out.append(s, ce, to);
+    }
+
+    /**
+     * A single-token value in quotes ({@code 'sparkDriver'}, {@code "eth0"}) is a value unless it is a
+     * state word or another {@link TokenKind#FIXED} token: {@code 'down'} stays.
+     */
+    private static boolean isQuotedValue(String s, int from, int cs, int ce) {
+        if (cs == from || ce == cs || ce >= s.length()) {
+            return false;
+        }
+        char quote = s.charAt(cs - 1);
+        if ((quote != '\'' && quote != '"' && quote != '`') || s.charAt(ce) != quote) {
+            return false;
+        }
+        return TokenKind.of(s.substring(cs, ce)).canBeValue();
     }
 
     private static boolean isOpener(char c) {
