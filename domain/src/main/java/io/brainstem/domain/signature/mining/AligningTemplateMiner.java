@@ -20,7 +20,7 @@ import java.util.Map;
  *       signature: a hash lookup answers most messages.</li>
  *   <li>An unseen masked form is compared with the templates that share its first or its last constant
  *       token ({@link TemplateAlignment}). The best fit wins: fewest generalized regions, then most
- *       shared constants, then the oldest signature. Its template may generalize (a word becomes
+ *       shared constants, then the first found. Its template may generalize (a word becomes
  *       {@code <*>}); state words never do.</li>
  *   <li>When nothing fits, the masked form becomes the template of a new signature.</li>
  * </ol>

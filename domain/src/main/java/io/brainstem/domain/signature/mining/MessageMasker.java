@@ -9,8 +9,8 @@ package io.brainstem.domain.signature.mining;
  * <ul>
  *   <li>a single-token value in quotes becomes {@code '<*>'} unless it is a state word or enum
  *       constant;</li>
- *   <li>URLs, e-mail addresses, IPv4/IPv6 (with ports), MACs, UUIDs, paths and DNS host names become
- *       {@code <*>};</li>
+ *   <li>URLs, e-mail addresses, IPv4/IPv6 (with ports), MACs, UUIDs, paths, DNS host names (with a
+ *       port) and Java object identities ({@code Cache@1b6d3586}) become {@code <*>};</li>
  *   <li>{@code key=value} and {@code key:value} keep the key and mask the value by these same rules, so
  *       {@code uid=0} gives {@code uid=<*>} while {@code action=deny} stays as it is;</li>
  *   <li>numbers (signed, decimal, hex, with a short unit such as {@code ms}, {@code KB}, {@code %}) and
@@ -295,7 +295,9 @@ final class MessageMasker {
             maskPeeled(s, firstEquals + 1, to);
             return;
         }
-        if (ValueShapes.isPath(s, from, to) || ValueShapes.isHostname(s, from, to)) {
+        if (ValueShapes.isPath(s, from, to) || ValueShapes.isHostname(s, from, to)
+                || (firstColon > from && isHostAndPortOrHost(s, from, firstColon, to))
+                || (at && isObjectIdentity(s, from, to))) {
             out.append(WILDCARD);
             return;
         }
@@ -317,6 +319,19 @@ final class MessageMasker {
             return;
         }
         maskRuns(s, from, to);
+    }
+
+    /** {@code db1.example.com:5432} or {@code a.example.com:b.example.com}. */
+    private static boolean isHostAndPortOrHost(String s, int from, int colon, int to) {
+        return colon + 1 < to && ValueShapes.isHostname(s, from, colon)
+                && (ValueShapes.allDigits(s, colon + 1, to) || ValueShapes.isHostname(s, colon + 1, to));
+    }
+
+    /** An object's identity as Java prints it: {@code com.example.Cache@1b6d3586}. */
+    private static boolean isObjectIdentity(String s, int from, int to) {
+        int at = s.lastIndexOf('@', to - 1);
+        return at > from && ValueShapes.isHexString(s, at + 1, to) || (at > from && to - at > 4
+                && ValueShapes.allDigits(s, at + 1, to));
     }
 
     private static boolean hasDigit(String s, int from, int to) {

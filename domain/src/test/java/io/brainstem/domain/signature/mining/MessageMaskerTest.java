@@ -27,6 +27,8 @@ class MessageMaskerTest {
             url                    | fetch https://example.com/a?b=1 failed    | fetch <*> failed
             email                  | mail to ops@example.com queued            | mail to <*> queued
             host name              | rhost=mail.example.com user=root          | rhost=<*> user=root
+            host and port          | connect db1.example.com:5432 ok            | connect <*> ok
+            object identity        | manager=com.example.Cache@1b6d3586 set    | manager=<*> set
             duration with unit     | took 250ms and 1.5s                       | took <*> and <*>
             compound duration      | uptime 1h2m3s                             | uptime <*>
             clock time             | at 02:40:07 done                          | at <*> done
