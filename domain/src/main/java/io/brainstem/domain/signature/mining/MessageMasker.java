@@ -162,14 +162,16 @@ final class MessageMasker {
         if (len > 4 || first < 'A' || first > 'Z') {
             return false;
         }
-        if (oneOf(s, from, to, MONTHS)) {
+        if (ValueShapes.oneOfIgnoringCase(s, from, to, MONTHS)) {
             return (t + 1 < raw && isDayOrYear(s, rawStart[t + 1], rawEnd[t + 1]))
                     || (t > 0 && isDayOrYear(s, rawStart[t - 1], rawEnd[t - 1]));
         }
-        if (oneOf(s, from, to, WEEKDAYS)) {
-            return t + 1 < raw && oneOf(s, rawStart[t + 1], trimComma(s, rawStart[t + 1], rawEnd[t + 1]), MONTHS);
+        if (ValueShapes.oneOfIgnoringCase(s, from, to, WEEKDAYS)) {
+            int next = t + 1;
+            return next < raw && ValueShapes.oneOfIgnoringCase(
+                    s, rawStart[next], trimComma(s, rawStart[next], rawEnd[next]), MONTHS);
         }
-        if (oneOf(s, from, to, TIME_ZONES)) {
+        if (ValueShapes.oneOfIgnoringCase(s, from, to, TIME_ZONES)) {
             return t > 0 && isClockTime(s, rawStart[t - 1], rawEnd[t - 1]);
         }
         return false;
@@ -196,16 +198,6 @@ final class MessageMasker {
             }
         }
         return colons >= 1;
-    }
-
-    private static boolean oneOf(String s, int from, int to, String[] words) {
-        int len = to - from;
-        for (String w : words) {
-            if (w.length() == len && s.regionMatches(true, from, w, 0, len)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Peels brackets, quotes and trailing punctuation, masks the core, puts the peeled characters back. */
@@ -309,7 +301,8 @@ final class MessageMasker {
                 return;
             }
         }
-        if (firstColon > from && firstColon < to - 1 && isKey(s, from, firstColon) && !hasDigit(s, from, firstColon)) {
+        if (firstColon > from && firstColon < to - 1 && isKey(s, from, firstColon)
+                && firstDigit(s, from, firstColon) < 0) {
             out.append(s, from, firstColon + 1);
             maskPeeled(s, firstColon + 1, to);
             return;
@@ -332,15 +325,6 @@ final class MessageMasker {
         int at = s.lastIndexOf('@', to - 1);
         return at > from && ValueShapes.isHexString(s, at + 1, to) || (at > from && to - at > 4
                 && ValueShapes.allDigits(s, at + 1, to));
-    }
-
-    private static boolean hasDigit(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (ValueShapes.isDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A field name: starts with a letter or underscore, then letters, digits, {@code _ . -}. */
@@ -373,13 +357,8 @@ final class MessageMasker {
                 continue;
             }
             int start = i;
-            int firstDigit = -1;
-            while (i < to && (isRunChar(s.charAt(i)) || isSignInRun(s, i, to))) {
-                if (firstDigit < 0 && ValueShapes.isDigit(s.charAt(i))) {
-                    firstDigit = i;
-                }
-                i++;
-            }
+            i = runEnd(s, i, to);
+            int firstDigit = firstDigit(s, start, i);
             if (firstDigit < 0) {
                 wordRuns++;
             } else if (isSuffixed(s, start, firstDigit, i)) {
@@ -407,13 +386,8 @@ final class MessageMasker {
                 continue;
             }
             int start = i;
-            int firstDigit = -1;
-            while (i < to && (isRunChar(s.charAt(i)) || isSignInRun(s, i, to))) {
-                if (firstDigit < 0 && ValueShapes.isDigit(s.charAt(i))) {
-                    firstDigit = i;
-                }
-                i++;
-            }
+            i = runEnd(s, i, to);
+            int firstDigit = firstDigit(s, start, i);
             if (firstDigit < 0 || (keepSuffixed && isSuffixed(s, start, firstDigit, i))) {
                 out.append(s, start, i);
             } else if (isSuffixed(s, start, firstDigit, i)) {
@@ -428,9 +402,27 @@ final class MessageMasker {
         }
     }
 
+    /** Where the run starting at {@code i} ends. */
+    private static int runEnd(String s, int i, int to) {
+        while (i < to && (isRunChar(s.charAt(i)) || isSignInRun(s, i, to))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int firstDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ValueShapes.isDigit(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The minus of {@code blk_-42}: between an underscore and a digit it belongs to the run. */
     private static boolean isSignInRun(String s, int i, int to) {
-        return s.charAt(i) == '-' && i > 0 && s.charAt(i - 1) == '_' && i + 1 < to && ValueShapes.isDigit(s.charAt(i + 1));
+        return s.charAt(i) == '-' && i > 0 && s.charAt(i - 1) == '_' && i + 1 < to
+                && ValueShapes.isDigit(s.charAt(i + 1));
     }
 
     /** Letters followed by one or two digits: {@code eth0}, {@code tty2}, {@code v2}. */

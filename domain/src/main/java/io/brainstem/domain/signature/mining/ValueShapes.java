@@ -231,7 +231,7 @@ final class ValueShapes {
         return oneOfIgnoringCase(s, from, to, SECOND_LEVELS);
     }
 
-    private static boolean oneOfIgnoringCase(String s, int from, int to, String[] words) {
+    static boolean oneOfIgnoringCase(String s, int from, int to, String[] words) {
         int len = to - from;
         for (String w : words) {
             if (w.length() == len && s.regionMatches(true, from, w, 0, len)) {
