@@ -141,7 +141,7 @@ public final class MiningBenchmark {
             cold.add(message);
         }
         double coldSeconds = (System.nanoTime() - firstPassStart) / 1e9;
-        System.out.printf(Locale.ROOT, "first pass, cold JVM, every set new to the miner: %,.0f lines/s%n",
+        System.out.printf(Locale.ROOT, "first pass, before warm-up, every set new to the miner: %,.0f lines/s%n",
                 messages.size() / coldSeconds);
         for (int w = 0; w < 3; w++) {
             run(stream);
