@@ -1,0 +1,213 @@
+package io.brainstem.bench.mining;
+
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.signature.MinerSettings;
+import io.brainstem.domain.signature.TemplateMiner;
+import io.brainstem.domain.signature.TemplateMiners;
+import io.brainstem.domain.signature.mining.MiningPreview;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Measures the default template miner: grouping and parsing accuracy on labelled log sets, then
+ * single-thread throughput and heap.
+ *
+ * <p>Usage: {@code MiningBenchmark DATA_DIR [OUT_DIR] [--accuracy-only | --throughput-only]}. DATA_DIR
+ * holds {@code loghub2k/NAME.content} + {@code NAME.truth} pairs and the scorer {@code ga.py}; every pair
+ * found is scored. Predictions are written to OUT_DIR (default {@code target/mining}).
+ */
+public final class MiningBenchmark {
+
+    private static final Pattern SCORE = Pattern.compile("GA ([0-9.]+) groups (\\d+) true_groups (\\d+) PA ([0-9.]+)");
+    private static final int MIN_THROUGHPUT_LINES = 1_000_000;
+    private static final int MEASURED_RUNS = 5;
+
+    private MiningBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: MiningBenchmark DATA_DIR [OUT_DIR] [--accuracy-only|--throughput-only]");
+            System.exit(2);
+        }
+        Path data = Path.of(args[0]);
+        List<String> flags = Arrays.stream(args).filter(a -> a.startsWith("--")).toList();
+        List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        Path out = positional.size() > 1 ? Path.of(positional.get(1)) : Path.of("target", "mining");
+        Path sets = Files.isDirectory(data.resolve("loghub2k")) ? data.resolve("loghub2k") : data;
+        Path scorer = Files.exists(data.resolve("ga.py")) ? data.resolve("ga.py") : sets.resolveSibling("ga.py");
+        List<Path> contents = contentFiles(sets);
+        if (contents.isEmpty()) {
+            throw new IllegalArgumentException("no NAME.content files under " + sets);
+        }
+        if (!flags.contains("--throughput-only")) {
+            accuracy(contents, scorer, out);
+        }
+        if (!flags.contains("--accuracy-only")) {
+            throughput(contents);
+        }
+    }
+
+    private static List<Path> contentFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".content")).sorted().toList();
+        }
+    }
+
+    private static String nameOf(Path content) {
+        String file = content.getFileName().toString();
+        return file.substring(0, file.length() - ".content".length());
+    }
+
+    private static void accuracy(List<Path> contents, Path scorer, Path out) throws IOException, InterruptedException {
+        Files.createDirectories(out);
+        System.out.println("## Accuracy (fresh miner per set, default configuration)");
+        System.out.println();
+        System.out.println("| set | GA | PA | signatures | true groups |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        double gaSum = 0;
+        double paSum = 0;
+        double gaMin = 1;
+        for (Path content : contents) {
+            String name = nameOf(content);
+            List<String> lines = Files.readAllLines(content, StandardCharsets.UTF_8);
+            List<String> predicted = new ArrayList<>(lines.size());
+            MiningPreview.preview(TenantId.of("bench"), lines, predicted::add);
+            Path predictedFile = out.resolve(name + ".predicted");
+            Files.write(predictedFile, predicted, StandardCharsets.UTF_8);
+            Path truth = content.resolveSibling(name + ".truth");
+            String score = score(scorer, truth, predictedFile);
+            Matcher m = SCORE.matcher(score);
+            if (!m.find()) {
+                throw new IllegalStateException("unexpected scorer output: " + score);
+            }
+            double ga = Double.parseDouble(m.group(1));
+            double pa = Double.parseDouble(m.group(4));
+            gaSum += ga;
+            paSum += pa;
+            gaMin = Math.min(gaMin, ga);
+            System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %s | %s |%n", name, ga, pa, m.group(2), m.group(3));
+        }
+        int n = contents.size();
+        System.out.printf(Locale.ROOT, "| **average** | **%.4f** | **%.4f** | | |%n", gaSum / n, paSum / n);
+        System.out.printf(Locale.ROOT, "%nlowest GA %.4f; predictions in %s%n%n", gaMin, out);
+    }
+
+    private static String score(Path scorer, Path truth, Path predicted) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("python3", scorer.toString(), truth.toString(), predicted.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ga.py failed: " + output);
+        }
+        return output;
+    }
+
+    private static void throughput(List<Path> contents) {
+        List<String> messages = new ArrayList<>();
+        for (Path content : contents) {
+            try {
+                messages.addAll(Files.readAllLines(content, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        int repeats = (MIN_THROUGHPUT_LINES + messages.size() - 1) / messages.size();
+        String[] stream = new String[messages.size() * repeats];
+        for (int r = 0; r < repeats; r++) {
+            for (int i = 0; i < messages.size(); i++) {
+                stream[r * messages.size() + i] = messages.get(i);
+            }
+        }
+        System.out.println("## Throughput (one thread, fresh miner per run)");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%,d distinct-position messages repeated %d times = %,d lines per run%n",
+                messages.size(), repeats, stream.length);
+        long firstPassStart = System.nanoTime();
+        TemplateMiner cold = TemplateMiners.create(TenantId.of("bench"), MinerSettings.DEFAULTS);
+        for (String message : messages) {
+            cold.add(message);
+        }
+        double coldSeconds = (System.nanoTime() - firstPassStart) / 1e9;
+        System.out.printf(Locale.ROOT, "first pass, before warm-up, every set new to the miner: %,.0f lines/s%n",
+                messages.size() / coldSeconds);
+        for (int w = 0; w < 3; w++) {
+            run(stream);
+        }
+        double[] rates = new double[MEASURED_RUNS];
+        for (int r = 0; r < MEASURED_RUNS; r++) {
+            long start = System.nanoTime();
+            int signatures = run(stream);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rates[r] = stream.length / seconds;
+            System.out.printf(Locale.ROOT, "run %d: %,.0f lines/s (%d signatures)%n", r + 1, rates[r], signatures);
+        }
+        Arrays.sort(rates);
+        long novelStart = System.nanoTime();
+        TemplateMiner novel = TemplateMiners.create(TenantId.of("bench"), MinerSettings.DEFAULTS);
+        for (String message : messages) {
+            novel.add(message);
+        }
+        System.out.printf(Locale.ROOT, "first pass, warm JVM, every set new to the miner: %,.0f lines/s%n",
+                messages.size() / ((System.nanoTime() - novelStart) / 1e9));
+        System.out.printf(Locale.ROOT, "median %,.0f lines/s, best %,.0f lines/s%n", rates[MEASURED_RUNS / 2],
+                rates[MEASURED_RUNS - 1]);
+        heap(stream);
+    }
+
+    private static int run(String[] stream) {
+        TemplateMiner miner = TemplateMiners.create(TenantId.of("bench"), MinerSettings.DEFAULTS);
+        long checksum = 0;
+        for (String line : stream) {
+            checksum += miner.add(line).template().length();
+        }
+        if (checksum == 42) {
+            System.out.println();
+        }
+        return miner.size();
+    }
+
+    private static void heap(String[] stream) {
+        Runtime rt = Runtime.getRuntime();
+        gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+        TemplateMiner miner = TemplateMiners.create(TenantId.of("bench"), MinerSettings.DEFAULTS);
+        for (String line : stream) {
+            miner.add(line);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        System.out.printf(Locale.ROOT,
+                "heap retained by one miner after %,d lines: %.2f MB (%d signatures); "
+                        + "allocated %.0f bytes/line; JVM heap in use %.1f MB of %.1f MB committed, max %.0f MB%n",
+                stream.length, (after - before) / 1e6, miner.size(), (double) allocated / stream.length,
+                after / 1e6, rt.totalMemory() / 1e6, rt.maxMemory() / 1e6);
+    }
+
+    private static void gc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

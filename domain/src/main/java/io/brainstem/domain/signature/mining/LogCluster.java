@@ -1,0 +1,76 @@
+package io.brainstem.domain.signature.mining;
+
+import io.brainstem.domain.signature.SignatureId;
+
+/**
+ * One signature inside the miner: its id, its template as tokens, and its place in the
+ * least-recently-used list. Mutable, owned by {@link AligningTemplateMiner}.
+ */
+final class LogCluster {
+
+    final SignatureId id;
+    private String[] tokens;
+    private TokenKind[] kinds;
+    private String template;
+    private String firstAnchor;
+    private String lastAnchor;
+    boolean alive = true;
+    int visitStamp;
+    LogCluster newer;
+    LogCluster older;
+
+    LogCluster(SignatureId id, String[] tokens) {
+        this.id = id;
+        setTokens(tokens);
+    }
+
+    void setTokens(String[] newTokens) {
+        tokens = newTokens;
+        kinds = kindsOf(newTokens);
+        template = newTokens.length == 0 ? AligningTemplateMiner.EMPTY_TEMPLATE : String.join(" ", newTokens);
+        firstAnchor = null;
+        lastAnchor = null;
+        for (int i = 0; i < newTokens.length; i++) {
+            if (!kinds[i].hasWildcard()) {
+                firstAnchor = newTokens[i];
+                break;
+            }
+        }
+        for (int i = newTokens.length - 1; i >= 0; i--) {
+            if (!kinds[i].hasWildcard()) {
+                lastAnchor = newTokens[i];
+                break;
+            }
+        }
+    }
+
+    static TokenKind[] kindsOf(String[] tokens) {
+        TokenKind[] kinds = new TokenKind[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            kinds[i] = TokenKind.of(tokens[i]);
+        }
+        return kinds;
+    }
+
+    String[] tokens() {
+        return tokens;
+    }
+
+    TokenKind[] kinds() {
+        return kinds;
+    }
+
+    String template() {
+        return template;
+    }
+
+    /** The first token without a wildcard, or {@code null}. */
+    String firstAnchor() {
+        return firstAnchor;
+    }
+
+    /** The last token without a wildcard, or {@code null}. */
+    String lastAnchor() {
+        return lastAnchor;
+    }
+}

@@ -1,0 +1,455 @@
+package io.brainstem.domain.signature.mining;
+
+/**
+ * Turns a message into its masked form in one pass: whitespace-separated tokens, variable values
+ * replaced by {@value #WILDCARD}, single spaces between tokens. The masked form is the exact-match key
+ * of the miner and, split at spaces, the token list it aligns against templates.
+ *
+ * <p>Rules, applied to each token after peeling brackets, quotes and trailing punctuation (which are kept):
+ * <ul>
+ *   <li>a single-token value in quotes becomes {@code '<*>'} unless it is a state word or enum
+ *       constant;</li>
+ *   <li>URLs, e-mail addresses, IPv4/IPv6 (with ports), MACs, UUIDs, paths, DNS host names (with a
+ *       port) and Java object identities ({@code Cache@1b6d3586}) become {@code <*>};</li>
+ *   <li>{@code key=value} and {@code key:value} keep the key and mask the value by these same rules, so
+ *       {@code uid=0} gives {@code uid=<*>} while {@code action=deny} stays as it is;</li>
+ *   <li>numbers (signed, decimal, hex, with a short unit such as {@code ms}, {@code KB}, {@code %}) and
+ *       tokens made only of digits and punctuation (times, dates, versions) become {@code <*>};</li>
+ *   <li>other tokens with digits are masked run by run: a word with a short numeric suffix keeps its
+ *       letters ({@code eth0} gives {@code eth<*>}), a token mostly made of numeric runs becomes
+ *       {@code <*>} ({@code blk_-42}, {@code attempt_1445_0020_m_3}), otherwise each numeric run is masked
+ *       ({@code node-12} gives {@code node-<*>});</li>
+ *   <li>month and weekday names next to a date, and time zones after a time, become {@code <*>};</li>
+ *   <li>a repetition of one to three tokens holding a wildcard collapses into one period
+ *       ({@code <*> <*> <*>}, {@code blk_<*> blk_<*>}, {@code node-<*> <ok> node-<*> <ok>}), so lists of
+ *       values of any length share a template.</li>
+ * </ul>
+ * Words without digits are never masked here: whether they vary is the miner's decision.
+ * One instance per miner; not thread-safe (it reuses its buffers).
+ */
+final class MessageMasker {
+
+    static final String WILDCARD = "<*>";
+
+    private static final int MAX_REPEAT_PERIOD = 3;
+    private static final String[] MONTHS = {
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] TIME_ZONES = {
+            "UTC", "GMT", "Z", "PST", "PDT", "MST", "MDT", "CST", "CDT", "EST", "EDT", "CET", "CEST", "BST",
+            "IST", "JST", "KST", "EET", "EEST", "WET", "AEST", "AEDT", "HKT", "SGT"};
+
+    private final StringBuilder out = new StringBuilder(256);
+    private int[] rawStart = new int[64];
+    private int[] rawEnd = new int[64];
+    private int[] tokenStart = new int[64];
+    private int[] tokenLength = new int[64];
+    private int[] tokenMark = new int[64];
+    private int tokens;
+
+    /** Masks {@code message} and returns its masked form as a new string. */
+    String mask(String message) {
+        maskInPlace(message);
+        return out.toString();
+    }
+
+    /** Masks {@code message} into this masker's buffer, returned without copying (valid until the next call). */
+    CharSequence maskInPlace(String message) {
+        out.setLength(0);
+        int raw = splitRaw(message);
+        tokens = 0;
+        for (int t = 0; t < raw; t++) {
+            int mark = out.length();
+            if (mark > 0) {
+                out.append(' ');
+            }
+            int tokenStart = out.length();
+            if (isDateWord(message, t, raw)) {
+                out.append(WILDCARD);
+            } else {
+                maskPeeled(message, rawStart[t], rawEnd[t]);
+            }
+            addToken(tokenStart, out.length() - tokenStart, mark);
+        }
+        return out;
+    }
+
+    /**
+     * Records the token just written, then drops the last period of a repetition: when the last one,
+     * two or three tokens, holding a wildcard, equal the ones before them ({@code <*> <*>},
+     * {@code node-<*> <*> <ok> node-<*> <*> <ok>}).
+     */
+    private void addToken(int start, int length, int mark) {
+        if (tokens == tokenStart.length) {
+            tokenStart = java.util.Arrays.copyOf(tokenStart, tokens * 2);
+            tokenLength = java.util.Arrays.copyOf(tokenLength, tokens * 2);
+            tokenMark = java.util.Arrays.copyOf(tokenMark, tokens * 2);
+        }
+        tokenStart[tokens] = start;
+        tokenLength[tokens] = length;
+        tokenMark[tokens] = mark;
+        tokens++;
+        for (int period = 1; period <= MAX_REPEAT_PERIOD && 2 * period <= tokens; period++) {
+            boolean wildcard = false;
+            boolean repeated = true;
+            for (int k = tokens - period; k < tokens && repeated; k++) {
+                repeated = sameToken(k, k - period);
+                wildcard |= indexOfWildcard(tokenStart[k], tokenStart[k] + tokenLength[k]) >= 0;
+            }
+            if (repeated && wildcard) {
+                out.setLength(tokenMark[tokens - period]);
+                tokens -= period;
+                return;
+            }
+        }
+    }
+
+    private boolean sameToken(int a, int b) {
+        int length = tokenLength[a];
+        if (length != tokenLength[b]) {
+            return false;
+        }
+        int sa = tokenStart[a];
+        int sb = tokenStart[b];
+        for (int i = 0; i < length; i++) {
+            if (out.charAt(sa + i) != out.charAt(sb + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOfWildcard(int from, int to) {
+        for (int i = from; i + 2 < to; i++) {
+            if (out.charAt(i) == '<' && out.charAt(i + 1) == '*' && out.charAt(i + 2) == '>') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int splitRaw(String s) {
+        int n = 0;
+        int len = s.length();
+        int i = 0;
+        while (i < len) {
+            while (i < len && s.charAt(i) <= ' ') {
+                i++;
+            }
+            if (i >= len) {
+                break;
+            }
+            int start = i;
+            while (i < len && s.charAt(i) > ' ') {
+                i++;
+            }
+            if (n == rawStart.length) {
+                rawStart = java.util.Arrays.copyOf(rawStart, n * 2);
+                rawEnd = java.util.Arrays.copyOf(rawEnd, n * 2);
+            }
+            rawStart[n] = start;
+            rawEnd[n] = i;
+            n++;
+        }
+        return n;
+    }
+
+    private boolean isDateWord(String s, int t, int raw) {
+        int from = rawStart[t];
+        int to = rawEnd[t];
+        int len = to - from;
+        char first = s.charAt(from);
+        if (len > 4 || first < 'A' || first > 'Z') {
+            return false;
+        }
+        if (ValueShapes.oneOfIgnoringCase(s, from, to, MONTHS)) {
+            return (t + 1 < raw && isDayOrYear(s, rawStart[t + 1], rawEnd[t + 1]))
+                    || (t > 0 && isDayOrYear(s, rawStart[t - 1], rawEnd[t - 1]));
+        }
+        if (ValueShapes.oneOfIgnoringCase(s, from, to, WEEKDAYS)) {
+            int next = t + 1;
+            return next < raw && ValueShapes.oneOfIgnoringCase(
+                    s, rawStart[next], trimComma(s, rawStart[next], rawEnd[next]), MONTHS);
+        }
+        if (ValueShapes.oneOfIgnoringCase(s, from, to, TIME_ZONES)) {
+            return t > 0 && isClockTime(s, rawStart[t - 1], rawEnd[t - 1]);
+        }
+        return false;
+    }
+
+    private static int trimComma(String s, int from, int to) {
+        return to > from && s.charAt(to - 1) == ',' ? to - 1 : to;
+    }
+
+    private static boolean isDayOrYear(String s, int from, int to) {
+        to = trimComma(s, from, to);
+        int len = to - from;
+        return (len <= 2 || len == 4) && ValueShapes.allDigits(s, from, to);
+    }
+
+    private static boolean isClockTime(String s, int from, int to) {
+        int colons = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                colons++;
+            } else if (!ValueShapes.isDigit(c) && c != '.') {
+                return false;
+            }
+        }
+        return colons >= 1;
+    }
+
+    /** Peels brackets, quotes and trailing punctuation, masks the core, puts the peeled characters back. */
+    private void maskPeeled(String s, int from, int to) {
+        int cs = from;
+        while (cs < to && isOpener(s.charAt(cs))) {
+            cs++;
+        }
+        int ce = to;
+        while (ce > cs && isCloser(s.charAt(ce - 1))) {
+            ce--;
+        }
+        out.append(s, from, cs);
+        if (isQuotedValue(s, from, cs, ce)) {
+            out.append(WILDCARD);
+        } else {
+            maskCore(s, cs, ce);
+        }
+        out.append(s, ce, to);
+    }
+
+    /**
+     * A single-token value in quotes ({@code 'sparkDriver'}, {@code "eth0"}) is a value unless it is a
+     * state word or another {@link TokenKind#FIXED} token: {@code 'down'} stays.
+     */
+    private static boolean isQuotedValue(String s, int from, int cs, int ce) {
+        if (cs == from || ce == cs || ce >= s.length()) {
+            return false;
+        }
+        char quote = s.charAt(cs - 1);
+        if ((quote != '\'' && quote != '"' && quote != '`') || s.charAt(ce) != quote) {
+            return false;
+        }
+        return TokenKind.of(s.substring(cs, ce)).canBeValue();
+    }
+
+    private static boolean isOpener(char c) {
+        return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' || c == '`';
+    }
+
+    private static boolean isCloser(char c) {
+        return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == '`' || c == ','
+                || c == ';' || c == ':' || c == '.' || c == '!' || c == '?';
+    }
+
+    private void maskCore(String s, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int digits = 0;
+        int letters = 0;
+        int firstEquals = -1;
+        int firstColon = -1;
+        boolean at = false;
+        boolean scheme = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (ValueShapes.isDigit(c)) {
+                digits++;
+            } else if (ValueShapes.isLetter(c)) {
+                letters++;
+            } else if (c == '=') {
+                if (firstEquals < 0) {
+                    firstEquals = i;
+                }
+            } else if (c == ':') {
+                if (firstColon < 0) {
+                    firstColon = i;
+                }
+                if (i + 2 < to && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+                    scheme = true;
+                }
+            } else if (c == '@') {
+                at = true;
+            }
+        }
+        if (digits == 0 && letters == 0) {
+            out.append(s, from, to);
+            return;
+        }
+        if (scheme || (at && ValueShapes.isEmail(s, from, to))) {
+            out.append(WILDCARD);
+            return;
+        }
+        if (firstEquals > from && isKey(s, from, firstEquals)) {
+            out.append(s, from, firstEquals + 1);
+            maskPeeled(s, firstEquals + 1, to);
+            return;
+        }
+        if (ValueShapes.isPath(s, from, to) || ValueShapes.isHostname(s, from, to)
+                || (firstColon > from && isHostAndPortOrHost(s, from, firstColon, to))
+                || (at && isObjectIdentity(s, from, to))) {
+            out.append(WILDCARD);
+            return;
+        }
+        if (digits > 0) {
+            if (letters == 0 || ValueShapes.isNumber(s, from, to) || ValueShapes.isIpv6(s, from, to)
+                    || ValueShapes.isUuid(s, from, to) || ValueShapes.isMac(s, from, to)
+                    || ValueShapes.isHexString(s, from, to)) {
+                out.append(WILDCARD);
+                return;
+            }
+        }
+        if (firstColon > from && firstColon < to - 1 && isKey(s, from, firstColon)
+                && firstDigit(s, from, firstColon) < 0) {
+            out.append(s, from, firstColon + 1);
+            maskPeeled(s, firstColon + 1, to);
+            return;
+        }
+        if (digits == 0) {
+            out.append(s, from, to);
+            return;
+        }
+        maskRuns(s, from, to);
+    }
+
+    /** {@code db1.example.com:5432} or {@code a.example.com:b.example.com}. */
+    private static boolean isHostAndPortOrHost(String s, int from, int colon, int to) {
+        return colon + 1 < to && ValueShapes.isHostname(s, from, colon)
+                && (ValueShapes.allDigits(s, colon + 1, to) || ValueShapes.isHostname(s, colon + 1, to));
+    }
+
+    /** An object's identity as Java prints it: {@code com.example.Cache@1b6d3586}. */
+    private static boolean isObjectIdentity(String s, int from, int to) {
+        int at = s.lastIndexOf('@', to - 1);
+        return at > from && ValueShapes.isHexString(s, at + 1, to) || (at > from && to - at > 4
+                && ValueShapes.allDigits(s, at + 1, to));
+    }
+
+    /** A field name: starts with a letter or underscore, then letters, digits, {@code _ . -}. */
+    private static boolean isKey(String s, int from, int to) {
+        char c0 = s.charAt(from);
+        if (!(ValueShapes.isLetter(c0) || c0 == '_') || to - from > 64) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Masks a mixed token run by run (a run is letters and digits). See the class comment. A run with a
+     * short numeric suffix ({@code eth0}) is kept whole inside a token of two or more words
+     * ({@code hadoop-metrics2.properties}, {@code org.example.v2.Api}): there it is part of a name.
+     */
+    private void maskRuns(String s, int from, int to) {
+        int numericRuns = 0;
+        int suffixedRuns = 0;
+        int wordRuns = 0;
+        for (int i = from; i < to; ) {
+            if (!isRunChar(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            i = runEnd(s, i, to);
+            int firstDigit = firstDigit(s, start, i);
+            if (firstDigit < 0) {
+                wordRuns++;
+            } else if (isSuffixed(s, start, firstDigit, i)) {
+                suffixedRuns++;
+            } else {
+                numericRuns++;
+            }
+        }
+        if (numericRuns + suffixedRuns >= 2 && numericRuns + suffixedRuns >= wordRuns) {
+            out.append(WILDCARD);
+            return;
+        }
+        boolean keepSuffixed = wordRuns >= 2;
+        int lastWildcardEnd = -1;
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (!isRunChar(c)) {
+                boolean sign = c == '-' && i + 1 < to && ValueShapes.isDigit(s.charAt(i + 1))
+                        && (i == from || !isRunChar(s.charAt(i - 1)));
+                if (!sign) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            i = runEnd(s, i, to);
+            int firstDigit = firstDigit(s, start, i);
+            if (firstDigit < 0 || (keepSuffixed && isSuffixed(s, start, firstDigit, i))) {
+                out.append(s, start, i);
+            } else if (isSuffixed(s, start, firstDigit, i)) {
+                out.append(s, start, firstDigit).append(WILDCARD);
+                lastWildcardEnd = out.length();
+            } else if (lastWildcardEnd >= 0 && endsWithWildcardAndSeparator(lastWildcardEnd)) {
+                out.setLength(lastWildcardEnd);
+            } else {
+                out.append(WILDCARD);
+                lastWildcardEnd = out.length();
+            }
+        }
+    }
+
+    /** Where the run starting at {@code i} ends. */
+    private static int runEnd(String s, int i, int to) {
+        while (i < to && (isRunChar(s.charAt(i)) || isSignInRun(s, i, to))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int firstDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ValueShapes.isDigit(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The minus of {@code blk_-42}: between an underscore and a digit it belongs to the run. */
+    private static boolean isSignInRun(String s, int i, int to) {
+        return s.charAt(i) == '-' && i > 0 && s.charAt(i - 1) == '_' && i + 1 < to
+                && ValueShapes.isDigit(s.charAt(i + 1));
+    }
+
+    /** Letters followed by one or two digits: {@code eth0}, {@code tty2}, {@code v2}. */
+    private static boolean isSuffixed(String s, int start, int firstDigit, int end) {
+        return firstDigit > start && end - firstDigit <= 2 && ValueShapes.allDigits(s, firstDigit, end)
+                && allLetters(s, start, firstDigit);
+    }
+
+    /** True when the output is a wildcard followed by exactly one of {@code . : -} (as in {@code 1.2}). */
+    private boolean endsWithWildcardAndSeparator(int wildcardEnd) {
+        if (out.length() != wildcardEnd + 1 || wildcardEnd < 3 || out.charAt(wildcardEnd - 1) != '>') {
+            return false;
+        }
+        char sep = out.charAt(wildcardEnd);
+        return (sep == '.' || sep == ':') && out.charAt(wildcardEnd - 2) == '*';
+    }
+
+    private static boolean isRunChar(char c) {
+        return ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_';
+    }
+
+    private static boolean allLetters(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!ValueShapes.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+package io.brainstem.domain.signature.mining;
+
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.shared.DomainViolation;
+import io.brainstem.domain.signature.MinerSettings;
+import io.brainstem.domain.signature.SignatureId;
+import io.brainstem.domain.signature.TemplateMiner;
+import io.brainstem.domain.signature.TemplateMiners;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Mines lines in order and reports, for each line in input order, its <em>final</em> assignment:
+ * {@code signature_id<TAB>template}, the template as it stands after the last line. A template that
+ * generalized late is therefore reported for the early lines too.
+ *
+ * <p>Only one {@code int} per line is kept (plus one id and one template per signature), so a file of
+ * millions of lines fits in little memory; the lines themselves are not kept.
+ */
+public final class MiningPreview {
+
+    private MiningPreview() {
+    }
+
+    /** Previews with the default engine and settings for {@code tenant}. */
+    public static void preview(TenantId tenant, Iterable<String> lines, Consumer<String> output) {
+        preview(TemplateMiners.create(tenant, MinerSettings.DEFAULTS), lines, output);
+    }
+
+    /** Previews with a given (fresh or restored) miner. */
+    public static void preview(TemplateMiner miner, Iterable<String> lines, Consumer<String> output) {
+        DomainViolation.requirePresent(miner, "miner");
+        DomainViolation.requirePresent(output, "output");
+        Map<SignatureId, Integer> indexOf = new HashMap<>();
+        List<SignatureId> ids = new ArrayList<>();
+        List<String> templates = new ArrayList<>();
+        int[] assignment = new int[1024];
+        int count = 0;
+        for (String line : DomainViolation.requirePresent(lines, "lines")) {
+            TemplateMiner.Match match = miner.add(line);
+            Integer index = indexOf.get(match.signatureId());
+            if (index == null) {
+                index = ids.size();
+                indexOf.put(match.signatureId(), index);
+                ids.add(match.signatureId());
+                templates.add(match.template());
+            } else {
+                templates.set(index, match.template());
+            }
+            if (count == assignment.length) {
+                assignment = Arrays.copyOf(assignment, count * 2);
+            }
+            assignment[count++] = index;
+        }
+        for (int i = 0; i < count; i++) {
+            int index = assignment[i];
+            output.accept(ids.get(index).value() + "\t" + templates.get(index));
+        }
+    }
+}

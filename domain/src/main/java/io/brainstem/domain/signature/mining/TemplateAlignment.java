@@ -1,0 +1,275 @@
+package io.brainstem.domain.signature.mining;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a masked message fits a template, and what the template becomes if it does.
+ *
+ * <p>Templates and messages of the same length are compared position by position; otherwise their
+ * longest common subsequence of equal tokens is taken and the stretches in between are compared.
+ * Where they disagree:
+ * <ul>
+ *   <li>a template wildcard (or a masked token like {@code node-<*>}) takes a message token that fits it;
+ *       a lone template {@code <*>} may take a stretch of several message tokens (variable-length
+ *       values such as a user name with a space);</li>
+ *   <li>a message wildcard that covers the template's token generalizes the template;</li>
+ *   <li>words and identifiers on both sides generalize into one {@code <*>} (a <em>generalized
+ *       region</em>) only where the token before them announces a value ({@code user news} vs
+ *       {@code user cyrus}, see {@link TokenKind#namesAValue}); elsewhere a differing word is the event's
+ *       wording ({@code to spawn the instance} vs {@code to destroy the instance});</li>
+ *   <li>two different units after a wildcard ({@code <*> KB} vs {@code <*> B}) become a wildcard;</li>
+ *   <li>anything {@link TokenKind#FIXED} (state words, enum constants, fields, punctuation) or two
+ *       different masked tokens ({@code eth<*>} vs {@code ppp<*>}) mean the message does not fit.</li>
+ * </ul>
+ * A fit that generalizes needs at least {@value #MIN_SHARED_FOR_GENERALIZING} shared constant tokens
+ * and {@value #SHARED_PER_GENERALIZED_REGION} of them per generalized region, so short messages
+ * ({@code Link ok}, {@code cupsd startup succeeded}) never lose their words.
+ */
+final class TemplateAlignment {
+
+    static final int MIN_SHARED_FOR_GENERALIZING = 3;
+    static final int SHARED_PER_GENERALIZED_REGION = 2;
+    private static final int MAX_ALIGNMENT_CELLS = 1 << 16;
+
+    /**
+     * A message fits a template.
+     *
+     * @param sharedConstants    tokens both hold as the same constant (with letters)
+     * @param generalizedRegions stretches where words turned into a wildcard
+     * @param merged             the template's new tokens, or {@code null} when it stays as it is
+     */
+    record Fit(int sharedConstants, int generalizedRegions, String[] merged) {
+    }
+
+    private TemplateAlignment() {
+    }
+
+    /** The fit of {@code message} to {@code template}, or {@code null} when it does not fit. */
+    static Fit fit(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
+        Builder b = new Builder(template, templateKinds, message, messageKinds);
+        boolean ok = template.length == message.length ? b.positional() : b.aligned();
+        if (!ok || b.shared == 0) {
+            return null;
+        }
+        if (b.generalized > 0 && (b.shared < MIN_SHARED_FOR_GENERALIZING
+                || b.generalized * SHARED_PER_GENERALIZED_REGION > b.shared)) {
+            return null;
+        }
+        return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null);
+    }
+
+    /** Glob match: each {@code <*>} in {@code pattern} stands for any run of characters, also none. */
+    static boolean globMatches(String pattern, String text) {
+        int p = 0;
+        int t = 0;
+        int starP = -1;
+        int starT = -1;
+        int pl = pattern.length();
+        int tl = text.length();
+        while (t < tl) {
+            if (pattern.startsWith(MessageMasker.WILDCARD, p)) {
+                starP = p += 3;
+                starT = t;
+            } else if (p < pl && pattern.charAt(p) == text.charAt(t)) {
+                p++;
+                t++;
+            } else if (starP >= 0) {
+                p = starP;
+                t = ++starT;
+            } else {
+                return false;
+            }
+        }
+        while (pattern.startsWith(MessageMasker.WILDCARD, p)) {
+            p += 3;
+        }
+        return p == pl;
+    }
+
+    private static boolean hasConstantLetters(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '<' && token.startsWith(MessageMasker.WILDCARD, i)) {
+                i += 2;
+            } else if (ValueShapes.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Builder {
+        private final String[] t;
+        private final TokenKind[] tk;
+        private final String[] m;
+        private final TokenKind[] mk;
+        private final List<String> out;
+        private int shared;
+        private int generalized;
+        private boolean changed;
+
+        Builder(String[] t, TokenKind[] tk, String[] m, TokenKind[] mk) {
+            this.t = t;
+            this.tk = tk;
+            this.m = m;
+            this.mk = mk;
+            this.out = new ArrayList<>(Math.max(t.length, m.length));
+        }
+
+        boolean positional() {
+            for (int i = 0; i < t.length; i++) {
+                if (!pair(i, i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean aligned() {
+            int n = t.length;
+            int k = m.length;
+            if ((long) (n + 1) * (k + 1) > MAX_ALIGNMENT_CELLS) {
+                return false;
+            }
+            int[][] lcs = new int[n + 1][k + 1];
+            for (int i = n - 1; i >= 0; i--) {
+                for (int j = k - 1; j >= 0; j--) {
+                    lcs[i][j] = t[i].equals(m[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                }
+            }
+            int i = 0;
+            int j = 0;
+            int gapT = 0;
+            int gapM = 0;
+            while (i < n && j < k) {
+                if (t[i].equals(m[j]) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
+                    if (!gap(gapT, i, gapM, j)) {
+                        return false;
+                    }
+                    pair(i, j);
+                    gapT = ++i;
+                    gapM = ++j;
+                } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return gap(gapT, n, gapM, k);
+        }
+
+        /** Compares the stretches {@code t[ts, te)} and {@code m[ms, me)} that lie between shared tokens. */
+        private boolean gap(int ts, int te, int ms, int me) {
+            int tl = te - ts;
+            int ml = me - ms;
+            if (tl == 0 && ml == 0) {
+                return true;
+            }
+            if (tl == 0 || ml == 0) {
+                return false;
+            }
+            if (tl == 1 && ml == 1) {
+                return pair(ts, ms);
+            }
+            for (int j = ms; j < me; j++) {
+                if (!mk[j].canBeValue()) {
+                    return false;
+                }
+            }
+            if (tl == 1 && tk[ts] == TokenKind.WILDCARD) {
+                out.add(MessageMasker.WILDCARD);
+                return true;
+            }
+            for (int i = ts; i < te; i++) {
+                if (!tk[i].canBeValue()) {
+                    return false;
+                }
+            }
+            if (!named(ts)) {
+                return false;
+            }
+            generalized++;
+            changed = true;
+            out.add(MessageMasker.WILDCARD);
+            return true;
+        }
+
+        /** Compares one template token with one message token. */
+        private boolean pair(int i, int j) {
+            String a = t[i];
+            String b = m[j];
+            if (a.equals(b)) {
+                if (hasConstantLetters(a)) {
+                    shared++;
+                }
+                out.add(a);
+                return true;
+            }
+            TokenKind ak = tk[i];
+            TokenKind bk = mk[j];
+            if (ak.hasWildcard() && globMatches(a, b)) {
+                if (!coversValueOnly(a, ak, b, bk)) {
+                    return false;
+                }
+                out.add(a);
+                return true;
+            }
+            if (bk.hasWildcard() && globMatches(b, a)) {
+                if (!coversValueOnly(b, bk, a, ak)) {
+                    return false;
+                }
+                if (!ak.hasWildcard() && ak.canBeValue()) {
+                    if (!named(i)) {
+                        return false;
+                    }
+                    generalized++;
+                }
+                changed = true;
+                out.add(b);
+                return true;
+            }
+            if (i > 0 && tk[i - 1].hasWildcard() && TokenKind.isUnit(a) && TokenKind.isUnit(b)) {
+                int from = TokenKind.letterStart(a);
+                changed = true;
+                out.add(a.substring(0, from) + MessageMasker.WILDCARD + a.substring(TokenKind.letterEnd(a, from)));
+                return true;
+            }
+            if (ak.hasWildcard() || bk.hasWildcard() || !ak.canBeValue() || !bk.canBeValue() || !named(i)) {
+                return false;
+            }
+            generalized++;
+            changed = true;
+            out.add(MessageMasker.WILDCARD);
+            return true;
+        }
+
+        /** Whether the template token before position {@code i} announces a value ({@code user}, {@code host}). */
+        private boolean named(int i) {
+            return i > 0 && !tk[i - 1].hasWildcard() && TokenKind.namesAValue(t[i - 1]);
+        }
+
+        /**
+         * Whether a wildcard token may stand for {@code value}: always for words and identifiers; for a
+         * {@link TokenKind#FIXED} value only when the wildcard covers no letters of it, so {@code (<*>)}
+         * takes {@code ()} but {@code user=<*>} does not take {@code user=root} and {@code <*>} does not
+         * take {@code down}.
+         */
+        private static boolean coversValueOnly(String pattern, TokenKind patternKind, String value, TokenKind kind) {
+            if (kind.canBeValue()) {
+                return true;
+            }
+            return patternKind == TokenKind.MASKED && letters(value) == letters(pattern);
+        }
+
+        private static int letters(String token) {
+            int n = 0;
+            for (int i = 0; i < token.length(); i++) {
+                if (ValueShapes.isLetter(token.charAt(i))) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.brainstem.domain.signature.mining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.signature.SignatureId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MiningPreviewTest {
+
+    @Test
+    void reportsEachLinesFinalAssignmentInInputOrder() {
+        List<String> lines = List.of(
+                "session opened for user news by (uid=0)",
+                "tunnel to 10.0.0.1 up",
+                "session opened for user cyrus by (uid=0)",
+                "tunnel to 10.0.0.2 down");
+        List<String> output = new ArrayList<>();
+
+        MiningPreview.preview(TenantId.of("acme"), lines, output::add);
+
+        String session = SignatureId.derive("acme", "session opened for user news by (uid=<*>)").value();
+        assertEquals(List.of(
+                session + "\tsession opened for user <*> by (uid=<*>)",
+                SignatureId.derive("acme", "tunnel to <*> up").value() + "\ttunnel to <*> up",
+                session + "\tsession opened for user <*> by (uid=<*>)",
+                SignatureId.derive("acme", "tunnel to <*> down").value() + "\ttunnel to <*> down"), output);
+        assertNotEquals(output.get(1), output.get(3));
+    }
+
+    @Test
+    void emptyInputGivesNoOutput() {
+        List<String> output = new ArrayList<>();
+
+        MiningPreview.preview(TenantId.of("acme"), List.of(), output::add);
+
+        assertEquals(List.of(), output);
+    }
+}
