@@ -3,6 +3,8 @@ package io.brainstem.bootstrap;
 import io.brainstem.adapters.http.HttpApi;
 import io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog;
 import io.brainstem.application.service.IngestService;
+import io.brainstem.application.service.InspectionService;
+import io.brainstem.application.service.ReplayService;
 import io.brainstem.domain.event.Canonicalizer;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
@@ -20,12 +22,16 @@ public final class Brainstem implements AutoCloseable {
     private final BrainstemSettings settings;
     private final SqliteStorageCatalog catalog;
     private final IngestService ingest;
+    private final ReplayService replay;
+    private final InspectionService inspection;
     private final ProcessRuntime runtime;
 
     public Brainstem(BrainstemSettings settings) {
         this.settings = settings;
         this.catalog = new SqliteStorageCatalog(settings.dataDir(), settings.dbPath());
         this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), CLOCK);
+        this.replay = new ReplayService(catalog, ingest);
+        this.inspection = new InspectionService(catalog);
         this.runtime = new ProcessRuntime(settings);
     }
 
@@ -37,6 +43,14 @@ public final class Brainstem implements AutoCloseable {
         return ingest;
     }
 
+    public ReplayService replay() {
+        return replay;
+    }
+
+    public InspectionService inspection() {
+        return inspection;
+    }
+
     public SqliteStorageCatalog catalog() {
         return catalog;
     }
@@ -46,8 +60,8 @@ public final class Brainstem implements AutoCloseable {
     }
 
     public HttpApi.Dependencies httpDependencies() {
-        return new HttpApi.Dependencies(ingest, runtime, settings.limits(), settings.defaultTenant(),
-                settings.apiToken());
+        return new HttpApi.Dependencies(ingest, replay, inspection, runtime, settings.limits(),
+                settings.defaultTenant(), settings.apiToken());
     }
 
     /** Starts the HTTP API; the caller stops it. */

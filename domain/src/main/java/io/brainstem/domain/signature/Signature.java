@@ -69,7 +69,9 @@ public final class Signature {
 
     /** Records one more occurrence, seen at {@code at} on {@code host}, under the (possibly generalized) template. */
     public void recordOccurrence(String currentTemplate, Instant at, String host, String eventService) {
-        template = DomainViolation.requireText(currentTemplate, "template");
+        DomainViolation.requireText(currentTemplate, "template");
+        boolean reclassify = !currentTemplate.equals(template) || (service == null && eventService != null);
+        template = currentTemplate;
         occurrenceCount++;
         if (at.isBefore(firstSeen)) {
             firstSeen = at;
@@ -86,7 +88,9 @@ public final class Signature {
         if (service == null) {
             service = eventService;
         }
-        eventFamily = EventFamilyClassifier.classify(template, service);
+        if (reclassify) {
+            eventFamily = EventFamilyClassifier.classify(template, service);
+        }
     }
 
     /**

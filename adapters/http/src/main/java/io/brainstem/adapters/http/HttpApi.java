@@ -1,6 +1,8 @@
 package io.brainstem.adapters.http;
 
 import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.InspectionQueries;
+import io.brainstem.application.port.in.ReplayRawEnvelopesUseCase;
 import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.domain.envelope.TenantId;
 import io.helidon.http.Status;
@@ -13,22 +15,28 @@ public final class HttpApi {
 
     /** Every endpoint served, as {@code METHOD /path}. */
     public static final List<String> ENDPOINTS = List.of(
-            "POST /ingest/event", "POST /ingest/batch",
-            "GET /runtime", "GET /status", "GET /healthz");
+            "POST /ingest/event", "POST /ingest/batch", "POST /ingest/logicmonitor", "POST /replay/raw",
+            "GET /interesting", "GET /candidates", "GET /signatures", "GET /canonical_events", "GET /stats",
+            "GET /failures", "GET /failures/{raw_envelope_id}", "GET /raw_envelopes", "GET /ingest/recent",
+            "GET /sources", "GET /sources/status", "GET /runtime", "GET /status", "GET /healthz", "GET /openapi");
 
     private HttpApi() {
     }
 
     /** What the routes need. */
-    public record Dependencies(IngestEventsUseCase ingest, RuntimeQueries runtime, ApiLimits limits,
-            TenantId defaultTenant, Optional<String> apiToken) {
+    public record Dependencies(IngestEventsUseCase ingest, ReplayRawEnvelopesUseCase replay,
+            InspectionQueries inspection, RuntimeQueries runtime, ApiLimits limits, TenantId defaultTenant,
+            Optional<String> apiToken) {
     }
 
     public static void routing(HttpRouting.Builder routing, Dependencies deps) {
         deps.apiToken().filter(t -> !t.isBlank()).ifPresent(token -> routing.addFilter(new AuthFilter(token)));
         ErrorMapping.register(routing);
         routing.register("/", new RuntimeHttpService(deps.runtime()))
+                .register("/", new InspectionHttpService(deps.inspection(), deps.runtime(), deps.limits()))
+                .register("/", new OpenApiHttpService())
                 .register("/ingest", new IngestHttpService(deps.ingest(), deps.limits(), deps.defaultTenant()))
+                .register("/replay", new ReplayHttpService(deps.replay(), deps.limits()))
                 .any((req, res) -> Responses.error(res, Status.NOT_FOUND_404, "not_found",
                         "no endpoint " + req.prologue().method().text() + " " + req.path().path()));
     }

@@ -29,7 +29,8 @@ public final class IngestHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/event", this::event)
-                .post("/batch", this::batch);
+                .post("/batch", this::batch)
+                .post("/logicmonitor", this::logicMonitor);
     }
 
     private void event(ServerRequest req, ServerResponse res) {
@@ -65,6 +66,34 @@ public final class IngestHttpService implements HttpService {
         }
         DatabaseRef db = batch.dbPath() != null ? DatabaseRef.of(batch.dbPath()) : RequestSupport.database(req);
         IngestResult result = ingest.ingest(new IngestCommand(db, contents, threshold(req, batch.threshold())));
+        Responses.json(res, IngestResponse.from(result));
+    }
+
+    /**
+     * {@code POST /ingest/logicmonitor}: each alert becomes a {@code logicmonitor} envelope — message_raw,
+     * severity and metadata as sent, resource_id as source_id, resource_name as source_name, every other
+     * field of the alert kept in structured_fields for the LogicMonitor parser.
+     */
+    private void logicMonitor(ServerRequest req, ServerResponse res) {
+        IngestRequests.LogicMonitorRequest body = JsonCodec.read(support.body(req),
+                IngestRequests.LogicMonitorRequest.class);
+        if (body == null || body.events() == null) {
+            throw ApiException.badRequest("missing_events", "field 'events' (a JSON array of alerts) is required");
+        }
+        if (body.events().isEmpty()) {
+            throw ApiException.badRequest("empty_batch", "field 'events' must hold at least one alert");
+        }
+        if (body.events().size() > support.limits().maxBatchEvents()) {
+            throw ApiException.badRequest("batch_too_large", "a batch holds 1 to "
+                    + support.limits().maxBatchEvents() + " alerts, this one has " + body.events().size());
+        }
+        TenantId tenant = IngestRequests.tenant(body.tenantId(), defaultTenant);
+        List<EnvelopeContent> contents = new ArrayList<>(body.events().size());
+        for (int i = 0; i < body.events().size(); i++) {
+            contents.add(IngestRequests.logicMonitorAlert(body.events().get(i), i, tenant, body.sourcePath()));
+        }
+        DatabaseRef db = body.dbPath() != null ? DatabaseRef.of(body.dbPath()) : RequestSupport.database(req);
+        IngestResult result = ingest.ingest(new IngestCommand(db, contents, threshold(req, body.threshold())));
         Responses.json(res, IngestResponse.from(result));
     }
 

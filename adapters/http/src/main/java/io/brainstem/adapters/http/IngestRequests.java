@@ -28,6 +28,52 @@ final class IngestRequests {
     record BatchRequest(Integer threshold, String dbPath, List<EventRequest> events) {
     }
 
+    /** {@code POST /ingest/logicmonitor}; alerts are free-form objects checked field by field. */
+    record LogicMonitorRequest(String tenantId, String sourcePath, Integer threshold, String dbPath,
+            List<Map<String, Object>> events) {
+    }
+
+    static final String LOGICMONITOR_DEFAULT_PATH = "/logicmonitor/ingest";
+
+    /** One LogicMonitor alert as an envelope; a field of the wrong type is a 400 naming it. */
+    @SuppressWarnings("unchecked")
+    static EnvelopeContent logicMonitorAlert(Map<String, Object> alert, int index, TenantId tenant,
+            String sourcePath) {
+        String at = "events[" + index + "]";
+        if (alert == null) {
+            throw ApiException.badRequest("invalid_field", "field '" + at + "' must be an object");
+        }
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(alert);
+        String message = text(fields.remove("message_raw"), at + ".message_raw");
+        Object severityValue = fields.remove("severity");
+        String severity = severityValue instanceof Number n ? n.toString() : text(severityValue, at + ".severity");
+        Object metadata = fields.remove("metadata");
+        if (metadata != null && !(metadata instanceof Map)) {
+            throw ApiException.badRequest("invalid_field", "field '" + at + ".metadata' must be an object");
+        }
+        Object resourceId = fields.get("resource_id");
+        if (resourceId != null && !(resourceId instanceof Number || resourceId instanceof String)) {
+            throw ApiException.badRequest("invalid_field", "field '" + at + ".resource_id' must be a number or string");
+        }
+        String resourceName = text(fields.get("resource_name"), at + ".resource_name");
+        String host = text(fields.remove("host"), at + ".host");
+        String service = text(fields.remove("service"), at + ".service");
+        String timestamp = text(fields.remove("timestamp"), at + ".timestamp");
+        return EnvelopeContent.builder(tenant).sourceType("logicmonitor")
+                .sourceId(resourceId == null ? null : resourceId.toString()).sourceName(resourceName)
+                .sourcePath(sourcePath == null || sourcePath.isBlank() ? LOGICMONITOR_DEFAULT_PATH : sourcePath)
+                .host(host).service(service).timestamp(timestamp).severity(severity).messageRaw(message)
+                .metadata(metadata == null ? Map.of() : (Map<String, Object>) metadata)
+                .structuredFields(fields).build();
+    }
+
+    private static String text(Object value, String field) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw ApiException.badRequest("invalid_field", "field '" + field + "' must be a string");
+    }
+
     static TenantId tenant(String given, TenantId fallback) {
         if (given == null || given.isBlank()) {
             return fallback;

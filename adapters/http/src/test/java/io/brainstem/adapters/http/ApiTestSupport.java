@@ -3,7 +3,10 @@ package io.brainstem.adapters.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brainstem.application.port.in.RuntimeQueries;
+import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.service.IngestService;
+import io.brainstem.application.service.InspectionService;
+import io.brainstem.application.service.ReplayService;
 import io.brainstem.application.testing.InMemoryStorage;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.Canonicalizer;
@@ -25,13 +28,15 @@ final class ApiTestSupport {
     }
 
     static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token) {
-        IngestService ingest = new IngestService(InMemoryStorage.catalog(), new Canonicalizer(),
-                MinerSettings.DEFAULTS, Clock.systemUTC());
+        StorageCatalog catalog = InMemoryStorage.catalog();
+        IngestService ingest = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS,
+                Clock.systemUTC());
         RuntimeQueries runtime = () -> new RuntimeQueries.RuntimeSnapshot("test", token.isPresent(),
                 new RuntimeQueries.Defaults(2, "memory", "memory", "default", 20),
                 new RuntimeQueries.Limits(limits.maxBodyBytes(), limits.maxBatchEvents(), limits.maxLimit(), 1_000_000),
                 new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), Map.of());
-        return new HttpApi.Dependencies(ingest, runtime, limits, TenantId.of("default"), token);
+        return new HttpApi.Dependencies(ingest, new ReplayService(catalog, ingest), new InspectionService(catalog),
+                runtime, limits, TenantId.of("default"), token);
     }
 
     record Reply(Status status, JsonNode body) {
