@@ -42,6 +42,7 @@ final class IngestPipeline {
     private final MinerSettings minerSettings;
     private final Clock clock;
     private final Map<Storage, Map<TenantId, TenantState>> states = new ConcurrentHashMap<>();
+    private final Map<Storage, Long> externalCommitsSeen = new ConcurrentHashMap<>();
 
     IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings, Clock clock) {
         this.canonicalizer = canonicalizer;
@@ -59,7 +60,14 @@ final class IngestPipeline {
      */
     <T> T inTransaction(Storage storage, java.util.function.Supplier<T> work) {
         try {
-            return storage.unitOfWork().write(work);
+            return storage.unitOfWork().write(() -> {
+                long external = storage.unitOfWork().externalCommits();
+                Long seen = externalCommitsSeen.put(storage, external);
+                if (seen != null && seen != external) {
+                    states.remove(storage);
+                }
+                return work.get();
+            });
         } catch (RuntimeException e) {
             states.remove(storage);
             throw e;

@@ -33,6 +33,12 @@ public final class IngestService implements IngestEventsUseCase {
         return pipeline;
     }
 
+    /** Where an intake stands in a source, as last committed (see {@link IngestCommand#cursor()}). */
+    public java.util.Optional<Long> cursorPosition(io.brainstem.application.port.in.DatabaseRef db, String key) {
+        Storage storage = catalog.open(db);
+        return storage.unitOfWork().read(() -> storage.intakeCursors().position(key));
+    }
+
     @Override
     public IngestResult ingest(IngestCommand command) {
         Storage storage = catalog.open(command.database());
@@ -43,6 +49,7 @@ public final class IngestService implements IngestEventsUseCase {
             for (RawEnvelope envelope : envelopes) {
                 batch.process(envelope);
             }
+            command.cursor().ifPresent(c -> storage.intakeCursors().save(c.key(), c.position()));
             return batch.flush(envelopes);
         });
     }

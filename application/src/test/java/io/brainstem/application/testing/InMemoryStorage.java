@@ -10,6 +10,7 @@ import io.brainstem.application.port.in.InspectionQueries.SourceStatus;
 import io.brainstem.application.port.in.InspectionQueries.ValueCount;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.InspectionReadModel;
+import io.brainstem.application.port.out.IntakeCursorRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.application.port.out.SignatureRepository;
@@ -244,6 +245,23 @@ public final class InMemoryStorage implements Storage {
             public List<Candidate> findByTenant(TenantId tenant, int limit) {
                 return candidates.values().stream().filter(c -> c.tenantId().equals(tenant))
                         .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).limit(limit).toList();
+            }
+        };
+    }
+
+    private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+
+    @Override
+    public IntakeCursorRepository intakeCursors() {
+        return new IntakeCursorRepository() {
+            @Override
+            public Optional<Long> position(String key) {
+                return Optional.ofNullable(cursors.get(key));
+            }
+
+            @Override
+            public void save(String key, long position) {
+                cursors.put(key, position);
             }
         };
     }

@@ -3,6 +3,7 @@ package io.brainstem.application.testing;
 import io.brainstem.application.port.out.CandidateRepositoryContract;
 import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
 import io.brainstem.application.port.out.InspectionReadModelContract;
+import io.brainstem.application.port.out.IntakeCursorRepositoryContract;
 import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
 import io.brainstem.application.port.out.Storage;
@@ -45,6 +46,14 @@ class InMemoryStorageContractTest {
 
     @Nested
     class Inspection extends InspectionReadModelContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class IntakeCursors extends IntakeCursorRepositoryContract {
         @Override
         protected Storage storage() {
             return new InMemoryStorage();

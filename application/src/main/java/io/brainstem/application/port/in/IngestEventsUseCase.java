@@ -14,14 +14,34 @@ public interface IngestEventsUseCase {
 
     IngestResult ingest(IngestCommand command);
 
-    record IngestCommand(DatabaseRef database, List<EnvelopeContent> envelopes, int threshold) {
+    /**
+     * @param cursor when set, the intake position to save in the same transaction (file intake), so the
+     *               envelopes and the position they reach commit together
+     */
+    record IngestCommand(DatabaseRef database, List<EnvelopeContent> envelopes, int threshold,
+            java.util.Optional<Cursor> cursor) {
+
+        public IngestCommand(DatabaseRef database, List<EnvelopeContent> envelopes, int threshold) {
+            this(database, envelopes, threshold, java.util.Optional.empty());
+        }
+
         public IngestCommand {
+            cursor = cursor == null ? java.util.Optional.empty() : cursor;
             database = database == null ? DatabaseRef.DEFAULT : database;
             if (envelopes == null || envelopes.isEmpty()) {
                 throw new InvalidRequestException("empty_batch", "at least one event is required");
             }
             envelopes = List.copyOf(envelopes);
             InvalidRequestException.requireRange("threshold", threshold, 1, MAX_THRESHOLD);
+        }
+    }
+
+    /** An intake position: {@code key} names the source (e.g. path and inode), {@code position} how far. */
+    record Cursor(String key, long position) {
+        public Cursor {
+            if (key == null || key.isBlank() || position < 0) {
+                throw new IllegalArgumentException("a cursor needs a key and a non-negative position");
+            }
         }
     }
 

@@ -15,6 +15,8 @@ public interface Storage {
 
     InspectionReadModel inspection();
 
+    IntakeCursorRepository intakeCursors();
+
     /** A name for logs and responses (the database file, or "memory"). */
     String describe();
 }

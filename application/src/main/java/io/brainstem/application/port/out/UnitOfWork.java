@@ -10,6 +10,14 @@ public interface UnitOfWork {
 
     <T> T write(Supplier<T> work);
 
+    /**
+     * How many times another process has been seen to commit to this database; call inside
+     * {@link #write}. A change tells in-memory caches of the database that they may be stale.
+     */
+    default long externalCommits() {
+        return 0;
+    }
+
     /** Runs read-only work; repository calls see one consistent snapshot. */
     <T> T read(Supplier<T> work);
 }

@@ -35,6 +35,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     private final PooledDataSource readerPool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
+    private long lastDataVersion = Long.MIN_VALUE;
+    private long externalCommits;
 
     SqliteDatabase(Path file) {
         this.file = file.toAbsolutePath().normalize();
@@ -94,6 +96,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         config.addMapper(SignatureMapper.class);
         config.addMapper(CandidateMapper.class);
         config.addMapper(InspectionMapper.class);
+        config.addMapper(IntakeCursorMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
     }
 
@@ -110,6 +113,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         try (SqlSession session = writers.openSession(ExecutorType.BATCH, false)) {
             current.set(session);
             try {
+                noteExternalCommits(session);
                 T result = work.get();
                 session.commit(true);
                 return result;
@@ -140,6 +144,28 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         } finally {
             current.remove();
         }
+    }
+
+    /**
+     * SQLite's {@code PRAGMA data_version} changes on a connection when another connection — here, only
+     * another process, since this is the only writer in-process — committed in between.
+     */
+    private void noteExternalCommits(SqlSession session) {
+        try (java.sql.Statement st = session.getConnection().createStatement();
+                java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+            long version = rs.next() ? rs.getLong(1) : 0;
+            if (lastDataVersion != Long.MIN_VALUE && version != lastDataVersion) {
+                externalCommits++;
+            }
+            lastDataVersion = version;
+        } catch (java.sql.SQLException e) {
+            throw new StorageException("cannot read the data version of " + file, e);
+        }
+    }
+
+    @Override
+    public long externalCommits() {
+        return externalCommits;
     }
 
     private static RuntimeException wrap(RuntimeException e) {

@@ -3,6 +3,7 @@ package io.brainstem.adapters.persistence.sqlite;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.InspectionReadModel;
+import io.brainstem.application.port.out.IntakeCursorRepository;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.application.port.out.SignatureRepository;
 import io.brainstem.application.port.out.Storage;
@@ -18,6 +19,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     private final MyBatisSignatureRepository signatures;
     private final MyBatisCandidateRepository candidates;
     private final MyBatisInspectionReadModel inspection;
+    private final MyBatisIntakeCursorRepository intakeCursors;
 
     public SqliteStorage(Path file) {
         this.database = new SqliteDatabase(file);
@@ -26,6 +28,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
         this.signatures = new MyBatisSignatureRepository(database);
         this.candidates = new MyBatisCandidateRepository(database);
         this.inspection = new MyBatisInspectionReadModel(database);
+        this.intakeCursors = new MyBatisIntakeCursorRepository(database);
     }
 
     public Path file() {
@@ -60,6 +63,11 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     @Override
     public InspectionReadModel inspection() {
         return inspection;
+    }
+
+    @Override
+    public IntakeCursorRepository intakeCursors() {
+        return intakeCursors;
     }
 
     @Override

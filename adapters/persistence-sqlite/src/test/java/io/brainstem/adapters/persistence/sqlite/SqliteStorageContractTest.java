@@ -3,6 +3,7 @@ package io.brainstem.adapters.persistence.sqlite;
 import io.brainstem.application.port.out.CandidateRepositoryContract;
 import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
 import io.brainstem.application.port.out.InspectionReadModelContract;
+import io.brainstem.application.port.out.IntakeCursorRepositoryContract;
 import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
 import io.brainstem.application.port.out.Storage;
@@ -54,6 +55,14 @@ class SqliteStorageContractTest {
 
     @Nested
     class Inspection extends InspectionReadModelContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class IntakeCursors extends IntakeCursorRepositoryContract {
         @Override
         protected Storage storage() {
             return fresh();

@@ -1,0 +1,24 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.out.IntakeCursorRepository;
+import java.util.Optional;
+
+/** Intake cursors in SQLite. */
+final class MyBatisIntakeCursorRepository implements IntakeCursorRepository {
+
+    private final SqliteDatabase db;
+
+    MyBatisIntakeCursorRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Long> position(String key) {
+        return Optional.ofNullable(db.mapper(IntakeCursorMapper.class).position(key));
+    }
+
+    @Override
+    public void save(String key, long position) {
+        db.mapper(IntakeCursorMapper.class).save(key, position);
+    }
+}
