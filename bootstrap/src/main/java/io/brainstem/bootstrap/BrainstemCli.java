@@ -1,29 +1,53 @@
 package io.brainstem.bootstrap;
 
+import io.brainstem.application.port.in.DatabaseRef;
+import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.ReplayRawEnvelopesUseCase.ReplayResult;
+import io.brainstem.bootstrap.cli.FileIntake;
+import io.brainstem.bootstrap.cli.Progress;
+import io.brainstem.domain.envelope.EnvelopeStatus;
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.signature.mining.MiningPreview;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code bin/brainstem}: the command line of brainstem. */
 @Command(name = "brainstem", mixinStandardHelpOptions = true, versionProvider = BrainstemCli.Version.class,
-        description = "Operational memory for weak signals.",
-        subcommands = {BrainstemCli.Serve.class, CommandLine.HelpCommand.class})
+        description = "Operational memory for weak signals. Settings come from BRAINSTEM_* environment "
+                + "variables (see README).",
+        subcommands = {BrainstemCli.Serve.class, BrainstemCli.IngestFile.class, BrainstemCli.Replay.class,
+                BrainstemCli.Mine.class, CommandLine.HelpCommand.class})
 public final class BrainstemCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        int code = new CommandLine(new BrainstemCli()).execute(args);
-        if (code != 0 || !isServer(args)) {
-            System.exit(code);
-        }
-    }
-
-    private static boolean isServer(String[] args) {
-        return args.length > 0 && (args[0].equals("serve") || args[0].equals("listen"));
+        CommandLine cli = new CommandLine(new BrainstemCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        int code = cli.execute(args);
+        System.exit(code);
     }
 
     @Override
@@ -36,9 +60,19 @@ public final class BrainstemCli implements Callable<Integer> {
         return BrainstemSettings.load(Config.create(), System.getenv());
     }
 
+    /** Blocks until the JVM is asked to stop, then runs {@code onStop}. */
+    static void awaitShutdown(Runnable onStop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            onStop.run();
+            stopped.countDown();
+        }, "brainstem-shutdown"));
+        stopped.await();
+    }
+
     /** {@code brainstem serve}. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Run the HTTP API (and the syslog listener) with the embedded SQLite database.")
+            description = "Run the HTTP API and the syslog listener(s) on the embedded SQLite database.")
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
@@ -47,13 +81,175 @@ public final class BrainstemCli implements Callable<Integer> {
             WebServer server = brainstem.startHttp();
             System.out.printf("brainstem %s listening on http://%s:%d (database %s)%n", BrainstemVersion.current(),
                     settings.httpHost(), server.port(), settings.dbPath());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitShutdown(() -> {
                 server.stop();
                 brainstem.close();
-                stopped.countDown();
-            }, "brainstem-shutdown"));
-            stopped.await();
+            });
+            return 0;
+        }
+    }
+
+    /** {@code brainstem ingest-file}. */
+    @Command(name = "ingest-file", mixinStandardHelpOptions = true,
+            description = "Ingest a log file, one envelope per line (source_type file). Remembers how far it "
+                    + "got per path and inode: running again never repeats or skips a line.")
+    static final class IngestFile implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PATH", description = "The log file.")
+        Path path;
+
+        @Option(names = "--tenant", paramLabel = "T", description = "Tenant of the events (default: "
+                + "BRAINSTEM_DEFAULT_TENANT, else 'default').")
+        String tenant;
+
+        @Option(names = "--follow", description = "Keep reading as the file grows; survives rotation. "
+                + "Stop with Ctrl-C.")
+        boolean follow;
+
+        @Option(names = "--source-id", paramLabel = "ID", description = "source_id of the envelopes "
+                + "(default: the file name).")
+        String sourceId;
+
+        @Option(names = "--db-path", paramLabel = "NAME", description = "Database inside the data directory "
+                + "(default: the default database).")
+        String dbPath;
+
+        @Option(names = "--batch-size", defaultValue = "1000", description = "Lines per transaction "
+                + "(default: ${DEFAULT-VALUE}).")
+        int batchSize;
+
+        @Option(names = "--threshold", defaultValue = "2", description = "Recurrence threshold "
+                + "(default: ${DEFAULT-VALUE}).")
+        int threshold;
+
+        @Option(names = "--poll-ms", defaultValue = "250", description = "Follow: how often to look for new "
+                + "lines, in ms (default: ${DEFAULT-VALUE}).")
+        long pollMillis;
+
+        @Override
+        public Integer call() throws Exception {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--batch-size must be 1..10000");
+            }
+            if (!follow && !Files.isRegularFile(path)) {
+                System.err.println("brainstem: no such file: " + path);
+                return 2;
+            }
+            BrainstemSettings settings = settings();
+            try (Brainstem brainstem = new Brainstem(settings)) {
+                TenantId t = tenant == null ? settings.defaultTenant() : TenantId.of(tenant);
+                FileIntake.Options options = new FileIntake.Options(path, t,
+                        sourceId != null ? sourceId : path.getFileName().toString(), DatabaseRef.of(dbPath),
+                        batchSize, threshold, follow, pollMillis);
+                AtomicBoolean stop = new AtomicBoolean();
+                CountDownLatch finished = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stop.set(true); // Ctrl-C: finish the batch in hand, commit it, then exit
+                    try {
+                        finished.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "ingest-file-stop"));
+                FileIntake.Summary summary;
+                try {
+                    summary = new FileIntake(brainstem.ingest(), (db, key) -> brainstem.ingest().cursorPosition(db,
+                            key), options, Progress.onTerminal()).run(stop::get);
+                } finally {
+                    finished.countDown();
+                }
+                System.out.printf("ingested %d lines from %s in %d batches (%d parse_failed)%n", summary.lines(),
+                        path, summary.batches(), summary.parseFailed());
+                return 0;
+            }
+        }
+    }
+
+    /** {@code brainstem replay}. */
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Re-run stored raw envelopes through today's parser, miner and detector "
+                    + "(the same use case as POST /replay/raw).")
+    static final class Replay implements Callable<Integer> {
+        @Option(names = "--status", paramLabel = "STATUS", split = ",",
+                description = "Statuses to replay: received, canonicalized, parse_failed, unsupported "
+                        + "(repeatable or comma-separated; default: parse_failed).")
+        List<String> statuses = new ArrayList<>(List.of("parse_failed"));
+
+        @Option(names = "--since", paramLabel = "T", description = "Only envelopes received at or after T: "
+                + "an RFC 3339 time (2026-03-22T00:00:00Z) or a duration back from now (24h, 7d, 30m).")
+        String since;
+
+        @Option(names = "--db-path", paramLabel = "NAME", description = "Database inside the data directory.")
+        String dbPath;
+
+        @Option(names = "--threshold", defaultValue = "2", description = "Recurrence threshold "
+                + "(default: ${DEFAULT-VALUE}).")
+        int threshold;
+
+        @Override
+        public Integer call() {
+            Set<EnvelopeStatus> wanted = EnumSet.noneOf(EnvelopeStatus.class);
+            for (String s : statuses) {
+                wanted.add(EnvelopeStatus.fromWireName(s.strip()).orElseThrow(() ->
+                        new CommandLine.ParameterException(new CommandLine(this), "unknown status '" + s
+                                + "': use received, canonicalized, parse_failed or unsupported")));
+            }
+            Instant from = since == null ? null : parseSince(since);
+            try (Brainstem brainstem = new Brainstem(settings())) {
+                Progress progress = Progress.onTerminal();
+                ReplayResult r = brainstem.replay().replayMatching(DatabaseRef.of(dbPath), wanted, from, threshold,
+                        done -> progress.update(done, "envelopes", -1, false));
+                progress.finish(r.eventCount(), "envelopes");
+                System.out.printf("replayed %d envelopes of %s: %d still parse_failed, %d unsupported, "
+                        + "%d signatures and %d candidates touched%n", r.eventCount(), r.databasePath(),
+                        r.parseFailed(), r.unsupported(), r.signatureCount(), r.candidateCount());
+                return 0;
+            }
+        }
+
+        private Instant parseSince(String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                String t = text.strip().toLowerCase();
+                try {
+                    long n = Long.parseLong(t.substring(0, t.length() - 1));
+                    Duration d = switch (t.charAt(t.length() - 1)) {
+                        case 'm' -> Duration.ofMinutes(n);
+                        case 'h' -> Duration.ofHours(n);
+                        case 'd' -> Duration.ofDays(n);
+                        default -> throw new NumberFormatException();
+                    };
+                    return Instant.now().minus(d);
+                } catch (RuntimeException bad) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "--since must be an RFC 3339 "
+                            + "time or a duration such as 24h, 7d, 30m; was '" + text + "'");
+                }
+            }
+        }
+    }
+
+    /** {@code brainstem mine}. */
+    @Command(name = "mine", mixinStandardHelpOptions = true,
+            description = "Preview how lines group into signatures with the default engine: prints one "
+                    + "'signature_id<TAB>template' line per input line, in input order, with the final "
+                    + "assignment. Touches no database.")
+    static final class Mine implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "A log file, or - for standard input.")
+        String file;
+
+        @Option(names = "--tenant", paramLabel = "T", defaultValue = "default",
+                description = "Tenant the ids are derived for (default: ${DEFAULT-VALUE}).")
+        String tenant;
+
+        @Override
+        public Integer call() throws Exception {
+            BufferedReader in = file.equals("-")
+                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+            try (in; PrintWriter out = new PrintWriter(new BufferedWriter(
+                    new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16))) {
+                MiningPreview.preview(TenantId.of(tenant), () -> in.lines().iterator(), out::println);
+            }
             return 0;
         }
     }
@@ -62,7 +258,8 @@ public final class BrainstemCli implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"brainstem " + BrainstemVersion.current()};
+            return new String[] {"brainstem " + BrainstemVersion.current(), "ingest threshold default "
+                    + IngestEventsUseCase.DEFAULT_THRESHOLD};
         }
     }
 }
