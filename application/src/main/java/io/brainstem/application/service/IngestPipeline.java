@@ -108,8 +108,18 @@ final class IngestPipeline {
             this.now = clock.instant();
         }
 
+        /** Processes a freshly received envelope: it has no canonical event yet. */
         void process(RawEnvelope envelope) {
+            processOutcome(envelope);
+        }
+
+        /** Processes a stored envelope again: an event it had before is replaced, its occurrence retracted. */
+        void reprocess(RawEnvelope envelope) {
             storage.canonicalEvents().findById(envelope.id()).ifPresent(this::retract);
+            processOutcome(envelope);
+        }
+
+        private void processOutcome(RawEnvelope envelope) {
             ParseOutcome outcome = canonicalizeSafely(envelope);
             switch (outcome) {
                 case ParseOutcome.Parsed parsed -> accept(envelope, parsed);
@@ -182,7 +192,7 @@ final class IngestPipeline {
         private void upsertCandidate(TenantState state, Assessment a) {
             CandidateId id = CandidateId.forPattern(state.tenant().value(), a.type().wireName() + ":" + a.patternKey());
             Optional<Candidate> existing = state.candidate(id);
-            if (existing.isEmpty()) {
+            if (existing.isEmpty() && !state.holdsAllCandidates()) {
                 existing = storage.candidates().findById(id);
             }
             Candidate candidate;

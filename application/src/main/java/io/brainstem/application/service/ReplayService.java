@@ -86,7 +86,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
                         .toList()).stream().filter(e -> statuses.isEmpty() || statuses.contains(e.status()))
                         .toList();
                 IngestPipeline.Batch batch = pipeline.batch(storage, threshold);
-                fresh.forEach(batch::process);
+                fresh.forEach(batch::reprocess);
                 IngestResult result = batch.flush(fresh);
                 signatures.addAll(batch.touchedSignatureIds());
                 candidates.addAll(batch.touchedCandidateIds());
@@ -110,7 +110,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
     private IngestResult run(Storage storage, List<RawEnvelope> envelopes, int threshold) {
         IngestPipeline.Batch batch = pipeline.batch(storage, threshold);
         for (RawEnvelope envelope : envelopes) {
-            batch.process(envelope);
+            batch.reprocess(envelope);
         }
         return batch.flush(envelopes);
     }

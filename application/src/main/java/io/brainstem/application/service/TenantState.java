@@ -32,6 +32,8 @@ final class TenantState {
     private final Map<SignatureId, Signature> signatures;
     private final Map<CandidateId, Candidate> candidates = new HashMap<>();
     private final CandidateDetector detector = new CandidateDetector();
+    /** True when every stored candidate of the tenant is in memory, so a miss means "new". */
+    private boolean allCandidatesHeld;
 
     private TenantState(TenantId tenant, MinerSettings settings) {
         this.tenant = tenant;
@@ -55,9 +57,11 @@ final class TenantState {
             state.miner.restore(s.id(), s.template());
             state.signatures.put(s.id(), s);
         }
-        for (Candidate c : storage.candidates().findByTenant(tenant, candidateLimit)) {
+        List<Candidate> candidates = storage.candidates().findByTenant(tenant, candidateLimit);
+        for (Candidate c : candidates) {
             state.candidates.put(c.id(), c);
         }
+        state.allCandidatesHeld = candidates.size() < candidateLimit;
         for (CanonicalEvent e : storage.canonicalEvents().latest(tenant, WARM_UP_EVENTS)) {
             Signature s = state.signatures.get(e.signatureId());
             if (s != null) {
@@ -85,6 +89,10 @@ final class TenantState {
 
     void remember(Signature signature) {
         signatures.put(signature.id(), signature);
+    }
+
+    boolean holdsAllCandidates() {
+        return allCandidatesHeld;
     }
 
     Optional<Candidate> candidate(CandidateId id) {

@@ -20,6 +20,12 @@ final class JsonColumns {
     }
 
     static String write(Object value) {
+        if (value instanceof java.util.Map<?, ?> m && m.isEmpty()) {
+            return "{}";
+        }
+        if (value instanceof java.util.Collection<?> c && c.isEmpty()) {
+            return "[]";
+        }
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

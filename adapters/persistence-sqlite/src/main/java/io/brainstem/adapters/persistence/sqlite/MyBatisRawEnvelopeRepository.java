@@ -25,12 +25,13 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
 
     @Override
     public List<RawEnvelope> receiveAll(List<EnvelopeContent> contents, Instant receivedAt) {
+        db.flushHeld();
         RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
         long next = mapper.maxId() + 1;
         List<RawEnvelope> out = new ArrayList<>(contents.size());
         for (EnvelopeContent content : contents) {
             RawEnvelope envelope = RawEnvelope.receive(new RawEnvelopeId(next++), content, receivedAt);
-            mapper.insert(RawEnvelopeRow.from(envelope));
+            db.holdReceived(RawEnvelopeRow.from(envelope)); // inserted with its outcome, or at commit
             out.add(envelope);
         }
         return out;
@@ -40,12 +41,18 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
     public void saveOutcomes(Collection<RawEnvelope> envelopes) {
         RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
         for (RawEnvelope envelope : envelopes) {
-            mapper.updateOutcome(RawEnvelopeRow.from(envelope));
+            RawEnvelopeRow row = RawEnvelopeRow.from(envelope);
+            if (db.takeHeld(envelope.id().value()) != null) {
+                mapper.insert(row);
+            } else {
+                mapper.updateOutcome(row);
+            }
         }
     }
 
     @Override
     public Optional<RawEnvelope> findById(RawEnvelopeId id) {
+        db.flushHeld();
         return Optional.ofNullable(db.mapper(RawEnvelopeMapper.class).findById(id.value()))
                 .map(RawEnvelopeRow::toDomain);
     }
@@ -55,12 +62,14 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
+        db.flushHeld();
         return db.mapper(RawEnvelopeMapper.class).findByIds(ids.stream().map(RawEnvelopeId::value).toList())
                 .stream().map(RawEnvelopeRow::toDomain).toList();
     }
 
     @Override
     public List<RawEnvelope> findAfter(long afterId, Collection<EnvelopeStatus> statuses, Instant since, int limit) {
+        db.flushHeld();
         return db.mapper(RawEnvelopeMapper.class)
                 .findAfter(afterId, statuses.stream().map(EnvelopeStatus::wireName).toList(),
                         SqlTimes.format(since), limit)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# HTTP benchmarks against a real `brainstem serve` on 127.0.0.1 with a fresh database.
+#   bench/http.sh ingest     POST /ingest/batch (500-event batches) throughput, then
+#                            POST /ingest/event latency at 500 requests/s
+#   bench/http.sh inspect [N] fill N events (default 1,000,000), then GET /signatures, /candidates,
+#                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/bin/lib/jdk.sh"
+cd "$ROOT"
+mvn -B -q -DskipTests -pl bootstrap,bench -am package >&2
+MODE="${1:-ingest}"
+DATA="$(mktemp -d /tmp/brainstem-bench.XXXXXX)"
+PORT="${BENCH_PORT:-18090}"
+export BRAINSTEM_DATA_DIR="$DATA" BRAINSTEM_HTTP_PORT="$PORT" BRAINSTEM_SYSLOG_PORT=off BRAINSTEM_SKIP_BUILD=1
+bin/brainstem serve > "$DATA/serve.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+PID=$(pgrep -P $SERVER java || echo $SERVER)
+BENCH=(java -cp bench/target/classes io.brainstem.bench.http.HttpBench)
+URL="http://127.0.0.1:$PORT"
+rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024} END {print ""}' "/proc/$PID/status"; }
+case "$MODE" in
+  ingest)
+    "${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-4}" 500
+    "${BENCH[@]}" single "$URL" "${SECONDS_SINGLE:-30}" 500
+    ;;
+  inspect)
+    N="${2:-1000000}"
+    "${BENCH[@]}" fill "$URL" "$N" 1000
+    echo "after fill: $(rss)"
+    "${BENCH[@]}" query "$URL" 30 50 \
+      "/signatures?limit=20" "/signatures?event_family=vpn&limit=20" "/signatures?min_occurrence_count=100&service=charon" \
+      "/candidates?limit=20" "/candidates?decision_band=review&limit=20" "/candidates?candidate_type=self_heal&min_score_total=0.3" \
+      "/canonical_events?limit=20" "/canonical_events?host=fw-7&limit=20" "/canonical_events?service=sshd&severity=info" \
+      "/canonical_events?tenant_id=bench&source=bench-3&limit=50"
+    echo "after queries: $(rss)"
+    ;;
+esac
+echo "server: $(rss)"
