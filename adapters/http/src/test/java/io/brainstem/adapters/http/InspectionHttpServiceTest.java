@@ -15,6 +15,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,11 @@ class InspectionHttpServiceTest {
         return assertOk(get(client, path, withDb));
     }
 
+    /** {@code GET path?name=value} is a 400 {@code invalid_<name>}; returns the message. */
+    private String rejected(String path, String name, String value) {
+        return assertError(get(client, path, name, value), Status.BAD_REQUEST_400, "invalid_" + name);
+    }
+
     private static List<Long> ids(JsonNode body, String field) {
         List<Long> ids = new ArrayList<>();
         body.get("items").forEach(item -> ids.add(item.get(field).asLong()));
@@ -138,14 +144,10 @@ class InspectionHttpServiceTest {
 
     @Test
     void candidatesRejectUnknownTypeBandAndNonNumericScore() {
-        assertTrue(assertError(get(client, "/candidates", "candidate_type", "weird"), Status.BAD_REQUEST_400,
-                "invalid_candidate_type").contains("self_heal"));
-        assertTrue(assertError(get(client, "/candidates", "decision_band", "panic"), Status.BAD_REQUEST_400,
-                "invalid_decision_band").contains("urgent_human_review"));
-        assertError(get(client, "/candidates", "min_score_total", "abc"), Status.BAD_REQUEST_400,
-                "invalid_min_score_total");
-        assertError(get(client, "/candidates", "min_score_total", "1.5"), Status.BAD_REQUEST_400,
-                "invalid_min_score_total");
+        assertTrue(rejected("/candidates", "candidate_type", "weird").contains("self_heal"));
+        assertTrue(rejected("/candidates", "decision_band", "panic").contains("urgent_human_review"));
+        rejected("/candidates", "min_score_total", "abc");
+        rejected("/candidates", "min_score_total", "1.5");
     }
 
     @Test
@@ -165,18 +167,15 @@ class InspectionHttpServiceTest {
         assertEquals(4, inspect("/signatures", "limit", "10").get("count").asInt());
         List<Long> counts = new ArrayList<>();
         inspect("/signatures", "limit", "10").get("items").forEach(s -> counts.add(s.get("occurrence_count").asLong()));
-        assertEquals(counts.stream().sorted(java.util.Comparator.reverseOrder()).toList(), counts,
+        assertEquals(counts.stream().sorted(Comparator.reverseOrder()).toList(), counts,
                 "most occurrences first");
     }
 
     @Test
     void signaturesRejectUnknownFamilyAndBadCount() {
-        assertTrue(assertError(get(client, "/signatures", "event_family", "weather"), Status.BAD_REQUEST_400,
-                "invalid_event_family").contains("vpn"));
-        assertError(get(client, "/signatures", "min_occurrence_count", "0"), Status.BAD_REQUEST_400,
-                "invalid_min_occurrence_count");
-        assertError(get(client, "/signatures", "min_occurrence_count", "many"), Status.BAD_REQUEST_400,
-                "invalid_min_occurrence_count");
+        assertTrue(rejected("/signatures", "event_family", "weather").contains("vpn"));
+        rejected("/signatures", "min_occurrence_count", "0");
+        rejected("/signatures", "min_occurrence_count", "many");
     }
 
     @Test
@@ -201,8 +200,7 @@ class InspectionHttpServiceTest {
         assertEquals(3, event.get("raw_envelope_id").asInt());
         String signature = event.get("signature_id").asText();
         assertEquals(List.of(3L), ids(inspect("/canonical_events", "signature_id", signature), "event_id"));
-        assertTrue(assertError(get(client, "/canonical_events", "severity", "loud"), Status.BAD_REQUEST_400,
-                "invalid_severity").contains("warning"));
+        assertTrue(rejected("/canonical_events", "severity", "loud").contains("warning"));
     }
 
     @Test
@@ -235,8 +233,7 @@ class InspectionHttpServiceTest {
         assertEquals(List.of(7L), ids(parseFailed, "raw_envelope_id"));
         assertEquals("parse_failed", parseFailed.get("status").asText());
         assertEquals(6, inspect("/failures", "status", "canonicalized").get("count").asInt());
-        assertTrue(assertError(get(client, "/failures", "status", "lost"), Status.BAD_REQUEST_400, "invalid_status")
-                .contains("parse_failed"));
+        assertTrue(rejected("/failures", "status", "lost").contains("parse_failed"));
     }
 
     @Test
@@ -266,7 +263,7 @@ class InspectionHttpServiceTest {
         assertEquals(8, first.get("raw_envelope_id").asInt());
         assertEquals("snmp", first.get("source_type").asText());
         assertEquals(1, first.get("attempts").asInt());
-        assertError(get(client, "/raw_envelopes", "status", "gone"), Status.BAD_REQUEST_400, "invalid_status");
+        rejected("/raw_envelopes", "status", "gone");
     }
 
     @Test
@@ -321,8 +318,7 @@ class InspectionHttpServiceTest {
         for (String path : List.of("/interesting", "/candidates", "/signatures", "/canonical_events", "/failures",
                 "/raw_envelopes", "/ingest/recent", "/sources", "/sources/status")) {
             for (String limit : List.of("0", String.valueOf(MAX_LIMIT + 1), "abc", "-1")) {
-                String message = assertError(get(client, path, "limit", limit), Status.BAD_REQUEST_400,
-                        "invalid_limit");
+                String message = rejected(path, "limit", limit);
                 assertTrue(message.contains("between 1 and " + MAX_LIMIT), path + " " + message);
             }
             assertOk(get(client, path, "limit", String.valueOf(MAX_LIMIT)));
