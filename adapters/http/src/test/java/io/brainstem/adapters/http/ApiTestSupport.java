@@ -1,5 +1,9 @@
 package io.brainstem.adapters.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brainstem.application.port.in.RuntimeQueries;
@@ -59,5 +63,43 @@ final class ApiTestSupport {
 
     static Reply get(Http1Client client, String path) {
         return send(client.get(path), null);
+    }
+
+    /** A GET with query parameters given as name, value, name, value... */
+    static Reply get(Http1Client client, String path, String... query) {
+        return send(withQuery(client.get(path), query), null);
+    }
+
+    /** A POST with query parameters given as name, value, name, value... */
+    static Reply post(Http1Client client, String path, String body, String... query) {
+        return send(withQuery(client.post(path), query), body);
+    }
+
+    private static Http1ClientRequest withQuery(Http1ClientRequest request, String... query) {
+        if (query.length % 2 != 0) {
+            throw new IllegalArgumentException("query parameters come in name, value pairs");
+        }
+        for (int i = 0; i < query.length; i += 2) {
+            request.queryParam(query[i], query[i + 1]);
+        }
+        return request;
+    }
+
+    /** Asserts the one error shape with this status and code, and returns the message. */
+    static String assertError(Reply reply, Status status, String code) {
+        assertEquals(status, reply.status(), reply.body().toString());
+        assertFalse(reply.body().get("ok").asBoolean(), reply.body().toString());
+        assertEquals(code, reply.body().at("/error/code").asText(),
+                reply.body().toString());
+        String message = reply.body().at("/error/message").asText();
+        assertFalse(message.isBlank(), "error message is blank");
+        return message;
+    }
+
+    /** Asserts a 200 with {@code "ok": true} and returns the body. */
+    static JsonNode assertOk(Reply reply) {
+        assertEquals(Status.OK_200, reply.status(), reply.body().toString());
+        assertTrue(reply.body().get("ok").asBoolean(), reply.body().toString());
+        return reply.body();
     }
 }

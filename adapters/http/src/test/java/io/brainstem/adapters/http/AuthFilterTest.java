@@ -58,4 +58,13 @@ class AuthFilterTest {
         }
         assertEquals(true, send(client.get("/status"), null).body().get("api_token_enabled").asBoolean());
     }
+
+    @Test
+    void openApiDocumentNeedsTheTokenToo() {
+        assertEquals(Status.UNAUTHORIZED_401, send(client.get("/openapi"), null).status());
+        try (var res = client.get("/openapi").header(io.helidon.http.HeaderNames.create("X-API-Token"), TOKEN)
+                .request()) {
+            assertEquals(Status.OK_200, res.status());
+        }
+    }
 }
