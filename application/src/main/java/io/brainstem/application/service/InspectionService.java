@@ -28,7 +28,7 @@ public final class InspectionService implements InspectionQueries {
     }
 
     private <T> T read(DatabaseRef db, Function<InspectionReadModel, T> query) {
-        Storage storage = catalog.open(db);
+        Storage storage = catalog.openExisting(db);
         return storage.unitOfWork().read(() -> query.apply(storage.inspection()));
     }
 
@@ -60,7 +60,7 @@ public final class InspectionService implements InspectionQueries {
 
     @Override
     public Optional<RawEnvelope> rawEnvelope(DatabaseRef db, RawEnvelopeId id) {
-        Storage storage = catalog.open(db);
+        Storage storage = catalog.openExisting(db);
         return storage.unitOfWork().read(() -> storage.rawEnvelopes().findById(id));
     }
 

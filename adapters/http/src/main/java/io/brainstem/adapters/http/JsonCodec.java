@@ -55,20 +55,46 @@ final class JsonCodec {
             return MAPPER.readValue(body, type);
         } catch (JsonMappingException e) {
             if (e.getPath().isEmpty()) {
-                throw ApiException.badRequest("invalid_json", "the body must be a JSON object: "
-                        + e.getOriginalMessage());
+                throw ApiException.badRequest("invalid_json", "the body must be a JSON object");
             }
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            throw ApiException.badRequest("invalid_field", "field '" + field + "' has the wrong type or value: "
-                    + firstLine(e.getOriginalMessage()));
+            throw ApiException.badRequest("invalid_field", "field '" + field + "' " + expectation(e));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("malformed_json", "the body is not valid JSON: "
                     + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable_body", "the body could not be read");
         }
+    }
+
+    /** What a field should have been, in the client's terms (no Java type names). */
+    private static String expectation(JsonMappingException e) {
+        Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                ? m.getTargetType() : null;
+        if (target == null) {
+            return "has an invalid value";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (target == Double.class || target == double.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "must be a JSON object";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a JSON array";
+        }
+        return "has the wrong type";
     }
 
     static byte[] write(Object value) {

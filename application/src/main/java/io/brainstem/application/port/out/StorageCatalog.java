@@ -11,6 +11,14 @@ public interface StorageCatalog extends AutoCloseable {
 
     Storage open(DatabaseRef ref);
 
+    /**
+     * Opens a database only if it exists (reads must not create files); the default database always
+     * exists. An unknown named database is an {@link io.brainstem.application.port.in.InvalidRequestException}.
+     */
+    default Storage openExisting(DatabaseRef ref) {
+        return open(ref);
+    }
+
     /** Where a reference resolves to, for responses (e.g. the absolute database path). */
     String locate(DatabaseRef ref);
 

@@ -29,7 +29,20 @@ public final class SqliteStorageCatalog implements StorageCatalog {
 
     @Override
     public Storage open(DatabaseRef ref) {
+        return open(ref, true);
+    }
+
+    @Override
+    public Storage openExisting(DatabaseRef ref) {
+        return open(ref, false);
+    }
+
+    private Storage open(DatabaseRef ref, boolean create) {
         Path file = resolve(ref);
+        if (!create && !ref.isDefault() && !open.containsKey(file) && !java.nio.file.Files.exists(file)) {
+            throw new InvalidRequestException("unknown_database", "db_path '" + ref.name()
+                    + "' names no database yet; ingest into it first");
+        }
         SqliteStorage existing = open.get(file);
         if (existing != null) {
             return existing;
@@ -39,7 +52,16 @@ public final class SqliteStorageCatalog implements StorageCatalog {
                 throw new InvalidRequestException("too_many_databases",
                         "at most " + MAX_OPEN_DATABASES + " databases may be open at once");
             }
-            return open.computeIfAbsent(file, SqliteStorage::new);
+            boolean existed = java.nio.file.Files.exists(file);
+            try {
+                return open.computeIfAbsent(file, SqliteStorage::new);
+            } catch (io.brainstem.application.port.out.StorageException e) {
+                if (existed && !ref.isDefault()) {
+                    throw new InvalidRequestException("invalid_db_path", "db_path '" + ref.name()
+                            + "' is not a brainstem database");
+                }
+                throw e;
+            }
         }
     }
 
@@ -54,7 +76,8 @@ public final class SqliteStorageCatalog implements StorageCatalog {
             return defaultDatabase;
         }
         String name = ref.name();
-        if (name.indexOf('\0') >= 0 || name.length() > 255) {
+        if (name.indexOf('\0') >= 0 || name.length() > 255 || name.endsWith("-wal") || name.endsWith("-shm")
+                || name.endsWith("-journal")) {
             throw invalid(name);
         }
         Path candidate;
@@ -81,7 +104,7 @@ public final class SqliteStorageCatalog implements StorageCatalog {
 
     private InvalidRequestException invalid(String name) {
         return new InvalidRequestException("invalid_db_path", "db_path '" + name
-                + "' must name a file inside the data directory " + dataDir);
+                + "' must name a database file inside the data directory (BRAINSTEM_DATA_DIR)");
     }
 
     public Path dataDir() {
