@@ -61,7 +61,7 @@ public final class UdpLoadGenerator {
     }
 
     int run() throws IOException, InterruptedException {
-        Map<String, Long> before = awaitCounters(Duration.ofSeconds(60));
+        Map<String, Long> before = awaitCounters(Duration.ofSeconds(30));
         if (before == null) {
             System.err.println("no intake.syslog_udp in " + runtime + ": is the syslog listener wired into serve?");
             return 2;
@@ -160,16 +160,14 @@ public final class UdpLoadGenerator {
         return pipelineLoss == 0 ? 0 : 1;
     }
 
-    /** Waits for the server to answer with syslog_udp counters; null if it never does. */
+    /** Waits for the server to answer with syslog_udp counters (it may start HTTP first); null if it never does. */
     private Map<String, Long> awaitCounters(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 return counters();
-            } catch (IOException e) {
+            } catch (IOException | IllegalStateException e) {
                 Thread.sleep(200);
-            } catch (IllegalStateException e) {
-                return null;
             }
         }
         return null;

@@ -75,6 +75,16 @@ final class SyslogBatchWriter implements AutoCloseable {
         }
     }
 
+    /** Counts a message received and dropped at once: the queue was seen full before it was even decoded. */
+    void dropReceived() {
+        counters.received.increment();
+        counters.droppedQueueFull.increment();
+    }
+
+    boolean isFull() {
+        return queue.remainingCapacity() == 0;
+    }
+
     /** Waits while the queue is full (TCP backpressure); only a closing writer drops, and counts it. */
     void put(Received message) throws InterruptedException {
         counters.received.increment();

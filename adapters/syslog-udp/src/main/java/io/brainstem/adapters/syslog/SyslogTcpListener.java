@@ -1,7 +1,9 @@
 package io.brainstem.adapters.syslog;
 
-import static io.brainstem.adapters.syslog.SyslogUdpListener.closeQuietly;
-import static io.brainstem.adapters.syslog.SyslogUdpListener.hostPort;
+import static io.brainstem.adapters.syslog.Sockets.closeQuietly;
+import static io.brainstem.adapters.syslog.Sockets.hostPort;
+import static io.brainstem.adapters.syslog.Sockets.join;
+import static io.brainstem.adapters.syslog.Sockets.sourcePath;
 
 import io.brainstem.adapters.syslog.SyslogBatchWriter.Received;
 import io.brainstem.application.port.in.IngestEventsUseCase;
@@ -53,7 +55,7 @@ public final class SyslogTcpListener implements AutoCloseable {
                 .with("connections_accepted", accepted::sum)
                 .with("frames", frames::sum)
                 .with("frames_truncated", framesTruncated::sum);
-        this.writer = new SyslogBatchWriter(CHANNEL, ingest, settings, SyslogUdpListener.sourcePath("tcp", address),
+        this.writer = new SyslogBatchWriter(CHANNEL, ingest, settings, sourcePath("tcp", address),
                 "tcp", counters, onCommitted);
         this.acceptor = Thread.ofPlatform().name("brainstem-syslog-tcp-accept").unstarted(this::accept);
     }
@@ -95,20 +97,10 @@ public final class SyslogTcpListener implements AutoCloseable {
     public void close() {
         closing = true;
         closeQuietly(server);
-        try {
-            acceptor.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        join(acceptor);
         // readers end on their closed sockets, each after queuing the frame it holds; then the writer drains
-        connections.keySet().forEach(SyslogUdpListener::closeQuietly);
-        for (Thread reader : List.copyOf(connections.values())) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        connections.keySet().forEach(Sockets::closeQuietly);
+        List.copyOf(connections.values()).forEach(Sockets::join);
         writer.close();
     }
 

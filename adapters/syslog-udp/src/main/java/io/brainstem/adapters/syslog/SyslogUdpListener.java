@@ -1,5 +1,10 @@
 package io.brainstem.adapters.syslog;
 
+import static io.brainstem.adapters.syslog.Sockets.closeQuietly;
+import static io.brainstem.adapters.syslog.Sockets.hostPort;
+import static io.brainstem.adapters.syslog.Sockets.join;
+import static io.brainstem.adapters.syslog.Sockets.sourcePath;
+
 import io.brainstem.adapters.syslog.SyslogBatchWriter.Received;
 import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.domain.envelope.EnvelopeContent;
@@ -88,11 +93,7 @@ public final class SyslogUdpListener implements AutoCloseable {
     public void close() {
         closing = true;
         closeQuietly(channel);
-        try {
-            receiver.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        join(receiver);
         writer.close();
     }
 
@@ -103,6 +104,10 @@ public final class SyslogUdpListener implements AutoCloseable {
             try {
                 buffer.clear();
                 InetSocketAddress sender = (InetSocketAddress) channel.receive(buffer);
+                if (writer.isFull()) {
+                    writer.dropReceived(); // spare the CPU of decoding for the writer that is behind
+                    continue;
+                }
                 buffer.flip();
                 int length = buffer.remaining();
                 buffer.get(bytes, 0, length);
@@ -123,25 +128,5 @@ public final class SyslogUdpListener implements AutoCloseable {
         LOG.log(level, "syslog udp on " + hostPort(address) + ": SO_RCVBUF asked " + asked + " bytes, granted "
                 + receiveBufferGranted + (receiveBufferGranted < asked
                         ? " (raise net.core.rmem_max to avoid loss in bursts)" : ""));
-    }
-
-    static String sourcePath(String scheme, InetSocketAddress address) {
-        return scheme + "://" + hostPort(address);
-    }
-
-    static String hostPort(InetSocketAddress address) {
-        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
-    }
-
-    static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.log(Level.DEBUG, "close failed", e);
-        }
     }
 }
