@@ -1,0 +1,226 @@
+package io.brainstem.adapters.syslog;
+
+import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.IngestEventsUseCase.IngestCommand;
+import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.envelope.SourceType;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Group commit: receivers put messages on a bounded queue, one platform thread drains it into batches of
+ * up to {@code maxBatch} (waiting at most {@code linger} for a batch to fill) and hands each batch to the
+ * ingest use case — one transaction per batch. A batch whose commit fails is retried with backoff
+ * (a busy database must not lose what was accepted); after the last retry it is counted as lost.
+ */
+final class SyslogBatchWriter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SyslogBatchWriter.class.getName());
+    private static final long[] RETRY_BACKOFF_MS = {50, 200, 1_000, 3_000};
+    private static final long POLL_MS = 50;
+
+    /** One message as it came off the wire, before it becomes an envelope (on the writer thread). */
+    record Received(String message, InetSocketAddress sender, boolean truncated) {
+        Received(String message, InetSocketAddress sender) {
+            this(message, sender, false);
+        }
+    }
+
+    private final String channel;
+    private final IngestEventsUseCase ingest;
+    private final SyslogIntakeSettings settings;
+    private final String sourcePath;
+    private final String transport;
+    private final IntakeCounters counters;
+    private final Consumer<List<EnvelopeContent>> onCommitted;
+    private final ArrayBlockingQueue<Received> queue;
+    private final AtomicLong inFlight = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    /**
+     * @param transport   {@code udp} or {@code tcp}, recorded in metadata
+     * @param onCommitted called on the writer thread with each batch once it is committed
+     */
+    SyslogBatchWriter(String channel, IngestEventsUseCase ingest, SyslogIntakeSettings settings, String sourcePath,
+            String transport, IntakeCounters counters, Consumer<List<EnvelopeContent>> onCommitted) {
+        this.channel = channel;
+        this.ingest = ingest;
+        this.settings = settings;
+        this.sourcePath = sourcePath;
+        this.transport = transport;
+        this.counters = counters;
+        this.onCommitted = onCommitted == null ? batch -> { } : onCommitted;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.thread = Thread.ofPlatform().name("brainstem-" + channel + "-writer").daemon(false).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Never blocks: a full queue drops the message and counts it. */
+    void offer(Received message) {
+        counters.received.increment();
+        if (!queue.offer(message)) {
+            counters.droppedQueueFull.increment();
+        }
+    }
+
+    /** Counts a message received and dropped at once: the queue was seen full before it was even decoded. */
+    void dropReceived() {
+        counters.received.increment();
+        counters.droppedQueueFull.increment();
+    }
+
+    boolean isFull() {
+        return queue.remainingCapacity() == 0;
+    }
+
+    /** Waits while the queue is full (TCP backpressure); only a closing writer drops, and counts it. */
+    void put(Received message) throws InterruptedException {
+        counters.received.increment();
+        while (!queue.offer(message, POLL_MS, TimeUnit.MILLISECONDS)) {
+            if (closing) {
+                counters.droppedQueueFull.increment();
+                return;
+            }
+        }
+    }
+
+    /** Received and neither committed nor lost yet. */
+    long queued() {
+        return queue.size() + inFlight.get();
+    }
+
+    Map<String, Long> counters() {
+        return counters.snapshot(queued());
+    }
+
+    /** Stops taking batches once the queue is empty: everything queued before is committed first. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Received> batch = new ArrayList<>(settings.maxBatch());
+        while (!closing || !queue.isEmpty()) {
+            try {
+                if (fill(batch)) {
+                    commit(batch);
+                }
+            } catch (InterruptedException e) {
+                // only close() ends the writer: everything queued is still committed
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, channel + ": writer error, batch of " + batch.size() + " lost", e);
+                counters.storeFailures.increment();
+                counters.lost.add(batch.size());
+            } finally {
+                batch.clear();
+                inFlight.set(0);
+            }
+        }
+    }
+
+    /** Takes what is queued up to maxBatch, lingering briefly for more when the batch is not full. */
+    private boolean fill(List<Received> batch) throws InterruptedException {
+        Received first = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
+        }
+        int max = settings.maxBatch();
+        batch.add(first);
+        queue.drainTo(batch, max - batch.size());
+        long lingerNanos = settings.linger().toNanos();
+        if (batch.size() < max && lingerNanos > 0 && !closing) {
+            long deadline = System.nanoTime() + lingerNanos;
+            long left;
+            while (batch.size() < max && (left = deadline - System.nanoTime()) > 0) {
+                Received next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+                queue.drainTo(batch, max - batch.size());
+            }
+        }
+        inFlight.set(batch.size());
+        return true;
+    }
+
+    private void commit(List<Received> batch) {
+        List<EnvelopeContent> envelopes = new ArrayList<>(batch.size());
+        for (Received r : batch) {
+            envelopes.add(envelope(r));
+        }
+        IngestCommand command = new IngestCommand(settings.database(), envelopes, settings.threshold());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                ingest.ingest(command);
+                counters.stored.add(envelopes.size());
+                counters.batches.increment();
+                inFlight.set(0);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt >= RETRY_BACKOFF_MS.length) {
+                    LOG.log(Level.ERROR, channel + ": batch of " + envelopes.size() + " lost after "
+                            + (attempt + 1) + " attempts", e);
+                    counters.storeFailures.increment();
+                    counters.lost.add(envelopes.size());
+                    return;
+                }
+                counters.storeRetries.increment();
+                LOG.log(Level.WARNING, channel + ": batch of " + envelopes.size() + " not stored ("
+                        + e.getMessage() + "), retrying in " + RETRY_BACKOFF_MS[attempt] + " ms");
+                sleepUninterruptibly(RETRY_BACKOFF_MS[attempt]);
+            }
+        }
+        try {
+            onCommitted.accept(envelopes);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, channel + ": the committed-batch hook failed", e);
+        }
+    }
+
+    private EnvelopeContent envelope(Received r) {
+        Map<String, Object> metadata = new LinkedHashMap<>(4);
+        metadata.put("transport", transport);
+        if (r.sender() != null) {
+            metadata.put("sender_address", r.sender().getAddress() != null
+                    ? r.sender().getAddress().getHostAddress() : r.sender().getHostString());
+            metadata.put("sender_port", r.sender().getPort());
+        }
+        if (r.truncated()) {
+            metadata.put("frame_truncated", true);
+        }
+        return EnvelopeContent.builder(settings.tenant())
+                .sourceType(SourceType.SYSLOG)
+                .sourceId(settings.sourceId())
+                .sourcePath(sourcePath)
+                .messageRaw(r.message())
+                .metadata(metadata)
+                .build();
+    }
+
+    private static void sleepUninterruptibly(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
+}
