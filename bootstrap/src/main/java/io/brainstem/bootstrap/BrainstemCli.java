@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "brainstem", mixinStandardHelpOptions = true, versionProvider = BrainstemCli.Version.class,
         description = "Operational memory for weak signals. Settings come from BRAINSTEM_* environment "
                 + "variables (see README).",
-        subcommands = {BrainstemCli.Serve.class, BrainstemCli.IngestFile.class, BrainstemCli.Replay.class,
+        subcommands = {BrainstemCli.Serve.class, BrainstemCli.Listen.class, BrainstemCli.IngestFile.class, BrainstemCli.Replay.class,
                 BrainstemCli.Mine.class, CommandLine.HelpCommand.class})
 public final class BrainstemCli implements Callable<Integer> {
 
@@ -78,11 +78,45 @@ public final class BrainstemCli implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             BrainstemSettings settings = settings();
             Brainstem brainstem = new Brainstem(settings);
+            SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
+                    brainstem.runtime()::registerIntake);
             WebServer server = brainstem.startHttp();
-            System.out.printf("brainstem %s listening on http://%s:%d (database %s)%n", BrainstemVersion.current(),
-                    settings.httpHost(), server.port(), settings.dbPath());
+            System.out.printf("brainstem %s listening on http://%s:%d, %s (database %s)%n",
+                    BrainstemVersion.current(), settings.httpHost(), server.port(), syslog.describe(),
+                    settings.dbPath());
             awaitShutdown(() -> {
+                syslog.close(); // stop receiving and commit what is queued, before anything else stops
                 server.stop();
+                brainstem.close();
+            });
+            return 0;
+        }
+    }
+
+    /** {@code brainstem listen}. */
+    @Command(name = "listen", mixinStandardHelpOptions = true,
+            description = "Run only the syslog listener(s) (UDP on BRAINSTEM_SYSLOG_PORT, TCP on "
+                    + "BRAINSTEM_SYSLOG_TCP_PORT), storing into the database; no HTTP API.")
+    static final class Listen implements Callable<Integer> {
+        @Option(names = "--emit-stdout", description = "Also print every stored envelope as one JSON line "
+                + "on standard output, once committed.")
+        boolean emitStdout;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            BrainstemSettings settings = settings();
+            if (settings.syslogUdpPort() == BrainstemSettings.OFF && settings.syslogTcpPort() == BrainstemSettings.OFF) {
+                System.err.println("brainstem: both BRAINSTEM_SYSLOG_PORT and BRAINSTEM_SYSLOG_TCP_PORT are off; "
+                        + "nothing to listen on");
+                return 2;
+            }
+            Brainstem brainstem = new Brainstem(settings);
+            SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
+                    brainstem.runtime()::registerIntake, emitStdout);
+            System.err.printf("brainstem %s: %s (database %s)%n", BrainstemVersion.current(), syslog.describe(),
+                    settings.dbPath());
+            awaitShutdown(() -> {
+                syslog.close();
                 brainstem.close();
             });
             return 0;

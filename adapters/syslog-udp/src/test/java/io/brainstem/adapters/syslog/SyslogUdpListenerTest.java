@@ -80,7 +80,7 @@ class SyslogUdpListenerTest {
     }
 
     @Test
-    void aMessageWithoutHostnameKeepsTheSenderOnlyInMetadata() throws IOException {
+    void aMessageWithoutHostnameTakesTheSenderAsHost() throws IOException {
         listener = SyslogUdpListener.start(ANY_PORT, fixture.ingest, SyslogIntakeFixture.settings(), null);
 
         send("<13>sshd[99]: Accepted publickey for deploy");
@@ -90,10 +90,9 @@ class SyslogUdpListenerTest {
         assertEquals(EnvelopeStatus.CANONICALIZED, envelope.status(), () -> envelope.failureReason().orElse(""));
         assertNull(envelope.content().host());
         assertEquals("127.0.0.1", envelope.content().metadata().get("sender_address"));
-        // The canonicalizer has no fallback to the sender yet (lead: EventAssembler host fallback).
         CanonicalEvent event = event(envelope);
-        assertNull(event.host());
-        assertEquals("none", event.fieldSources().get("host"));
+        assertEquals("127.0.0.1", event.host());
+        assertEquals("sender", event.fieldSources().get("host"));
     }
 
     @Test

@@ -17,9 +17,14 @@ public record ClientFields(
         String service,
         String severity,
         String facility,
-        Map<String, Object> structuredFields) {
+        Map<String, Object> structuredFields,
+        String senderAddress) {
+
+    /** Metadata key under which a network listener records who sent the message. */
+    public static final String SENDER_ADDRESS = "sender_address";
 
     public ClientFields {
+        senderAddress = Text.blankToNull(senderAddress);
         host = Text.blankToNull(host);
         service = Text.blankToNull(service);
         severity = Text.blankToNull(severity);
@@ -30,12 +35,13 @@ public record ClientFields(
 
     /** @param timestamp the envelope's timestamp, already parsed (null when the client sent none) */
     public static ClientFields of(EnvelopeContent content, Instant timestamp) {
+        Object sender = content.metadata().get(SENDER_ADDRESS);
         return new ClientFields(timestamp, content.host(), content.service(), content.severity(),
-                content.facility(), content.structuredFields());
+                content.facility(), content.structuredFields(), sender instanceof String s ? s : null);
     }
 
     /** For sources whose envelope severity and structured fields are the source's own data, not overrides. */
     public ClientFields withoutSeverityAndStructuredFields() {
-        return new ClientFields(timestamp, host, service, null, facility, Map.of());
+        return new ClientFields(timestamp, host, service, null, facility, Map.of(), senderAddress);
     }
 }

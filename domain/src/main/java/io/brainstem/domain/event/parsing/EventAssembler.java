@@ -13,8 +13,9 @@ import java.util.Optional;
  * Lays the client's explicit fields over what a parser found and records where each field came from.
  *
  * <p>Precedence, per field: client → parser ({@code parsed}, {@code mnemonic}, {@code logicmonitor}) →
- * fallback ({@code received_at} for the timestamp, {@code default} notice for the severity, {@code none}
- * for host, service, facility). Structured fields: the parser's, then the client's on top (client wins on
+ * fallback ({@code received_at} for the timestamp, {@code default} notice for the severity, {@code sender}
+ * — the address a network listener recorded in metadata {@code sender_address} — for the host, else
+ * {@code none} for host, service, facility). Structured fields: the parser's, then the client's on top (client wins on
  * a clash of keys).
  *
  * <p>A client severity or facility that is not a known name, alias or code does not fail the envelope: the
@@ -41,7 +42,10 @@ public final class EventAssembler {
         sources.putAll(found.sourceNotes());
         Instant timestamp = pick(TIMESTAMP, client.timestamp(), found.timestamp(),
                 Sourced.of(receivedAt, FieldSource.RECEIVED_AT), sources);
-        String host = pick(HOST, client.host(), found.host(), Sourced.none(), sources);
+        // a message that names no host is from its sender (the address a network listener recorded)
+        Sourced<String> hostFallback = client.senderAddress() != null
+                ? Sourced.of(client.senderAddress(), FieldSource.SENDER) : Sourced.none();
+        String host = pick(HOST, client.host(), found.host(), hostFallback, sources);
         String service = pick(SERVICE, client.service(), found.service(), Sourced.none(), sources);
 
         Optional<Severity> clientSeverity = Severity.parse(client.severity());

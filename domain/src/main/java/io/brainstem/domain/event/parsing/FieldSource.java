@@ -15,6 +15,8 @@ public enum FieldSource {
     MNEMONIC,
     /** Mapped from the fields of a LogicMonitor alert. */
     LOGICMONITOR,
+    /** The host fell back to the network address the message came from (syslog over UDP/TCP). */
+    SENDER,
     /** The timestamp fell back to the time the envelope was received. */
     RECEIVED_AT,
     /** Nothing said anything; the documented default applies (severity notice, syslog facility user). */

@@ -15,7 +15,7 @@
  * <h2>fieldSources</h2>
  * Always the five keys {@code timestamp, host, service, severity, facility}, each one of {@code client},
  * {@code parsed}, {@code mnemonic} (severity digit of {@code %ASA-4-...} without PRI), {@code logicmonitor},
- * {@code received_at}, {@code default} (severity notice; syslog facility user), {@code none} (no value).
+ * {@code sender} (host from the network address a syslog listener recorded in metadata {@code sender_address}), {@code received_at}, {@code default} (severity notice; syslog facility user), {@code none} (no value).
  * When the client sent a severity or facility brainstem does not know, the envelope is not failed: the
  * parsed/default value is used and the text sent is added under {@code severity_client_unrecognized} /
  * {@code facility_client_unrecognized}. See {@link EventAssembler}.
