@@ -74,6 +74,19 @@ final class IngestPipeline {
         }
     }
 
+    /**
+     * Canonicalizes one envelope's content; pure, so callers may do it before the transaction and in
+     * parallel. Even an unexpected parser exception becomes {@code parse_failed}, never a lost envelope.
+     */
+    ParseOutcome canonicalize(io.brainstem.domain.envelope.EnvelopeContent content, Instant receivedAt) {
+        try {
+            return canonicalizer.canonicalize(content, receivedAt);
+        } catch (RuntimeException e) {
+            return new ParseOutcome.Failed("internal parser error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), PIPELINE);
+        }
+    }
+
     /** Starts the work of one request; call inside {@link #inTransaction}. */
     Batch batch(Storage storage, int threshold) {
         return new Batch(storage, threshold);
@@ -108,9 +121,12 @@ final class IngestPipeline {
             this.now = clock.instant();
         }
 
-        /** Processes a freshly received envelope: it has no canonical event yet. */
-        void process(RawEnvelope envelope) {
-            processOutcome(envelope);
+        /**
+         * Processes a freshly received envelope (it has no canonical event yet) with the outcome its
+         * content was canonicalized to before the transaction began.
+         */
+        void process(RawEnvelope envelope, ParseOutcome outcome) {
+            apply(envelope, outcome);
         }
 
         /** Processes a stored envelope again: an event it had before is replaced, its occurrence retracted. */
@@ -120,7 +136,10 @@ final class IngestPipeline {
         }
 
         private void processOutcome(RawEnvelope envelope) {
-            ParseOutcome outcome = canonicalizeSafely(envelope);
+            apply(envelope, canonicalize(envelope.content(), envelope.receivedAt()));
+        }
+
+        private void apply(RawEnvelope envelope, ParseOutcome outcome) {
             switch (outcome) {
                 case ParseOutcome.Parsed parsed -> accept(envelope, parsed);
                 case ParseOutcome.Failed failed -> {
@@ -144,15 +163,6 @@ final class IngestPipeline {
                 state.remember(s);
                 touchedSignatures.put(s.id(), s);
             });
-        }
-
-        private ParseOutcome canonicalizeSafely(RawEnvelope envelope) {
-            try {
-                return canonicalizer.canonicalize(envelope.content(), envelope.receivedAt());
-            } catch (RuntimeException e) {
-                return new ParseOutcome.Failed("internal parser error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), PIPELINE);
-            }
         }
 
         private void accept(RawEnvelope envelope, ParseOutcome.Parsed parsed) {

@@ -7,6 +7,10 @@ import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.event.Canonicalizer;
 import io.brainstem.domain.signature.MinerSettings;
 import java.time.Clock;
+import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.event.ParseOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,12 +46,17 @@ public final class IngestService implements IngestEventsUseCase {
     @Override
     public IngestResult ingest(IngestCommand command) {
         Storage storage = catalog.open(command.database());
+        // Parsing needs no shared state: it runs here, on the request's thread, outside the write lock.
+        Instant receivedAt = pipeline.clock().instant();
+        List<ParseOutcome> outcomes = new ArrayList<>(command.envelopes().size());
+        for (EnvelopeContent content : command.envelopes()) {
+            outcomes.add(pipeline.canonicalize(content, receivedAt));
+        }
         return pipeline.inTransaction(storage, () -> {
             IngestPipeline.Batch batch = pipeline.batch(storage, command.threshold());
-            List<RawEnvelope> envelopes = storage.rawEnvelopes().receiveAll(command.envelopes(),
-                    pipeline.clock().instant());
-            for (RawEnvelope envelope : envelopes) {
-                batch.process(envelope);
+            List<RawEnvelope> envelopes = storage.rawEnvelopes().receiveAll(command.envelopes(), receivedAt);
+            for (int i = 0; i < envelopes.size(); i++) {
+                batch.process(envelopes.get(i), outcomes.get(i));
             }
             command.cursor().ifPresent(c -> storage.intakeCursors().save(c.key(), c.position()));
             return batch.flush(envelopes);

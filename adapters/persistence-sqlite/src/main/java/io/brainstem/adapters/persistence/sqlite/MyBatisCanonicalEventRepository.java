@@ -19,10 +19,7 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
 
     @Override
     public void saveAll(Collection<CanonicalEvent> events) {
-        CanonicalEventMapper mapper = db.mapper(CanonicalEventMapper.class);
-        for (CanonicalEvent event : events) {
-            mapper.upsert(CanonicalEventRow.from(event));
-        }
+        HotPathInserts.upsertEvents(db.connection(), events.stream().map(CanonicalEventRow::from).toList());
     }
 
     @Override

@@ -40,14 +40,16 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
     @Override
     public void saveOutcomes(Collection<RawEnvelope> envelopes) {
         RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
+        List<RawEnvelopeRow> inserts = new ArrayList<>(envelopes.size());
         for (RawEnvelope envelope : envelopes) {
             RawEnvelopeRow row = RawEnvelopeRow.from(envelope);
             if (db.takeHeld(envelope.id().value()) != null) {
-                mapper.insert(row);
+                inserts.add(row);
             } else {
                 mapper.updateOutcome(row);
             }
         }
+        HotPathInserts.insertEnvelopes(db.connection(), inserts);
     }
 
     @Override

@@ -214,6 +214,15 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         return e;
     }
 
+    /** The JDBC connection of the calling thread's unit of work (for {@link HotPathInserts}). */
+    java.sql.Connection connection() {
+        SqlSession session = current.get();
+        if (session == null) {
+            throw new IllegalStateException("repository used outside a unit of work");
+        }
+        return session.getConnection();
+    }
+
     /** The mapper of the calling thread's unit of work. */
     <M> M mapper(Class<M> type) {
         SqlSession session = current.get();
@@ -230,8 +239,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
      */
     private void flushPendingEnvelopes(SqlSession session) {
         if (!pendingEnvelopes.isEmpty()) {
-            RawEnvelopeMapper mapper = session.getMapper(RawEnvelopeMapper.class);
-            pendingEnvelopes.values().forEach(mapper::insert);
+            HotPathInserts.insertEnvelopes(session.getConnection(), pendingEnvelopes.values());
             pendingEnvelopes.clear();
         }
     }
