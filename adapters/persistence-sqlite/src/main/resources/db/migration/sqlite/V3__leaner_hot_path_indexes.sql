@@ -5,3 +5,6 @@ DROP INDEX IF EXISTS raw_envelopes_tenant;
 DROP INDEX IF EXISTS raw_envelopes_source;
 DROP INDEX IF EXISTS canonical_events_tenant;
 DROP INDEX IF EXISTS canonical_events_severity;
+-- Measured (bench/README.md): each secondary index on canonical_events costs about as much as the row
+-- itself. Signature drill-down (/canonical_events?signature_id=) walks the primary key instead.
+DROP INDEX IF EXISTS canonical_events_signature;
