@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +41,6 @@ final class SyslogBatchWriter implements AutoCloseable {
     private final IntakeCounters counters;
     private final Consumer<List<EnvelopeContent>> onCommitted;
     private final ArrayBlockingQueue<Received> queue;
-    private final AtomicLong inFlight = new AtomicLong();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -87,18 +85,26 @@ final class SyslogBatchWriter implements AutoCloseable {
 
     /** Waits while the queue is full (TCP backpressure); only a closing writer drops, and counts it. */
     void put(Received message) throws InterruptedException {
-        counters.received.increment();
         while (!queue.offer(message, POLL_MS, TimeUnit.MILLISECONDS)) {
             if (closing) {
+                counters.received.increment();
                 counters.droppedQueueFull.increment();
                 return;
             }
         }
+        counters.received.increment(); // counted once accepted, so a waiting frame is not "queued" yet
+    }
+
+    /** Shutdown has begun: senders still waiting for room give up (counted) once the queue stays full. */
+    void beginClose() {
+        closing = true;
     }
 
     /** Received and neither committed nor lost yet. */
     long queued() {
-        return queue.size() + inFlight.get();
+        // derived, not tracked: exact by definition (a message is received before it is stored, dropped or lost)
+        return Math.max(0, counters.received.sum() - counters.stored.sum() - counters.droppedQueueFull.sum()
+                - counters.lost.sum());
     }
 
     Map<String, Long> counters() {
@@ -131,7 +137,6 @@ final class SyslogBatchWriter implements AutoCloseable {
                 counters.lost.add(batch.size());
             } finally {
                 batch.clear();
-                inFlight.set(0);
             }
         }
     }
@@ -158,7 +163,6 @@ final class SyslogBatchWriter implements AutoCloseable {
                 queue.drainTo(batch, max - batch.size());
             }
         }
-        inFlight.set(batch.size());
         return true;
     }
 
@@ -173,7 +177,6 @@ final class SyslogBatchWriter implements AutoCloseable {
                 ingest.ingest(command);
                 counters.stored.add(envelopes.size());
                 counters.batches.increment();
-                inFlight.set(0);
                 break;
             } catch (RuntimeException e) {
                 if (attempt >= RETRY_BACKOFF_MS.length) {

@@ -96,6 +96,7 @@ public final class SyslogTcpListener implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        writer.beginClose();
         closeQuietly(server);
         join(acceptor);
         // readers end on their closed sockets, each after queuing the frame it holds; then the writer drains
