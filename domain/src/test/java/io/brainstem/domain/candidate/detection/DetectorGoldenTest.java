@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DetectorGoldenTest {
 
     static CandidateDetector unthrottled(DetectionSettings settings) {
-        return new CandidateDetector(settings);
+        return new CandidateDetector(settings, false);
     }
 
     private static void check(String name, DetectionSettings settings, long seed, int events, int count,
