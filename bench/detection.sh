@@ -43,5 +43,5 @@ pin=()
 if command -v taskset >/dev/null 2>&1; then
     pin=(taskset -c 0)   # the whole JVM (JIT and GC threads too) on one core
 fi
-exec "${pin[@]}" "$JAVA_HOME/bin/java" -Xms2g -Xmx2g -cp "$classpath" \
+exec "${pin[@]}" "$JAVA_HOME/bin/java" -Xms1g -Xmx1g -cp "$classpath" \
     io.brainstem.bench.detection.DetectorBench "$@"

@@ -12,6 +12,8 @@ import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.EventFamilyClassifier;
 import io.brainstem.domain.signature.Signature;
 import io.brainstem.domain.signature.SignatureId;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,12 +32,14 @@ import java.util.SplittableRandom;
  * <p>Scenarios: {@code mixed} (generic application lines, disk warnings, sshd failures, VPN dropped/recovered
  * pairs, link up/down, LogicMonitor alerts; Zipf-skewed signatures over many hosts) and {@code common} (only
  * application lines whose templates have no state word: after the first few events every event hits a signature
- * that already has a recurrence candidate). Each run replays the scenario's pre-built events through a fresh
- * detector and fresh signatures; a second loop that only counts the events into their signatures is timed too and
- * subtracted ("net" is the detector's own cost).
+ * that already has a recurrence candidate). Each run feeds a fresh detector and fresh signatures the scenario's
+ * pre-built events in two halves: "cold", the first N events (every signature starts from nothing and goes through
+ * its first sightings), then "steady", the next N events (later timestamps, signatures long known: what a
+ * long-running detector sees). Both halves are timed (thread CPU time), and timed again with the signatures counting alone; "net"
+ * is the difference, the detector's own cost.
  *
- * <p>Usage: {@code DetectorBench [events=1000000] [warmups=3] [runs=5] [stepMicros=100]} where stepMicros is how
- * far event timestamps advance per event. Run with {@code bench/detection.sh}.
+ * <p>Usage: {@code DetectorBench [events=1000000] [warmups=3] [runs=5] [stepMicros=100]
+ * [scenarios=common,mixed]}: N events per half, and how far event timestamps advance per event. Run with {@code bench/detection.sh}.
  */
 public final class DetectorBench {
 
@@ -54,73 +58,102 @@ public final class DetectorBench {
     private DetectorBench() {
     }
 
+    /** Timed by the thread's CPU time, so that other processes on the machine do not count. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** Events built ahead of each timed stretch, few enough to still be in cache as a live pipeline's are. */
+    private static final int CHUNK = 512;
+
     public static void main(String[] args) {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         long stepMicros = args.length > 3 ? Long.parseLong(args[3]) : 100;
-        System.out.printf(Locale.ROOT, "java %s, %d events, %d warm-up + %d measured runs, %d us per event%n",
-                Runtime.version(), events, warmups, runs, stepMicros);
-        for (String scenario : List.of("common", "mixed")) {
-            Generator g = new Generator(scenario.equals("common"), stepMicros);
-            List<Step> steps = g.generate(events);
-            measure(scenario, g.slots, steps, warmups, runs);
+        List<String> scenarios = args.length > 4 ? List.of(args[4].split(",")) : List.of("common", "mixed");
+        System.out.printf(Locale.ROOT, "java %s, %d + %d events, %d warm-up + %d measured runs, %d us per event%n",
+                Runtime.version(), events, events, warmups, runs, stepMicros);
+        for (String scenario : scenarios) {
+            measure(scenario, scenario.equals("common"), events, stepMicros, warmups, runs);
         }
     }
 
-    private static void measure(String scenario, List<Slot> slots, List<Step> steps, int warmups, int runs) {
-        double[] gross = new double[runs];
-        double[] base = new double[runs];
-        Map<CandidateType, Long> assessed = null;
+    /**
+     * Each run: a fresh detector and fresh signatures take the first {@code events} events (cold: every signature
+     * starts from nothing), then the next {@code events} (steady: signatures long known). Events are built in
+     * chunks of {@value #CHUNK} outside the timed stretches; the same events are then counted by fresh signatures
+     * alone, and the difference is the detector's own cost.
+     */
+    private static void measure(String scenario, boolean commonOnly, int events, long stepMicros, int warmups,
+            int runs) {
+        double[][] times = new double[4][runs];
+        long[][] assessed = new long[2][];
+        int signatures = 0;
         for (int r = 0; r < warmups + runs; r++) {
-            long t0 = System.nanoTime();
-            Map<CandidateType, Long> counts = run(slots, steps, true);
-            long t1 = System.nanoTime();
-            run(slots, steps, false);
-            long t2 = System.nanoTime();
+            long[] detect = new long[2];
+            long[][] counts = {new long[CandidateType.values().length], new long[CandidateType.values().length]};
+            signatures = run(new Generator(commonOnly, stepMicros), new CandidateDetector(), events, detect, counts);
+            long[] count = new long[2];
+            run(new Generator(commonOnly, stepMicros), null, events, count, null);
             if (r >= warmups) {
-                gross[r - warmups] = (t1 - t0) / (double) steps.size();
-                base[r - warmups] = (t2 - t1) / (double) steps.size();
+                int i = r - warmups;
+                for (int half = 0; half < 2; half++) {
+                    times[half][i] = detect[half] / (double) events;
+                    times[2 + half][i] = count[half] / (double) events;
+                }
                 assessed = counts;
             }
         }
-        double[] net = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            net[i] = gross[i] - base[i];
-        }
-        System.out.printf(Locale.ROOT,
-                "%-6s %d events, %d signatures: detector net %.0f ns/event (median; runs %s), "
-                        + "gross %.0f ns/event, counting alone %.0f ns/event; assessments per run %s%n",
-                scenario, steps.size(), slots.size(), median(net), format(net), median(gross), median(base),
-                assessed);
+        report(scenario + " steady", signatures, events, times[1], times[3], assessed[1]);
+        report(scenario + " cold", signatures, events, times[0], times[2], assessed[0]);
     }
 
-    private static Map<CandidateType, Long> run(List<Slot> slots, List<Step> steps, boolean detect) {
-        Signature[] signatures = new Signature[slots.size()];
-        CandidateDetector detector = new CandidateDetector();
-        long[] counts = new long[CandidateType.values().length];
-        for (Step s : steps) {
-            CanonicalEvent e = s.event();
-            Signature sig = signatures[s.slot()];
-            if (sig == null) {
-                Slot slot = slots.get(s.slot());
-                sig = Signature.first(slot.id(), TENANT, s.template(), e.message(), e.timestamp(), e.host(),
-                        e.service(), slot.family());
-                signatures[s.slot()] = sig;
-            } else {
-                sig.recordOccurrence(s.template(), e.timestamp(), e.host(), e.service());
-            }
-            if (detect) {
-                for (Assessment a : detector.observe(e, sig, 2)) {
-                    counts[a.type().ordinal()]++;
+    /** Feeds 2 x {@code events} events; adds the nanoseconds of each half to {@code nanos}; returns signatures. */
+    private static int run(Generator g, CandidateDetector detector, int events, long[] nanos, long[][] counts) {
+        List<Signature> signatures = new ArrayList<>();
+        for (int half = 0; half < 2; half++) {
+            for (int done = 0; done < events; done += CHUNK) {
+                List<Step> chunk = g.generate(Math.min(CHUNK, events - done));
+                long t0 = CPU.getCurrentThreadCpuTime();
+                for (Step s : chunk) {
+                    CanonicalEvent e = s.event();
+                    Signature sig = s.slot() < signatures.size() ? signatures.get(s.slot()) : null;
+                    if (sig == null) {
+                        Slot slot = g.slots.get(s.slot());
+                        sig = Signature.first(slot.id(), TENANT, s.template(), e.message(), e.timestamp(),
+                                e.host(), e.service(), slot.family());
+                        while (signatures.size() <= s.slot()) {
+                            signatures.add(null);
+                        }
+                        signatures.set(s.slot(), sig);
+                    } else {
+                        sig.recordOccurrence(s.template(), e.timestamp(), e.host(), e.service());
+                    }
+                    if (detector != null) {
+                        for (Assessment a : detector.observe(e, sig, 2)) {
+                            counts[half][a.type().ordinal()]++;
+                        }
+                    }
                 }
+                nanos[half] += CPU.getCurrentThreadCpuTime() - t0;
             }
         }
-        Map<CandidateType, Long> out = new EnumMap<>(CandidateType.class);
-        for (CandidateType t : CandidateType.values()) {
-            out.put(t, counts[t.ordinal()]);
+        return g.slots.size();
+    }
+
+    private static void report(String name, int signatures, int events, double[] gross, double[] base,
+            long[] assessed) {
+        double[] net = new double[gross.length];
+        for (int i = 0; i < net.length; i++) {
+            net[i] = gross[i] - base[i];
         }
-        return out;
+        Map<CandidateType, Long> byType = new EnumMap<>(CandidateType.class);
+        for (CandidateType t : CandidateType.values()) {
+            byType.put(t, assessed[t.ordinal()]);
+        }
+        System.out.printf(Locale.ROOT,
+                "%-13s %d events, %d signatures: detector net %.0f ns/event (median; runs %s), "
+                        + "gross %.0f, counting alone %.0f ns/event; assessments %s%n",
+                name, events, signatures, median(net), format(net), median(gross), median(base), byType);
     }
 
     private static double median(double[] values) {
@@ -162,7 +195,9 @@ public final class DetectorBench {
             this.stepMicros = stepMicros;
         }
 
+        /** The next {@code events} events. */
         List<Step> generate(int events) {
+            steps.clear();
             while (steps.size() < events) {
                 now = now.plusNanos(stepMicros * 1000);
                 int kind = commonOnly ? 0 : random.nextInt(100);

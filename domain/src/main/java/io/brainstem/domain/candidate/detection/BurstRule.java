@@ -8,7 +8,6 @@ import io.brainstem.domain.signature.Signature;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
@@ -83,7 +82,7 @@ final class BurstRule {
         Instant minuteStart = Instant.ofEpochSecond(minute * 60);
         String explanation = state.quoted() + " came " + rate.count
                 + " times in the minute from " + Phrases.minute(minuteStart) + " on "
-                + Phrases.hosts(rate.hosts, rate.hosts.size()) + ", against a usual " + Phrases.rate(rate.baseline)
+                + Phrases.hosts(rate.hosts.toList(), rate.hosts.size()) + ", against a usual " + Phrases.rate(rate.baseline)
                 + " a minute (" + Phrases.rate(ratio) + "x; a burst needs " + Phrases.rate(settings.burstFactor())
                 + "x and at least " + settings.burstMinCount() + "); most severe: " + p.trail.mostSevere().wireName()
                 + "." + (p.minutes > 1 ? " It has burst in " + p.minutes + " minutes since "
@@ -105,7 +104,7 @@ final class BurstRule {
         private int count;
         private double baseline;
         private boolean hasBaseline;
-        private final LinkedHashSet<String> hosts = new LinkedHashSet<>();
+        private final HostSet hosts = new HostSet();
         private final ArrayDeque<EventRef> recent = new ArrayDeque<>();
         private boolean bursting;
 
@@ -130,9 +129,7 @@ final class BurstRule {
                 bursting = false;
             }
             count++;
-            if (event.host() != null && hosts.size() < EvidenceTrail.MAX_HOSTS) {
-                hosts.add(event.host());
-            }
+            hosts.add(event.host());
             recent.addLast(event);
             if (recent.size() > Evidence.MAX_SAMPLES) {
                 recent.removeFirst();
@@ -152,7 +149,7 @@ final class BurstRule {
                 rate.bursting = true;
                 minutes++;
                 firstMinuteStart = firstMinuteStart == null ? Instant.ofEpochSecond(minute * 60) : firstMinuteStart;
-                trail.addUnsampled(rate.count - rate.recent.size(), rate.hosts);
+                trail.addUnsampled(rate.count - rate.recent.size(), rate.hosts.toList());
                 rate.recent.forEach(trail::add);
             } else {
                 trail.add(event);

@@ -3,7 +3,6 @@ package io.brainstem.domain.candidate.detection;
 import io.brainstem.domain.candidate.Evidence;
 import io.brainstem.domain.event.Severity;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +23,19 @@ final class EvidenceTrail {
     private Instant firstSeen;
     private Instant lastSeen;
     private Severity mostSevere;
+    private List<String> signatureIdList;
+    private List<String> hostList;
 
     void add(EventRef event) {
         if (!samples.add(event.id())) {
             return;
         }
         eventCount++;
-        if (signatureIds.size() < MAX_SIGNATURES) {
-            signatureIds.add(event.signatureId());
+        if (signatureIds.size() < MAX_SIGNATURES && signatureIds.add(event.signatureId())) {
+            signatureIdList = null;
         }
-        if (event.host() != null && hosts.size() < MAX_HOSTS) {
-            hosts.add(event.host());
+        if (event.host() != null && hosts.size() < MAX_HOSTS && hosts.add(event.host())) {
+            hostList = null;
         }
         if (firstSeen == null || event.at().isBefore(firstSeen)) {
             firstSeen = event.at();
@@ -54,7 +55,9 @@ final class EvidenceTrail {
             if (hosts.size() >= MAX_HOSTS) {
                 break;
             }
-            hosts.add(h);
+            if (hosts.add(h)) {
+                hostList = null;
+            }
         }
     }
 
@@ -74,17 +77,14 @@ final class EvidenceTrail {
         return mostSevere;
     }
 
-    LinkedHashSet<String> hosts() {
-        return hosts;
-    }
-
-    List<Long> samples() {
-        return samples.toList();
-    }
-
     Evidence toEvidence(Map<String, Double> measures) {
-        return new Evidence(eventCount, new ArrayList<>(signatureIds), new ArrayList<>(hosts), firstSeen, lastSeen,
-                samples.toList(), measures);
+        if (signatureIdList == null) {
+            signatureIdList = List.copyOf(signatureIds);
+        }
+        if (hostList == null) {
+            hostList = List.copyOf(hosts);
+        }
+        return new Evidence(eventCount, signatureIdList, hostList, firstSeen, lastSeen, samples.toList(), measures);
     }
 
     /** The latest {@value Evidence#MAX_SAMPLES} distinct event ids, oldest first, without boxing. */
