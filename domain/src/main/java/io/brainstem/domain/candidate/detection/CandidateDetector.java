@@ -20,6 +20,11 @@ import java.util.List;
  * fields), never at the clock, so the same sequence of events gives the same assessments: after a restart, warm a
  * fresh detector by observing recent events in order and ignoring what it returns.
  *
+ * <p>Per event the common case (a template without state words, a signature already recurring) costs a table
+ * look-up and a few comparisons: each signature's template is analysed once and again only when it changes
+ * ({@link SignatureState}), and a {@code recurrence} candidate is reassessed only when a sighting changes it
+ * materially ({@link RecurrenceRule}).
+ *
  * <p>One detector per tenant (the first event binds it); not thread-safe, the caller serializes. Memory is
  * bounded: each internal table (per-signature samples, per-signature rates, open failures by subject and by
  * alert id, flap subjects, and the self-heal, flapping and burst patterns, plus hosts per self-heal pair) holds at
