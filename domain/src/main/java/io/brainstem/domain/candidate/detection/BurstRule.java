@@ -5,13 +5,10 @@ import io.brainstem.domain.candidate.Evidence;
 import io.brainstem.domain.candidate.ScoreBreakdown;
 import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
 import io.brainstem.domain.signature.Signature;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Rule {@code burst}: a signature's count in one minute (UTC minute of the event timestamps) far above its own
@@ -36,32 +33,40 @@ final class BurstRule {
     static final double BASELINE_FLOOR_PER_MINUTE = 1.0;
 
     private final DetectionSettings settings;
-    private final LruMap<String, Rate> rates;
     private final LruMap<String, Pattern> patterns;
+    private final long warmupSeconds;
+    private final boolean warmupWholeSeconds;
 
     BurstRule(DetectionSettings settings) {
         this.settings = settings;
-        this.rates = new LruMap<>(settings.maxTrackedKeys());
         this.patterns = new LruMap<>(settings.maxTrackedKeys());
+        this.warmupSeconds = settings.burstWarmup().getSeconds();
+        this.warmupWholeSeconds = settings.burstWarmup().getNano() == 0;
     }
 
-    /** Keys held, for tests of the memory bound. */
+    /** Keys held in this rule's own tables (the per-signature rates are kept by the detector). */
     int trackedKeys() {
-        return rates.size() + patterns.size();
+        return patterns.size();
     }
 
-    Optional<Assessment> observe(EventRef event, Signature signature) {
+    Assessment observe(SignatureState state, EventRef event, Signature signature) {
         long minute = Math.floorDiv(event.at().getEpochSecond(), 60);
-        Rate rate = rates.computeIfAbsent(signature.id().value(), k -> new Rate(minute));
+        Rate rate = state.rate;
+        if (rate == null) {
+            rate = new Rate(minute);
+            state.rate = rate;
+        }
         if (!rate.count(event, minute, settings.burstSmoothing())) {
-            return Optional.empty();
+            return null;
+        }
+        if (!warm(minute - rate.firstMinute) || rate.count < settings.burstMinCount()) {
+            return null;
         }
         double usual = Math.max(rate.baseline, BASELINE_FLOOR_PER_MINUTE);
-        boolean warm = Duration.ofMinutes(minute - rate.firstMinute).compareTo(settings.burstWarmup()) >= 0;
-        if (!warm || rate.count < settings.burstMinCount() || rate.count < settings.burstFactor() * usual) {
-            return Optional.empty();
+        if (rate.count < settings.burstFactor() * usual) {
+            return null;
         }
-        String key = "burst:" + signature.id().value();
+        String key = state.burstKey();
         Pattern p = patterns.computeIfAbsent(key, k -> new Pattern());
         p.record(rate, event, minute);
         double ratio = rate.count / usual;
@@ -75,25 +80,31 @@ final class BurstRule {
         measures.put("burst_factor", settings.burstFactor());
         measures.put("burst_minutes", (double) p.minutes);
         Instant minuteStart = Instant.ofEpochSecond(minute * 60);
-        String explanation = Phrases.quote(signature.template()) + " came " + rate.count
+        String explanation = state.quoted() + " came " + rate.count
                 + " times in the minute from " + Phrases.minute(minuteStart) + " on "
-                + Phrases.hosts(rate.hosts, rate.hosts.size()) + ", against a usual " + Phrases.rate(rate.baseline)
+                + Phrases.hosts(rate.hosts.toList(), rate.hosts.size()) + ", against a usual " + Phrases.rate(rate.baseline)
                 + " a minute (" + Phrases.rate(ratio) + "x; a burst needs " + Phrases.rate(settings.burstFactor())
                 + "x and at least " + settings.burstMinCount() + "); most severe: " + p.trail.mostSevere().wireName()
                 + "." + (p.minutes > 1 ? " It has burst in " + p.minutes + " minutes since "
                         + Phrases.minute(p.firstMinuteStart) + "." : "");
-        return Optional.of(new Assessment(CandidateType.BURST, key,
-                Phrases.title("Burst: " + signature.template()), breakdown, explanation, p.trail.toEvidence(measures)));
+        return new Assessment(CandidateType.BURST, key, state.burstTitle(), breakdown, explanation,
+                p.trail.toEvidence(measures));
+    }
+
+    /** Whether {@code minutes} of watching reach the warm-up ({@code Duration.ofMinutes(minutes) >= warm-up}). */
+    private boolean warm(long minutes) {
+        long seconds = minutes * 60;
+        return seconds > warmupSeconds || seconds == warmupSeconds && warmupWholeSeconds;
     }
 
     /** One signature's per-minute count and baseline. */
-    private static final class Rate {
+    static final class Rate {
         private final long firstMinute;
         private long minute;
         private int count;
         private double baseline;
         private boolean hasBaseline;
-        private final LinkedHashSet<String> hosts = new LinkedHashSet<>();
+        private final HostSet hosts = new HostSet();
         private final ArrayDeque<EventRef> recent = new ArrayDeque<>();
         private boolean bursting;
 
@@ -118,9 +129,7 @@ final class BurstRule {
                 bursting = false;
             }
             count++;
-            if (event.host() != null && hosts.size() < EvidenceTrail.MAX_HOSTS) {
-                hosts.add(event.host());
-            }
+            hosts.add(event.host());
             recent.addLast(event);
             if (recent.size() > Evidence.MAX_SAMPLES) {
                 recent.removeFirst();
@@ -140,7 +149,7 @@ final class BurstRule {
                 rate.bursting = true;
                 minutes++;
                 firstMinuteStart = firstMinuteStart == null ? Instant.ofEpochSecond(minute * 60) : firstMinuteStart;
-                trail.addUnsampled(rate.count - rate.recent.size(), rate.hosts);
+                trail.addUnsampled(rate.count - rate.recent.size(), rate.hosts.toList());
                 rate.recent.forEach(trail::add);
             } else {
                 trail.add(event);

@@ -8,9 +8,7 @@ import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.shared.DomainViolation;
 import io.brainstem.domain.signature.Signature;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Finds candidates in one tenant's stream of canonical events: {@code recurrence}, {@code self_heal},
@@ -21,6 +19,11 @@ import java.util.Optional;
  * The detector looks only at event data (timestamps, hosts, services, severities, templates, messages, structured
  * fields), never at the clock, so the same sequence of events gives the same assessments: after a restart, warm a
  * fresh detector by observing recent events in order and ignoring what it returns.
+ *
+ * <p>Per event the common case (a template without state words, a signature already recurring) costs a table
+ * look-up and a few comparisons: each signature's template is analysed once and again only when it changes
+ * ({@link SignatureState}), and a {@code recurrence} candidate is reassessed only when a sighting changes it
+ * materially ({@link RecurrenceRule}).
  *
  * <p>One detector per tenant (the first event binds it); not thread-safe, the caller serializes. Memory is
  * bounded: each internal table (per-signature samples, per-signature rates, open failures by subject and by
@@ -60,6 +63,7 @@ public final class CandidateDetector {
         }
     }
 
+    private final LruMap<String, SignatureState> signatures;
     private final RecurrenceRule recurrence;
     private final SelfHealRule selfHeal;
     private final FlappingRule flapping;
@@ -71,8 +75,17 @@ public final class CandidateDetector {
     }
 
     public CandidateDetector(DetectionSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param throttleRecurrence false to reassess a {@code recurrence} candidate on every sighting (as before the
+     *                           rule in {@link RecurrenceRule} existed; for tests that compare outputs)
+     */
+    CandidateDetector(DetectionSettings settings, boolean throttleRecurrence) {
         DomainViolation.requirePresent(settings, "detection settings");
-        this.recurrence = new RecurrenceRule(settings);
+        this.signatures = new LruMap<>(settings.maxTrackedKeys());
+        this.recurrence = new RecurrenceRule(throttleRecurrence);
         this.selfHeal = new SelfHealRule(settings);
         this.flapping = new FlappingRule(settings);
         this.burst = new BurstRule(settings);
@@ -84,7 +97,9 @@ public final class CandidateDetector {
      * @param event     the event, of this detector's tenant
      * @param signature the event's signature, already updated with this event
      * @param threshold occurrences that make a signature a {@code recurrence} candidate, at least 1
-     * @return the assessment of every candidate this event creates or changes, at most one per type (often none)
+     * @return the assessment of every candidate this event creates or changes, at most one per type (often none;
+     *         a {@code recurrence} candidate is reassessed only when the sighting changes it materially, see
+     *         {@link RecurrenceRule})
      */
     public List<Assessment> observe(CanonicalEvent event, Signature signature, int threshold) {
         DomainViolation.requirePresent(event, "event");
@@ -102,20 +117,47 @@ public final class CandidateDetector {
             throw new DomainViolation("this detector serves tenant " + tenant + ", not " + event.tenantId());
         }
         EventRef ref = EventRef.of(event);
-        List<Assessment> out = new ArrayList<>(3);
-        recurrence.observe(ref, signature, threshold).ifPresent(out::add);
-        Optional<StateSignal> signal = StateSignal.read(event, signature);
-        if (signal.isPresent()) {
-            SelfHealRule.Outcome healed = selfHeal.observe(ref, event.service(), signature.template(), signal.get());
-            healed.assessment().ifPresent(out::add);
-            flapping.observe(healed.changes(), event.service()).ifPresent(out::add);
+        String signatureId = ref.signatureId();
+        SignatureState state = signatures.get(signatureId);
+        if (state == null) {
+            state = new SignatureState(signatureId);
+            signatures.put(signatureId, state);
         }
-        burst.observe(ref, signature).ifPresent(out::add);
-        return List.copyOf(out);
+        String template = state.template(signature.template());
+        Assessment recurred = recurrence.observe(state, ref, signature, threshold);
+        Assessment healed = null;
+        Assessment flapped = null;
+        StateSignal signal = StateSignal.read(event, template, state.reading());
+        if (signal != null) {
+            SelfHealRule.Outcome outcome = selfHeal.observe(ref, event.service(), template, signal);
+            healed = outcome.assessment().orElse(null);
+            flapped = flapping.observe(outcome.changes(), event.service()).orElse(null);
+        }
+        Assessment burst = this.burst.observe(state, ref, signature);
+        return list(recurred, healed, flapped, burst);
     }
 
-    /** Keys held across all tables (at most nine times {@link DetectionSettings#maxTrackedKeys()}). */
+    /** The non-null ones, in order. */
+    private static List<Assessment> list(Assessment a, Assessment b, Assessment c, Assessment d) {
+        int n = (a != null ? 1 : 0) + (b != null ? 1 : 0) + (c != null ? 1 : 0) + (d != null ? 1 : 0);
+        if (n == 0) {
+            return List.of();
+        }
+        Assessment[] out = new Assessment[n];
+        int i = 0;
+        for (Assessment x : new Assessment[] {a, b, c, d}) {
+            if (x != null) {
+                out[i++] = x;
+            }
+        }
+        return List.of(out);
+    }
+
+    /**
+     * Keys held across all tables (at most nine times {@link DetectionSettings#maxTrackedKeys()}); the
+     * per-signature table counts twice, once for the recurrence samples and once for the burst rates it holds.
+     */
     int trackedKeys() {
-        return recurrence.trackedKeys() + selfHeal.trackedKeys() + flapping.trackedKeys() + burst.trackedKeys();
+        return 2 * signatures.size() + selfHeal.trackedKeys() + flapping.trackedKeys() + burst.trackedKeys();
     }
 }

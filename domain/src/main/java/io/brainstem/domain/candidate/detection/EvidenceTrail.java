@@ -3,8 +3,6 @@ package io.brainstem.domain.candidate.detection;
 import io.brainstem.domain.candidate.Evidence;
 import io.brainstem.domain.event.Severity;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,25 +19,23 @@ final class EvidenceTrail {
     private long eventCount;
     private final LinkedHashSet<String> signatureIds = new LinkedHashSet<>();
     private final LinkedHashSet<String> hosts = new LinkedHashSet<>();
-    private final ArrayDeque<Long> samples = new ArrayDeque<>();
+    private final Samples samples = new Samples();
     private Instant firstSeen;
     private Instant lastSeen;
     private Severity mostSevere;
+    private List<String> signatureIdList;
+    private List<String> hostList;
 
     void add(EventRef event) {
-        if (samples.contains(event.id())) {
+        if (!samples.add(event.id())) {
             return;
         }
         eventCount++;
-        if (signatureIds.size() < MAX_SIGNATURES) {
-            signatureIds.add(event.signatureId());
+        if (signatureIds.size() < MAX_SIGNATURES && signatureIds.add(event.signatureId())) {
+            signatureIdList = null;
         }
-        if (event.host() != null && hosts.size() < MAX_HOSTS) {
-            hosts.add(event.host());
-        }
-        samples.addLast(event.id());
-        if (samples.size() > Evidence.MAX_SAMPLES) {
-            samples.removeFirst();
+        if (event.host() != null && hosts.size() < MAX_HOSTS && hosts.add(event.host())) {
+            hostList = null;
         }
         if (firstSeen == null || event.at().isBefore(firstSeen)) {
             firstSeen = event.at();
@@ -59,7 +55,9 @@ final class EvidenceTrail {
             if (hosts.size() >= MAX_HOSTS) {
                 break;
             }
-            hosts.add(h);
+            if (hosts.add(h)) {
+                hostList = null;
+            }
         }
     }
 
@@ -79,16 +77,42 @@ final class EvidenceTrail {
         return mostSevere;
     }
 
-    LinkedHashSet<String> hosts() {
-        return hosts;
-    }
-
-    List<Long> samples() {
-        return List.copyOf(samples);
-    }
-
     Evidence toEvidence(Map<String, Double> measures) {
-        return new Evidence(eventCount, new ArrayList<>(signatureIds), new ArrayList<>(hosts), firstSeen, lastSeen,
-                new ArrayList<>(samples), measures);
+        if (signatureIdList == null) {
+            signatureIdList = List.copyOf(signatureIds);
+        }
+        if (hostList == null) {
+            hostList = List.copyOf(hosts);
+        }
+        return new Evidence(eventCount, signatureIdList, hostList, firstSeen, lastSeen, samples.toList(), measures);
+    }
+
+    /** The latest {@value Evidence#MAX_SAMPLES} distinct event ids, oldest first, without boxing. */
+    static final class Samples {
+        private final long[] ring = new long[Evidence.MAX_SAMPLES];
+        private int size;
+        private int next;
+
+        /** Adds the id unless it is among the ids held; false when it was. */
+        boolean add(long id) {
+            for (int i = 0; i < size; i++) {
+                if (ring[i] == id) {
+                    return false;
+                }
+            }
+            ring[next] = id;
+            next = next + 1 == ring.length ? 0 : next + 1;
+            size = Math.min(size + 1, ring.length);
+            return true;
+        }
+
+        List<Long> toList() {
+            Long[] out = new Long[size];
+            int from = size < ring.length ? 0 : next;
+            for (int i = 0; i < size; i++) {
+                out[i] = ring[(from + i) % ring.length];
+            }
+            return List.of(out);
+        }
     }
 }

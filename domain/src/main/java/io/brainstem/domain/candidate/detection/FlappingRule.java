@@ -125,6 +125,8 @@ final class FlappingRule {
     private final class Pattern {
         private final String what;
         private final String where;
+        private final String flappingTitle;
+        private final String stoppedTitle;
         private final EvidenceTrail trail = new EvidenceTrail();
         private final LinkedHashSet<String> flappingSubjects = new LinkedHashSet<>();
         private long stateChanges;
@@ -136,6 +138,8 @@ final class FlappingRule {
         Pattern(Subject s) {
             this.what = SelfHealRule.describe(s.kind, s.failureTemplate, s.recoveryTemplate);
             this.where = Phrases.where(s.host, s.service);
+            this.flappingTitle = Phrases.title("Flapping: " + what + " " + where);
+            this.stoppedTitle = Phrases.title("Stopped flapping: " + what + " " + where);
         }
 
         void start(String subject, StateHistory history, Instant at) {
@@ -190,8 +194,7 @@ final class FlappingRule {
                             + ": its weighted state change fell to " + Phrases.percent(percent) + " (below "
                             + Phrases.percent(settings.flapStopPercent()) + ") after " + stateChanges
                             + " state changes since " + Phrases.minute(since) + ".";
-            return new Assessment(CandidateType.FLAPPING, key,
-                    Phrases.title((flapping ? "Flapping: " : "Stopped flapping: ") + what + " " + where), breakdown,
+            return new Assessment(CandidateType.FLAPPING, key, flapping ? flappingTitle : stoppedTitle, breakdown,
                     explanation, trail.toEvidence(measures));
         }
     }

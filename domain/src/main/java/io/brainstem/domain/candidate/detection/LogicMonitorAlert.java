@@ -31,6 +31,16 @@ record LogicMonitorAlert(Status status, String alertId, Instant startedAt, Insta
     private static final Set<String> ACTIVE = Set.of("active", "raised", "open", "new", "alert", "triggered");
     private static final long MILLIS_ABOVE = 100_000_000_000L;
 
+    /**
+     * Whether events of this source type may carry an alert: a cheap test that spares other events the lookup
+     * ({@code from} gives empty whenever this is false).
+     */
+    static boolean mayCarryAlert(String sourceType) {
+        return sourceType != null && sourceType.length() >= SOURCE_TYPE.length()
+                && (sourceType.length() == SOURCE_TYPE.length() ? SOURCE_TYPE.equalsIgnoreCase(sourceType)
+                        : SOURCE_TYPE.equalsIgnoreCase(sourceType.strip()));
+    }
+
     /** The alert an event carries, when it is a LogicMonitor event with an alert status or a clearing time. */
     static Optional<LogicMonitorAlert> from(String sourceType, Map<String, Object> fields) {
         if (sourceType == null || !SOURCE_TYPE.equalsIgnoreCase(sourceType.strip())) {

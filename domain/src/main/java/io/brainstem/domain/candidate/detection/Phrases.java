@@ -4,20 +4,18 @@ import io.brainstem.domain.shared.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.Collection;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 
 /** Small pieces of English for explanations: counts, durations, dates (UTC), host lists, quoted templates. */
 final class Phrases {
 
     static final int MAX_QUOTED_CHARS = 120;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MMM d HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    /** English short month names, as {@code DateTimeFormatter} pattern {@code MMM} gives them. */
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
 
     private Phrases() {
     }
@@ -32,14 +30,23 @@ final class Phrases {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** "Mar 15". */
+    /** "Mar 15" (the pattern {@code MMM d}, English, UTC). */
     static String day(Instant at) {
-        return DAY.format(at);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        return MONTHS[t.getMonthValue() - 1] + " " + t.getDayOfMonth();
     }
 
-    /** "Mar 15 03:12 UTC". */
+    /** "Mar 15 03:12 UTC" (the pattern {@code MMM d HH:mm 'UTC'}, English, UTC). */
     static String minute(Instant at) {
-        return MINUTE.format(at);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder s = new StringBuilder(16).append(MONTHS[t.getMonthValue() - 1]).append(' ')
+                .append(t.getDayOfMonth()).append(' ');
+        twoDigits(s, t.getHour()).append(':');
+        return twoDigits(s, t.getMinute()).append(" UTC").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder s, int value) {
+        return s.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** "40 s", "3 min 5 s", "2 h 10 min", "3 d 4 h". */
@@ -63,19 +70,28 @@ final class Phrases {
 
     /** "fw-01", "fw-01 and fw-02", "fw-01, fw-02 and fw-03", "fw-01, fw-02, fw-03 and 4 more hosts". */
     static String hosts(Collection<String> known, long total) {
-        List<String> names = new ArrayList<>(known);
-        long all = Math.max(total, names.size());
-        if (names.isEmpty()) {
+        int size = known.size();
+        long all = Math.max(total, size);
+        if (size == 0) {
             return all == 0 ? "an unnamed host" : count(all, "host");
         }
-        if (all <= 3 && names.size() == all) {
-            if (names.size() == 1) {
-                return names.getFirst();
+        Iterator<String> names = known.iterator();
+        if (all <= 3 && size == all) {
+            if (size == 1) {
+                return names.next();
             }
-            return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+            StringBuilder s = new StringBuilder(names.next());
+            for (int i = 1; i < size - 1; i++) {
+                s.append(", ").append(names.next());
+            }
+            return s.append(" and ").append(names.next()).toString();
         }
-        List<String> shown = names.subList(0, Math.min(3, names.size()));
-        return String.join(", ", shown) + " and " + count(all - shown.size(), "more host");
+        int shown = Math.min(3, size);
+        StringBuilder s = new StringBuilder(names.next());
+        for (int i = 1; i < shown; i++) {
+            s.append(", ").append(names.next());
+        }
+        return s.append(" and ").append(count(all - shown, "more host")).toString();
     }
 
     /** "on fw-01 (charon)" or "on fw-01" or "on an unnamed host". */

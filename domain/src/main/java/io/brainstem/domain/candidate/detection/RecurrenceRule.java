@@ -4,60 +4,111 @@ import io.brainstem.domain.candidate.CandidateType;
 import io.brainstem.domain.candidate.Evidence;
 import io.brainstem.domain.candidate.ScoreBreakdown;
 import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
+import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.Signature;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Rule {@code recurrence}: a signature seen at least {@code threshold} times in the tenant is a candidate,
- * reassessed on every further sighting. Counts, hosts and first/last seen come from the signature itself (so
- * they include what was seen before a restart); this rule keeps only sample event ids and the most severe
+ * reassessed on further sightings (see below). Counts, hosts and first/last seen come from the signature itself
+ * (so they include what was seen before a restart); this rule keeps only sample event ids and the most severe
  * severity per signature.
  *
  * <p>Scores: recurrence from the occurrence count, spread from the signature's distinct hosts, severity the
  * most severe seen, novelty from the signature's first sighting; recovery and burst 0 (those belong to the
  * {@code self_heal}, {@code flapping} and {@code burst} candidates).
+ *
+ * <p><b>When a sighting reassesses.</b> The first sighting at or above the threshold is always assessed (and so
+ * is the first after this signature's entry was evicted, or after a restart). After that a sighting is assessed
+ * only when something the stored candidate shows would change materially, that is when any of these holds
+ * against the last assessment:
+ * <ul>
+ *   <li>the occurrence count grew by at least 1% of the assessed count (at least by 1: below 200 occurrences
+ *       every sighting is assessed), or went down;</li>
+ *   <li>a score component differs (recurrence, spread, severity, or novelty at four decimals), so the stored
+ *       score and decision band are never behind;</li>
+ *   <li>the distinct host count, the hosts listed, the most severe severity, the template, the first seen time
+ *       or the threshold differ;</li>
+ *   <li>the signature's last seen time is at least {@value #REFRESH_SECONDS} s (event time) after the assessed
+ *       one.</li>
+ * </ul>
+ * Between assessments the stored candidate's event count trails the signature's by less than 1% and its last
+ * seen and samples by less than {@value #REFRESH_SECONDS} s of event time; everything else it shows is current.
+ * A sighting that is not assessed returns nothing, which spares the caller a candidate write per event.
  */
 final class RecurrenceRule {
 
-    private final LruMap<String, EvidenceTrail> trails;
+    /** Event-time seconds after which a sighting is assessed again even when nothing else changed. */
+    static final long REFRESH_SECONDS = 60;
+    /** Below this many occurrences every sighting is assessed; above, every 1% of growth. */
+    static final long COUNT_STEP_DIVISOR = 100;
 
-    RecurrenceRule(DetectionSettings settings) {
-        this.trails = new LruMap<>(settings.maxTrackedKeys());
+    /** What the last assessment of a signature said, to decide whether the next sighting changes it. */
+    record Reported(long count, int threshold, String template, long distinctHosts, int hostsListed,
+            Severity severity, Instant firstSeen, Instant lastSeen, double novelty) {
+
+        boolean outdatedBy(long n, int threshold, Signature s, Severity severity, double novelty) {
+            return n - count >= Math.max(1, count / COUNT_STEP_DIVISOR) || n < count
+                    || threshold != this.threshold
+                    || s.distinctHostCount() != distinctHosts || s.hosts().size() != hostsListed
+                    || severity != this.severity
+                    || novelty != this.novelty
+                    || !sameTemplate(s.template())
+                    || !s.firstSeen().equals(firstSeen)
+                    || atLeastRefreshAfter(s.lastSeen(), lastSeen);
+        }
+
+        private boolean sameTemplate(String t) {
+            return t == template || t.equals(template);
+        }
+
+        private static boolean atLeastRefreshAfter(Instant later, Instant earlier) {
+            long seconds = later.getEpochSecond() - earlier.getEpochSecond();
+            return seconds > REFRESH_SECONDS || seconds == REFRESH_SECONDS && later.getNano() >= earlier.getNano();
+        }
     }
 
-    /** Keys held, for tests of the memory bound. */
-    int trackedKeys() {
-        return trails.size();
+    private final boolean throttle;
+
+    RecurrenceRule(boolean throttle) {
+        this.throttle = throttle;
     }
 
-    Optional<Assessment> observe(EventRef event, Signature signature, int threshold) {
-        EvidenceTrail trail = trails.computeIfAbsent(signature.id().value(), id -> new EvidenceTrail());
-        trail.add(event);
+    Assessment observe(SignatureState state, EventRef event, Signature signature, int threshold) {
+        if (state.samples.add(event.id())) {
+            Severity mostSevere = state.mostSevere;
+            if (mostSevere == null || event.severity().ordinal() < mostSevere.ordinal()) {
+                state.mostSevere = event.severity();
+            }
+        }
         long n = signature.occurrenceCount();
         if (n < threshold) {
-            return Optional.empty();
+            return null;
         }
-        ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(n), 0, Scores.spread(signature
-                .distinctHostCount()), Scores.severity(trail.mostSevere()), 0,
-                Scores.novelty(signature.firstSeen(), event.at()));
-        Map<String, Double> measures = new LinkedHashMap<>();
+        Severity severity = state.mostSevere;
+        Instant first = signature.firstSeen();
+        double novelty = state.novelty(first, event.at());
+        Reported last = state.reported;
+        if (throttle && last != null && !last.outdatedBy(n, threshold, signature, severity, novelty)) {
+            return null;
+        }
+        long hosts = signature.distinctHostCount();
+        state.reported = new Reported(n, threshold, signature.template(), hosts, signature.hosts().size(), severity,
+                first, signature.lastSeen(), novelty);
+        ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(n), 0, Scores.spread(hosts),
+                Scores.severity(severity), 0, novelty);
+        Map<String, Double> measures = new LinkedHashMap<>(4);
         measures.put("occurrences", (double) n);
         measures.put("threshold", (double) threshold);
-        measures.put("distinct_hosts", (double) signature.distinctHostCount());
-        Instant first = signature.firstSeen();
-        Evidence evidence = new Evidence(n, List.of(signature.id().value()),
-                new ArrayList<>(signature.hosts()), first, signature.lastSeen(), trail.samples(), measures);
-        String hosts = signature.distinctHostCount() == 0 ? ""
-                : " on " + Phrases.hosts(signature.hosts(), signature.distinctHostCount());
-        String explanation = Phrases.quote(signature.template()) + " has happened " + Phrases.times(n) + " since "
-                + Phrases.minute(first) + hosts + ", most severely at " + trail.mostSevere().wireName()
-                + "; the recurrence threshold is " + threshold + ".";
-        return Optional.of(new Assessment(CandidateType.RECURRENCE, "recurrence:" + signature.id().value(),
-                Phrases.title("Recurring: " + signature.template()), breakdown, explanation, evidence));
+        measures.put("distinct_hosts", (double) hosts);
+        Evidence evidence = new Evidence(n, state.signatureIds(), state.hostList(signature), first,
+                signature.lastSeen(), state.samples.toList(), measures);
+        String explanation = state.quoted() + " has happened " + Phrases.times(n) + " since "
+                + state.firstSeenMinute(first) + state.hostPhrase(signature) + ", most severely at "
+                + severity.wireName() + "; the recurrence threshold is " + threshold + ".";
+        return new Assessment(CandidateType.RECURRENCE, state.recurrenceKey(), state.recurrenceTitle(), breakdown,
+                explanation, evidence);
     }
 }

@@ -16,6 +16,7 @@ final class Scores {
     static final double SPREAD_SATURATION = 10;
     /** Novelty halves every seven days after a pattern's first sighting. */
     static final Duration NOVELTY_HALF_LIFE = Duration.ofDays(7);
+    private static final long NOVELTY_HALF_LIFE_SECONDS = NOVELTY_HALF_LIFE.toSeconds();
 
     private Scores() {
     }
@@ -24,6 +25,9 @@ final class Scores {
     static double recurrence(long occurrences) {
         if (occurrences <= 1) {
             return 0;
+        }
+        if (occurrences >= RECURRENCE_SATURATION) {
+            return 1;
         }
         return unit(Math.log(occurrences) / Math.log(RECURRENCE_SATURATION));
     }
@@ -40,6 +44,9 @@ final class Scores {
     static double spread(long hosts) {
         if (hosts <= 1) {
             return 0;
+        }
+        if (hosts >= SPREAD_SATURATION) {
+            return 1;
         }
         return unit(Math.log(hosts) / Math.log(SPREAD_SATURATION));
     }
@@ -74,8 +81,20 @@ final class Scores {
 
     /** {@code 0.5 ^ (age / 7 days)}, where age runs from the pattern's first sighting to {@code now}. */
     static double novelty(Instant firstSeen, Instant now) {
-        double ageSeconds = Math.max(0, Duration.between(firstSeen, now).toSeconds());
-        return unit(Math.pow(0.5, ageSeconds / NOVELTY_HALF_LIFE.toSeconds()));
+        return noveltyOfAge(ageSeconds(firstSeen, now));
+    }
+
+    /** Whole seconds from {@code firstSeen} to {@code now}, at least 0 (as {@code Duration.toSeconds}). */
+    static long ageSeconds(Instant firstSeen, Instant now) {
+        long seconds = now.getEpochSecond() - firstSeen.getEpochSecond();
+        if (now.getNano() < firstSeen.getNano()) {
+            seconds--;
+        }
+        return Math.max(0, seconds);
+    }
+
+    static double noveltyOfAge(long ageSeconds) {
+        return unit(Math.pow(0.5, (double) ageSeconds / NOVELTY_HALF_LIFE_SECONDS));
     }
 
     private static double unit(double value) {

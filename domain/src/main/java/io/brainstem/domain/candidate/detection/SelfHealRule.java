@@ -8,8 +8,8 @@ import io.brainstem.domain.candidate.detection.StateSignal.SelfHealKind;
 import io.brainstem.domain.candidate.detection.StateSignal.Transition;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,12 +159,13 @@ final class SelfHealRule {
     /** One self-healing pattern's episodes so far. */
     private static final class Pattern {
         private final SelfHealKind kind;
-        private final String failureTemplate;
-        private final String recoveryTemplate;
-        private final String host;
-        private final String service;
+        private final String what;
+        private final String where;
+        private final String title;
         private final EvidenceTrail trail = new EvidenceTrail();
-        private final ArrayDeque<Long> recentSeconds = new ArrayDeque<>();
+        private final long[] recentSeconds = new long[MAX_RECENT_DURATIONS];
+        private int recentCount;
+        private int recentNext;
         private long episodes;
         private long timedEpisodes;
         private long minSeconds = Long.MAX_VALUE;
@@ -174,10 +175,9 @@ final class SelfHealRule {
 
         Pattern(SelfHealKind kind, String failureTemplate, String recoveryTemplate, String host, String service) {
             this.kind = kind;
-            this.failureTemplate = failureTemplate;
-            this.recoveryTemplate = recoveryTemplate;
-            this.host = host;
-            this.service = service;
+            this.what = describe(kind, failureTemplate, recoveryTemplate);
+            this.where = Phrases.where(host, service);
+            this.title = Phrases.title("Self-healing: " + what + " " + where);
         }
 
         void record(EventRef failure, int repeats, EventRef recovery, Duration took) {
@@ -192,16 +192,17 @@ final class SelfHealRule {
                 minSeconds = Math.min(minSeconds, s);
                 maxSeconds = Math.max(maxSeconds, s);
                 lastSeconds = s;
-                recentSeconds.addLast(s);
-                if (recentSeconds.size() > MAX_RECENT_DURATIONS) {
-                    recentSeconds.removeFirst();
-                }
+                recentSeconds[recentNext] = s;
+                recentNext = (recentNext + 1) % MAX_RECENT_DURATIONS;
+                recentCount = Math.min(recentCount + 1, MAX_RECENT_DURATIONS);
             }
         }
 
+        /** The lower median of the last {@value #MAX_RECENT_DURATIONS} timed episodes. */
         long medianSeconds() {
-            List<Long> sorted = recentSeconds.stream().sorted().toList();
-            return sorted.get((sorted.size() - 1) / 2);
+            long[] sorted = Arrays.copyOf(recentSeconds, recentCount);
+            Arrays.sort(sorted);
+            return sorted[(sorted.length - 1) / 2];
         }
 
         Assessment assess(String key, long hostsWithPair, Instant now) {
@@ -218,10 +219,8 @@ final class SelfHealRule {
                 measures.put("recovery_seconds_last", (double) lastSeconds);
             }
             measures.put("hosts_with_same_pair", (double) hostsWithPair);
-            String what = describe(kind, failureTemplate, recoveryTemplate);
-            String where = Phrases.where(host, service);
-            return new Assessment(CandidateType.SELF_HEAL, key, Phrases.title("Self-healing: " + what + " " + where),
-                    breakdown, explanation(what, where, hostsWithPair), trail.toEvidence(measures));
+            return new Assessment(CandidateType.SELF_HEAL, key, title, breakdown,
+                    explanation(what, where, hostsWithPair), trail.toEvidence(measures));
         }
 
         private String explanation(String what, String where, long hostsWithPair) {
@@ -247,10 +246,10 @@ final class SelfHealRule {
                 return "the message itself reports the recovery, not how long it took";
             }
             String max = Phrases.duration(Duration.ofSeconds(maxSeconds));
-            String median = Phrases.duration(Duration.ofSeconds(medianSeconds()));
             if (episodes == 1) {
                 return "it came back after " + max;
             }
+            String median = Phrases.duration(Duration.ofSeconds(medianSeconds()));
             String typical = median.equals(max) ? "" : " (typically " + median + ")";
             return (timedEpisodes == episodes ? "each time it came back within " : "when timed, it came back within ")
                     + max + typical;

@@ -1,8 +1,7 @@
 package io.brainstem.domain.candidate.detection;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,35 +22,69 @@ final class StateHistory {
     record Entry(Instant at, Polarity state, EventRef event) {
     }
 
-    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    // Oldest first; the times and states also as primitives, so the per-event look-back and percentage
+    // computations read no objects.
+    private final Entry[] entries = new Entry[MAX_STATES];
+    private final long[] seconds = new long[MAX_STATES];
+    private final int[] nanos = new int[MAX_STATES];
+    private final Polarity[] states = new Polarity[MAX_STATES];
+    private int size;
 
     /** Adds an observation; true when it differs from the previous one (a state change). */
     boolean add(Entry entry) {
-        boolean changed = !entries.isEmpty() && entries.peekLast().state() != entry.state();
-        entries.addLast(entry);
-        if (entries.size() > MAX_STATES) {
-            entries.removeFirst();
+        boolean changed = size > 0 && states[size - 1] != entry.state();
+        if (size == MAX_STATES) {
+            removeFirst();
         }
+        entries[size] = entry;
+        seconds[size] = entry.at().getEpochSecond();
+        nanos[size] = entry.at().getNano();
+        states[size] = entry.state();
+        size++;
         return changed;
+    }
+
+    private void removeFirst() {
+        int n = size - 1;
+        System.arraycopy(entries, 1, entries, 0, n);
+        System.arraycopy(seconds, 1, seconds, 0, n);
+        System.arraycopy(nanos, 1, nanos, 0, n);
+        System.arraycopy(states, 1, states, 0, n);
+        entries[n] = null;
+        size = n;
     }
 
     /** Forgets observations older than {@code cutoff} (the look-back). */
     void forgetBefore(Instant cutoff) {
-        entries.removeIf(e -> e.at().isBefore(cutoff));
+        long cs = cutoff.getEpochSecond();
+        int cn = cutoff.getNano();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            boolean before = seconds[i] < cs || seconds[i] == cs && nanos[i] < cn;
+            if (!before) {
+                if (kept != i) {
+                    entries[kept] = entries[i];
+                    seconds[kept] = seconds[i];
+                    nanos[kept] = nanos[i];
+                    states[kept] = states[i];
+                }
+                kept++;
+            }
+        }
+        for (int i = kept; i < size; i++) {
+            entries[i] = null;
+        }
+        size = kept;
     }
 
     /** Weighted percent state change, 0..100. */
     double percentStateChange() {
         double sum = 0;
-        int position = TRANSITIONS - (entries.size() - 1) + 1; // 1-based position of the oldest transition present
-        Iterator<Entry> it = entries.iterator();
-        Polarity previous = it.hasNext() ? it.next().state() : null;
-        while (it.hasNext()) {
-            Polarity current = it.next().state();
-            if (current != previous) {
+        int position = TRANSITIONS - (size - 1) + 1; // 1-based position of the oldest transition present
+        for (int i = 1; i < size; i++) {
+            if (states[i] != states[i - 1]) {
                 sum += OLDEST_WEIGHT + (position - 1) * (NEWEST_WEIGHT - OLDEST_WEIGHT) / (TRANSITIONS - 1);
             }
-            previous = current;
             position++;
         }
         return sum * 100.0 / TRANSITIONS;
@@ -60,21 +93,19 @@ final class StateHistory {
     /** State changes among the observations held. */
     int changes() {
         int n = 0;
-        Polarity previous = null;
-        for (Entry e : entries) {
-            if (previous != null && e.state() != previous) {
+        for (int i = 1; i < size; i++) {
+            if (states[i] != states[i - 1]) {
                 n++;
             }
-            previous = e.state();
         }
         return n;
     }
 
     int size() {
-        return entries.size();
+        return size;
     }
 
     List<Entry> entries() {
-        return List.copyOf(entries);
+        return List.of(Arrays.copyOf(entries, size));
     }
 }

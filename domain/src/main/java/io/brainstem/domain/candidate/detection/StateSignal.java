@@ -1,7 +1,6 @@
 package io.brainstem.domain.candidate.detection;
 
 import io.brainstem.domain.event.CanonicalEvent;
-import io.brainstem.domain.signature.Signature;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,34 +32,36 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
 
     /**
      * LogicMonitor alert fields first ({@code active} is a failure, {@code cleared} a recovery, other statuses
-     * say nothing); otherwise the state words of the signature's template.
+     * say nothing); otherwise the state words of the signature's template, as {@link StateWords#read} gives them
+     * for {@code template}. Null when the event says nothing about state.
      */
-    static Optional<StateSignal> read(CanonicalEvent event, Signature signature) {
-        Optional<LogicMonitorAlert> alert = LogicMonitorAlert.from(event.sourceType(), event.structuredFields());
-        if (alert.isPresent()) {
-            return fromAlert(event, alert.get());
+    static StateSignal read(CanonicalEvent event, String template, StateWords.Reading reading) {
+        if (LogicMonitorAlert.mayCarryAlert(event.sourceType())) {
+            Optional<LogicMonitorAlert> alert = LogicMonitorAlert.from(event.sourceType(), event.structuredFields());
+            if (alert.isPresent()) {
+                return fromAlert(event, alert.get());
+            }
         }
-        return switch (StateWords.read(signature.template())) {
-            case StateWords.Failure f -> Optional.of(new Transition(subject(event, f.key()), Polarity.FAILURE,
-                    event.timestamp(), null, null, SelfHealKind.STATE_WORDS));
-            case StateWords.Recovery r -> Optional.of(new Transition(subject(event, r.key()), Polarity.RECOVERY,
-                    event.timestamp(), null, null, SelfHealKind.STATE_WORDS));
-            case StateWords.FailedAndRecovered both ->
-                    Optional.of(new HealedInOneMessage(subject(event, signature.template())));
-            case StateWords.Stateless none -> Optional.empty();
+        return switch (reading) {
+            case StateWords.Stateless none -> null;
+            case StateWords.Failure f -> new Transition(subject(event, f.key()), Polarity.FAILURE,
+                    event.timestamp(), null, null, SelfHealKind.STATE_WORDS);
+            case StateWords.Recovery r -> new Transition(subject(event, r.key()), Polarity.RECOVERY,
+                    event.timestamp(), null, null, SelfHealKind.STATE_WORDS);
+            case StateWords.FailedAndRecovered both -> new HealedInOneMessage(subject(event, template));
         };
     }
 
-    private static Optional<StateSignal> fromAlert(CanonicalEvent event, LogicMonitorAlert alert) {
+    private static StateSignal fromAlert(CanonicalEvent event, LogicMonitorAlert alert) {
         String subject = alertSubject(event);
         return switch (alert.status()) {
-            case ACTIVE -> Optional.of(new Transition(subject, Polarity.FAILURE,
+            case ACTIVE -> new Transition(subject, Polarity.FAILURE,
                     alert.startedAt() != null ? alert.startedAt() : event.timestamp(), alert.alertId(), null,
-                    SelfHealKind.LOGICMONITOR));
-            case CLEARED -> Optional.of(new Transition(subject, Polarity.RECOVERY,
+                    SelfHealKind.LOGICMONITOR);
+            case CLEARED -> new Transition(subject, Polarity.RECOVERY,
                     alert.clearedAt() != null ? alert.clearedAt() : event.timestamp(), alert.alertId(),
-                    alert.startedAt(), SelfHealKind.LOGICMONITOR));
-            case OTHER -> Optional.empty();
+                    alert.startedAt(), SelfHealKind.LOGICMONITOR);
+            case OTHER -> null;
         };
     }
 
@@ -82,10 +83,14 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
         return join("alert", event.host(), event.service(), thing);
     }
 
-    private static String join(String... parts) {
-        StringJoiner j = new StringJoiner("\u0000");
+    /** The parts separated by NUL, null as empty. */
+    private static String join(String kind, String... parts) {
+        StringBuilder j = new StringBuilder(64).append(kind);
         for (String p : parts) {
-            j.add(p == null ? "" : p);
+            j.append('\u0000');
+            if (p != null) {
+                j.append(p);
+            }
         }
         return j.toString();
     }

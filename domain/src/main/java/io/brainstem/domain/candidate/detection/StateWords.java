@@ -2,10 +2,7 @@ package io.brainstem.domain.candidate.detection;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the state words of a template ({@code down}/{@code up}, {@code dropped}/{@code recovered},
@@ -19,6 +16,10 @@ import java.util.regex.Pattern;
  *   <li>no state word, or mixed words otherwise ("connection failed, retrying up to 3 times"): {@link Stateless}
  *       - we do not guess.</li>
  * </ul>
+ *
+ * <p>A word is a maximal run of ASCII letters and hyphens that starts with a letter and touches no other letter,
+ * digit, underscore or hyphen (the regex {@code (?<![\w-])[A-Za-z][A-Za-z-]*(?![\w-])}); words and numbers are
+ * found by scanning characters, not by regular expressions, because {@link #subjectOf} runs for every state event.
  */
 final class StateWords {
 
@@ -32,9 +33,41 @@ final class StateWords {
     static final Set<String> EXPLICIT_RECOVERY_WORDS = Set.of("recovered", "restored", "reconnected",
             "reestablished", "re-established", "resumed");
 
-    private static final Pattern WORD = Pattern.compile("(?<![\\w-])[A-Za-z][A-Za-z-]*(?![\\w-])");
-    private static final Pattern NUMBER = Pattern.compile(
-            "[-+]?\\d+(?:[.,]\\d+)?(?:ms|s|sec|secs|m|min|mins|h|%)?|\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?");
+    private static final String NUMBER_MASK = "<#>";
+    private static final String[] UNITS = {"ms", "s", "sec", "secs", "m", "min", "mins", "h", "%"};
+
+    /** Open addressing by the hash of the lower-cased word: the words, and for each its polarity. */
+    private static final int TABLE_SIZE = 128;
+    private static final String[] TABLE_WORDS = new String[TABLE_SIZE];
+    private static final Polarity[] TABLE_POLARITY = new Polarity[TABLE_SIZE];
+    private static final boolean[] TABLE_EXPLICIT = new boolean[TABLE_SIZE];
+    private static final int LONGEST_WORD;
+
+    static {
+        int longest = 0;
+        for (String w : FAILURE_WORDS) {
+            longest = Math.max(longest, enter(w, Polarity.FAILURE));
+        }
+        for (String w : RECOVERY_WORDS) {
+            longest = Math.max(longest, enter(w, Polarity.RECOVERY));
+        }
+        LONGEST_WORD = longest;
+    }
+
+    private static int enter(String word, Polarity polarity) {
+        int slot = slot(word.hashCode());
+        while (TABLE_WORDS[slot] != null) {
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        TABLE_WORDS[slot] = word;
+        TABLE_POLARITY[slot] = polarity;
+        TABLE_EXPLICIT[slot] = EXPLICIT_RECOVERY_WORDS.contains(word);
+        return word.length();
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 7) ^ (hash >>> 16)) & (TABLE_SIZE - 1);
+    }
 
     /** What a template says about state. */
     sealed interface Reading permits Failure, Recovery, FailedAndRecovered, Stateless {
@@ -53,7 +86,15 @@ final class StateWords {
     record Stateless() implements Reading {
     }
 
-    private record Hit(int start, int end, String word, Polarity polarity) {
+    private static final Stateless STATELESS = new Stateless();
+    private static final FailedAndRecovered FAILED_AND_RECOVERED = new FailedAndRecovered();
+
+    /** A state word found at {@code [start, end)}. */
+    private record Hit(int start, int end, Polarity polarity, boolean explicitRecovery) {
+
+        String word(String text) {
+            return text.substring(start, end);
+        }
     }
 
     private StateWords() {
@@ -62,7 +103,7 @@ final class StateWords {
     static Reading read(String template) {
         List<Hit> hits = hits(template);
         if (hits.isEmpty()) {
-            return new Stateless();
+            return STATELESS;
         }
         int firstFailure = -1;
         int lastExplicitRecovery = -1;
@@ -75,19 +116,19 @@ final class StateWords {
                 firstFailure = firstFailure < 0 ? i : firstFailure;
             } else {
                 anyRecovery = true;
-                if (EXPLICIT_RECOVERY_WORDS.contains(h.word().toLowerCase(Locale.ROOT))) {
+                if (h.explicitRecovery()) {
                     lastExplicitRecovery = i;
                 }
             }
         }
         if (anyFailure && firstFailure < lastExplicitRecovery) {
-            return new FailedAndRecovered();
+            return FAILED_AND_RECOVERED;
         }
         if (anyFailure && anyRecovery) {
-            return new Stateless();
+            return STATELESS;
         }
         String key = replace(template, hits);
-        String word = hits.getFirst().word();
+        String word = hits.getFirst().word(template);
         return anyFailure ? new Failure(key, word) : new Recovery(key, word);
     }
 
@@ -95,18 +136,45 @@ final class StateWords {
      * The concrete thing a message is about, for pairing on one host: the message with state words replaced and
      * plain numbers and times ({@code 3421}, {@code 5s}, {@code 12:00:01}, {@code 40%}) masked, so that
      * {@code link eth0 down} pairs with {@code link eth0 up} and never with {@code link eth1 up}.
+     *
+     * <p>Tokens are the runs between whitespace ({@code [ \t\n\x0B\f\r]}), joined by one space; a token is a
+     * number when, without its leading {@code ( [ { " '} and trailing {@code ) ] } " ' , ; . :}, it matches
+     * {@code [-+]?\d+([.,]\d+)?(ms|s|sec|secs|m|min|mins|h|%)?} or {@code \d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?}.
      */
     static String subjectOf(String message) {
-        StringBuilder out = new StringBuilder(message.length());
-        for (String token : message.strip().split("\\s+")) {
+        String s = message.strip();
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n + 8);
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            int end = i;
             if (!out.isEmpty()) {
                 out.append(' ');
             }
-            String core = token.replaceAll("^[(\\[{\"']+|[)\\]}\"',;.:]+$", "");
-            out.append(NUMBER.matcher(core).matches() && !core.isEmpty() ? "<#>" : token);
+            int cs = start;
+            while (cs < end && isOpening(s.charAt(cs))) {
+                cs++;
+            }
+            int ce = end;
+            while (ce > cs && isClosing(s.charAt(ce - 1))) {
+                ce--;
+            }
+            if (ce > cs && isNumber(s, cs, ce)) {
+                out.append(NUMBER_MASK);
+            } else {
+                out.append(s, start, end);
+            }
+            while (i < n && isSpace(s.charAt(i))) {
+                i++;
+            }
         }
         String masked = out.toString();
-        return replace(masked, hits(masked));
+        List<Hit> hits = hits(masked);
+        return hits.isEmpty() ? masked : replace(masked, hits);
     }
 
     /**
@@ -115,38 +183,181 @@ final class StateWords {
      * {@code link <*> up} give "link <*> down and up".
      */
     static String phrase(String failureTemplate, String recoveryTemplate) {
-        List<Hit> failures = hits(failureTemplate).stream().filter(h -> h.polarity() == Polarity.FAILURE).toList();
-        List<Hit> recoveries = hits(recoveryTemplate).stream().filter(h -> h.polarity() == Polarity.RECOVERY)
-                .toList();
-        if (failures.isEmpty() || recoveries.isEmpty()) {
+        Hit f = first(hits(failureTemplate), Polarity.FAILURE);
+        Hit r = first(hits(recoveryTemplate), Polarity.RECOVERY);
+        if (f == null || r == null) {
             return failureTemplate.strip() + " / " + recoveryTemplate.strip();
         }
-        Hit f = failures.getFirst();
-        return failureTemplate.substring(0, f.start()) + f.word() + " and " + recoveries.getFirst().word()
-                + failureTemplate.substring(f.end());
+        return failureTemplate.substring(0, f.start()) + f.word(failureTemplate) + " and "
+                + r.word(recoveryTemplate) + failureTemplate.substring(f.end());
+    }
+
+    private static Hit first(List<Hit> hits, Polarity polarity) {
+        for (Hit h : hits) {
+            if (h.polarity() == polarity) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private static List<Hit> hits(String text) {
-        List<Hit> hits = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            String lower = m.group().toLowerCase(Locale.ROOT);
-            if (FAILURE_WORDS.contains(lower)) {
-                hits.add(new Hit(m.start(), m.end(), m.group(), Polarity.FAILURE));
-            } else if (RECOVERY_WORDS.contains(lower)) {
-                hits.add(new Hit(m.start(), m.end(), m.group(), Polarity.RECOVERY));
+        List<Hit> hits = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isWordish(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean word = isLetter(c);
+            int h = lower(c);
+            i++;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (!isWordish(d)) {
+                    break;
+                }
+                if (word) {
+                    if (isLetter(d) || d == '-') {
+                        h = 31 * h + lower(d);
+                    } else {
+                        word = false;
+                    }
+                }
+                i++;
+            }
+            if (word && i - start <= LONGEST_WORD) {
+                int slot = find(text, start, i - start, h);
+                if (slot >= 0) {
+                    if (hits == null) {
+                        hits = new ArrayList<>(4);
+                    }
+                    hits.add(new Hit(start, i, TABLE_POLARITY[slot], TABLE_EXPLICIT[slot]));
+                }
             }
         }
-        return hits;
+        return hits == null ? List.of() : hits;
+    }
+
+    /** The table slot of the word at {@code [start, start + length)} (ASCII letters and hyphens), or -1. */
+    private static int find(String text, int start, int length, int lowerHash) {
+        int slot = slot(lowerHash);
+        String w;
+        while ((w = TABLE_WORDS[slot]) != null) {
+            if (w.length() == length && w.regionMatches(true, 0, text, start, length)) {
+                return slot;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        return -1;
     }
 
     private static String replace(String text, List<Hit> hits) {
-        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder out = new StringBuilder(text.length() + 8 * hits.size());
         int from = 0;
         for (Hit h : hits) {
             out.append(text, from, h.start()).append(SLOT);
             from = h.end();
         }
         return out.append(text, from, text.length()).toString();
+    }
+
+    /** A plain number, duration, percentage or time of day in {@code s[from, to)} (see {@link #subjectOf}). */
+    static boolean isNumber(String s, int from, int to) {
+        return isDecimal(s, from, to) || isTimeOfDay(s, from, to);
+    }
+
+    private static boolean isDecimal(String s, int from, int to) {
+        int i = from;
+        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = i;
+        i = skipDigits(s, i, to);
+        if (i == digits) {
+            return false;
+        }
+        if (i + 1 < to && (s.charAt(i) == '.' || s.charAt(i) == ',') && isDigit(s.charAt(i + 1))) {
+            i = skipDigits(s, i + 1, to);
+        }
+        if (i == to) {
+            return true;
+        }
+        for (String unit : UNITS) {
+            if (unit.length() == to - i && s.startsWith(unit, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTimeOfDay(String s, int from, int to) {
+        int i = skipDigits(s, from, to);
+        int hourDigits = i - from;
+        if (hourDigits < 1 || hourDigits > 2 || !twoDigitsAfterColon(s, i, to)) {
+            return false;
+        }
+        i += 3;
+        if (i == to) {
+            return true;
+        }
+        if (!twoDigitsAfterColon(s, i, to)) {
+            return false;
+        }
+        i += 3;
+        if (i == to) {
+            return true;
+        }
+        if (s.charAt(i) != '.' && s.charAt(i) != ',') {
+            return false;
+        }
+        int fraction = i + 1;
+        return fraction < to && skipDigits(s, fraction, to) == to;
+    }
+
+    /** {@code :dd} at {@code i}. */
+    private static boolean twoDigitsAfterColon(String s, int i, int to) {
+        return i + 3 <= to && s.charAt(i) == ':' && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2));
+    }
+
+    private static int skipDigits(String s, int i, int to) {
+        while (i < to && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code [\w-]}: ASCII letter, digit, underscore or hyphen. */
+    private static boolean isWordish(char c) {
+        return isLetter(c) || isDigit(c) || c == '_' || c == '-';
+    }
+
+    private static int lower(char c) {
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+
+    /** {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    private static boolean isOpening(char c) {
+        return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'';
+    }
+
+    private static boolean isClosing(char c) {
+        return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == ',' || c == ';' || c == '.'
+                || c == ':';
     }
 }
