@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmarks against a real `brainstem serve` on 127.0.0.1 with a fresh database.
-#   bench/http.sh ingest     POST /ingest/batch (500-event batches) throughput, then
-#                            POST /ingest/event latency at 500 requests/s
+#   bench/http.sh ingest     POST /ingest/batch (500-event batches) throughput on a fresh database
+#   bench/http.sh single     POST /ingest/event latency at RATE (500) requests/s on a fresh database
 #   bench/http.sh inspect [N] fill N events (default 1,000,000), then GET /signatures, /candidates,
 #                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
 set -euo pipefail
@@ -23,8 +23,10 @@ URL="http://127.0.0.1:$PORT"
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024} END {print ""}' "/proc/$PID/status"; }
 case "$MODE" in
   ingest)
-    "${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-4}" 500
-    "${BENCH[@]}" single "$URL" "${SECONDS_SINGLE:-30}" 500
+    "${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-2}" 500
+    ;;
+  single)
+    "${BENCH[@]}" single "$URL" "${SECONDS_SINGLE:-30}" "${RATE:-500}"
     ;;
   inspect)
     N="${2:-1000000}"

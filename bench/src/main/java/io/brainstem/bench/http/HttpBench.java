@@ -40,7 +40,14 @@ public final class HttpBench {
         switch (mode) {
             case "batch" -> batch(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
-            case "single" -> fixedRate(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]), null);
+            case "single" -> {
+                int warmup = Integer.getInteger("warmup", 20);
+                if (warmup > 0) { // a running server is warm: JIT-compile the path before measuring
+                    System.out.print("warm-up " + warmup + " s: ");
+                    fixedRate(base, warmup, Integer.parseInt(args[3]), null);
+                }
+                fixedRate(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]), null);
+            }
             case "fill" -> fill(base, Long.parseLong(args[2]), Integer.parseInt(args[3]));
             case "query" -> fixedRate(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Arrays.copyOfRange(args, 4, args.length));

@@ -107,7 +107,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         props.setProperty("synchronous", "NORMAL");
         props.setProperty("busy_timeout", "10000");
         props.setProperty("foreign_keys", "false");
-        props.setProperty("cache_size", Integer.toString(writer ? -65_536 : -16_384)); // KiB: 64 MiB / 16 MiB
+        props.setProperty("cache_size", Integer.toString(writer ? -32_768 : -8_192)); // KiB: 32 MiB / 8 MiB each
         props.setProperty("temp_store", "MEMORY");
         if (writer) {
             props.setProperty("transaction_mode", "IMMEDIATE");
