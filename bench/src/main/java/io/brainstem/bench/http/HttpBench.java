@@ -198,7 +198,7 @@ public final class HttpBench {
 
     private static int get(URI base, String path) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static void send(URI base, String[] paths, Random r, int i) throws Exception {
