@@ -110,7 +110,7 @@ final class IngestPipeline {
         private final int threshold;
         private final Instant now;
         private final List<CanonicalEvent> events = new ArrayList<>();
-        private final Map<Object, Signature> touchedSignatures = new LinkedHashMap<>();
+        private final Map<io.brainstem.domain.signature.SignatureId, Signature> touchedSignatures = new LinkedHashMap<>();
         private final Map<CandidateId, Candidate> touchedCandidates = new LinkedHashMap<>();
         private int parseFailed;
         private int unsupported;
@@ -219,7 +219,7 @@ final class IngestPipeline {
 
         java.util.Set<String> touchedSignatureIds() {
             java.util.Set<String> ids = new java.util.HashSet<>();
-            touchedSignatures.values().forEach(sig -> ids.add(sig.id().value()));
+            touchedSignatures.keySet().forEach(id -> ids.add(id.value()));
             return ids;
         }
 

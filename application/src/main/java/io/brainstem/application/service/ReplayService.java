@@ -55,7 +55,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
                     attempt.add(envelope);
                 }
             }
-            IngestResult r = run(storage, attempt, command.threshold());
+            IngestResult r = reprocessAll(storage, attempt, command.threshold()).flush(attempt);
             return new ReplayResult(catalog.locate(command.database()), requested,
                     attempt.stream().map(e -> e.id().value()).toList(), skipped, r.eventCount(), r.signatureCount(),
                     r.candidateCount(), r.parseFailed(), r.unsupported());
@@ -85,8 +85,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
                 List<RawEnvelope> fresh = storage.rawEnvelopes().findByIds(page.stream().map(RawEnvelope::id)
                         .toList()).stream().filter(e -> statuses.isEmpty() || statuses.contains(e.status()))
                         .toList();
-                IngestPipeline.Batch batch = pipeline.batch(storage, threshold);
-                fresh.forEach(batch::reprocess);
+                IngestPipeline.Batch batch = reprocessAll(storage, fresh, threshold);
                 IngestResult result = batch.flush(fresh);
                 signatures.addAll(batch.touchedSignatureIds());
                 candidates.addAll(batch.touchedCandidateIds());
@@ -107,11 +106,10 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
                 signatures.size(), candidates.size(), failed, unsupported);
     }
 
-    private IngestResult run(Storage storage, List<RawEnvelope> envelopes, int threshold) {
+    /** Runs stored envelopes through the pipeline again; the caller flushes the batch. */
+    private IngestPipeline.Batch reprocessAll(Storage storage, List<RawEnvelope> envelopes, int threshold) {
         IngestPipeline.Batch batch = pipeline.batch(storage, threshold);
-        for (RawEnvelope envelope : envelopes) {
-            batch.reprocess(envelope);
-        }
-        return batch.flush(envelopes);
+        envelopes.forEach(batch::reprocess);
+        return batch;
     }
 }

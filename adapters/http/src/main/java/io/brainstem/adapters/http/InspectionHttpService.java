@@ -81,8 +81,7 @@ public final class InspectionHttpService implements HttpService {
     }
 
     private static Optional<EnvelopeStatus> status(ServerRequest req) {
-        return parsed(req, "status", EnvelopeStatus::fromWireName,
-                Arrays.stream(EnvelopeStatus.values()).map(EnvelopeStatus::wireName).toList());
+        return parsed(req, "status", EnvelopeStatus::fromWireName, statusNames());
     }
 
     private static Map<String, Object> listing(List<?> items) {

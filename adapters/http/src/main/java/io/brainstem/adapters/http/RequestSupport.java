@@ -1,7 +1,6 @@
 package io.brainstem.adapters.http;
 
 import io.brainstem.application.port.in.DatabaseRef;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
@@ -97,7 +96,4 @@ final class RequestSupport {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    static boolean isJson(ServerRequest req) {
-        return req.headers().value(HeaderNames.CONTENT_TYPE).map(v -> v.toLowerCase().contains("json")).orElse(true);
-    }
 }

@@ -6,8 +6,6 @@ import org.apache.ibatis.annotations.Param;
 /** MyBatis mapper for {@code canonical_events}; SQL in CanonicalEventMapper.xml. */
 public interface CanonicalEventMapper {
 
-    void upsert(CanonicalEventRow row);
-
     CanonicalEventRow findById(@Param("id") long id);
 
     List<CanonicalEventRow> latest(@Param("tenantId") String tenantId, @Param("limit") int limit);

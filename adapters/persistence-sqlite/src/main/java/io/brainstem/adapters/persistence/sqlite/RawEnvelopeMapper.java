@@ -9,8 +9,6 @@ public interface RawEnvelopeMapper {
 
     long maxId();
 
-    void insert(RawEnvelopeRow row);
-
     void updateOutcome(RawEnvelopeRow row);
 
     RawEnvelopeRow findById(@Param("id") long id);

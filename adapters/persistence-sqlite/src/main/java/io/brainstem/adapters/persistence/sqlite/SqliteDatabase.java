@@ -238,7 +238,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         return pendingEnvelopes.remove(id);
     }
 
-    /** Whether any held envelopes exist (queries must see them: they are flushed first). */
+    /** Inserts the held envelopes now, so that a query of raw_envelopes in this transaction sees them. */
     void flushHeld() {
         SqlSession session = current.get();
         if (session != null) {
