@@ -183,6 +183,16 @@ public final class InMemoryStorage implements Storage {
         return new CanonicalEventRepository() {
             @Override
             public void saveAll(Collection<CanonicalEvent> saved) {
+                for (CanonicalEvent e : saved) {
+                    RawEnvelope envelope = envelopes.get(e.id().value());
+                    if (envelope == null || !envelope.tenantId().equals(e.tenantId())
+                            || !java.util.Objects.equals(envelope.content().sourceType(), e.sourceType())
+                            || !java.util.Objects.equals(envelope.content().sourceId(), e.sourceId())
+                            || !java.util.Objects.equals(envelope.content().sourcePath(), e.sourcePath())) {
+                        throw new io.brainstem.application.port.out.StorageException("canonical event "
+                                + e.id().value() + " has no stored envelope of the same tenant and source");
+                    }
+                }
                 saved.forEach(e -> events.put(e.id().value(), e));
             }
 

@@ -5,7 +5,10 @@ import static io.brainstem.application.port.out.StorageFixtures.TENANT;
 import static io.brainstem.application.port.out.StorageFixtures.content;
 import static io.brainstem.application.port.out.StorageFixtures.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.CanonicalEvent;
@@ -45,11 +48,42 @@ public abstract class CanonicalEventRepositoryContract {
     }
 
     @Test
+    void anEventBelongsToAStoredEnvelopeOfItsTenantAndSource() {
+        Storage s = storage();
+        List<RawEnvelope> env = envelopes(s, 1);
+        SignatureId sig = SignatureId.derive("t", "x");
+        assertThrows(StorageException.class, () -> s.unitOfWork().write(() -> {
+            s.canonicalEvents().saveAll(List.of(event(env.getFirst().id().value() + 100, TENANT, sig, T0)));
+            return null;
+        }));
+        assertThrows(StorageException.class, () -> s.unitOfWork().write(() -> {
+            s.canonicalEvents().saveAll(List.of(event(env.getFirst().id().value(), TenantId.of("other"), sig, T0)));
+            return null;
+        }));
+        assertTrue(s.unitOfWork().read(() -> s.canonicalEvents().findById(env.getFirst().id())).isEmpty());
+    }
+
+    @Test
+    void anEventSavedInTheTransactionThatReceivedItsEnvelopeIsReadableThere() {
+        Storage s = storage();
+        SignatureId sig = SignatureId.derive("t", "x");
+        CanonicalEvent found = s.unitOfWork().write(() -> {
+            RawEnvelope e = s.rawEnvelopes().receiveAll(List.of(content("m")), T0).getFirst();
+            s.canonicalEvents().saveAll(List.of(event(e.id().value(), TENANT, sig, T0)));
+            return s.canonicalEvents().findById(e.id()).orElseThrow();
+        });
+        assertEquals(sig, found.signatureId());
+        assertEquals(found, s.unitOfWork().read(() -> s.canonicalEvents().findById(found.id())).orElseThrow());
+    }
+
+    @Test
     void latestReturnsNewestOfTenantOldestFirst() {
         Storage s = storage();
-        List<RawEnvelope> env = envelopes(s, 4);
-        SignatureId sig = SignatureId.derive("t", "x");
         TenantId other = TenantId.of("other");
+        List<RawEnvelope> env = s.unitOfWork().write(() -> s.rawEnvelopes().receiveAll(List.of(content("a"),
+                EnvelopeContent.builder(other).sourceType("syslog").sourceId("fw-01").sourcePath("/var/log/syslog")
+                        .messageRaw("b").build(), content("c"), content("d")), T0));
+        SignatureId sig = SignatureId.derive("t", "x");
         s.unitOfWork().write(() -> {
             s.canonicalEvents().saveAll(List.of(
                     event(env.get(0).id().value(), TENANT, sig, T0),

@@ -6,33 +6,62 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
+import java.util.Objects;
 
 /**
- * The two inserts every event makes — its raw envelope and its canonical event — as plain JDBC batches on
- * the unit of work's connection. MyBatis binds parameters by reflection per row; on this path that cost
- * more than SQLite itself (ADR 7). Same SQL, same transaction; everything else stays in the mappers.
+ * The writes every event makes, as plain JDBC batches on the unit of work's connection: one row of
+ * {@code events} holding the envelope and, once known, its canonical event (ADR 12). MyBatis binds parameters
+ * by reflection per row; on this path that cost more than SQLite itself (ADR 7). Each row's filterable values
+ * go to the {@link EventBlocks} summaries of the same transaction.
  */
 final class HotPathInserts {
 
-    static final String INSERT_ENVELOPE = "INSERT INTO raw_envelopes (id, tenant_id, source_type, source_id,"
-            + " source_name, source_path, timestamp, host, service, severity, asset_id, facility, message_raw,"
-            + " structured_fields, correlation_keys, metadata, received_at, status, failure_reason, parser_name,"
-            + " parser_version, attempts, last_attempt_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** An envelope received in the current transaction, with its canonical event once that is made. */
+    static final class Pending {
+        RawEnvelopeRow envelope;
+        CanonicalEventRow event;
 
-    static final String UPSERT_EVENT = "INSERT OR REPLACE INTO canonical_events (id, tenant_id, source_type,"
-            + " source_id, source_path, timestamp, host, service, severity, facility, message, event_family,"
-            + " signature_id, structured_fields, field_sources, parser_name, parser_version, created_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        Pending(RawEnvelopeRow envelope) {
+            this.envelope = envelope;
+        }
+    }
+
+    static final String INSERT_EVENT = "INSERT INTO events (id, tenant_id, source_type, source_id, source_name,"
+            + " source_path, raw_timestamp, raw_host, raw_service, raw_severity, asset_id, raw_facility, message_raw,"
+            + " raw_structured_fields, correlation_keys, metadata, received_at, status, failure_reason, parser_name,"
+            + " parser_version, attempts, last_attempt_at, timestamp, host, service, severity, facility, message,"
+            + " event_family, signature_id, structured_fields, field_sources, event_parser_name,"
+            + " event_parser_version, created_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    static final String UPDATE_EVENT = "UPDATE events SET timestamp = ?, host = ?, service = ?, severity = ?,"
+            + " facility = ?, message = ?, event_family = ?, signature_id = ?, structured_fields = ?,"
+            + " field_sources = ?, event_parser_name = ?, event_parser_version = ?, created_at = ?"
+            + " WHERE id = ? AND tenant_id = ? AND source_type IS ? AND source_id IS ? AND source_path IS ?";
 
     private HotPathInserts() {
     }
 
-    static void insertEnvelopes(Connection connection, Collection<RawEnvelopeRow> rows) {
+    /** An event shares its envelope's row, so it must name the same tenant and source. */
+    static void requireSameSource(RawEnvelopeRow envelope, CanonicalEventRow event) {
+        if (!envelope.tenantId().equals(event.tenantId()) || !Objects.equals(envelope.sourceType(), event.sourceType())
+                || !Objects.equals(envelope.sourceId(), event.sourceId())
+                || !Objects.equals(envelope.sourcePath(), event.sourcePath())) {
+            throw mismatch(event.id());
+        }
+    }
+
+    private static StorageException mismatch(long id) {
+        return new StorageException("canonical event " + id + " has no stored envelope of the same tenant and source");
+    }
+
+    static void insert(Connection connection, Collection<Pending> rows, EventBlocks blocks) {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(INSERT_ENVELOPE)) {
-            for (RawEnvelopeRow r : rows) {
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENT)) {
+            for (Pending p : rows) {
+                RawEnvelopeRow r = p.envelope;
                 ps.setLong(1, r.id());
                 ps.setString(2, r.tenantId());
                 text(ps, 3, r.sourceType());
@@ -56,44 +85,69 @@ final class HotPathInserts {
                 text(ps, 21, r.parserVersion());
                 ps.setInt(22, r.attempts());
                 text(ps, 23, r.lastAttemptAt());
+                CanonicalEventRow e = p.event;
+                if (e == null) {
+                    for (int i = 24; i <= 36; i++) {
+                        ps.setNull(i, Types.VARCHAR);
+                    }
+                    blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), null, null, null,
+                            null);
+                } else {
+                    bindEvent(ps, 24, e);
+                    blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), e.host(),
+                            e.service(), e.severity(), e.signatureId());
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
         } catch (SQLException e) {
-            throw new StorageException("cannot insert raw envelopes: " + e.getMessage(), e);
+            throw new StorageException("cannot insert events: " + e.getMessage(), e);
         }
     }
 
-    static void upsertEvents(Connection connection, Collection<CanonicalEventRow> rows) {
+    /** Canonical events of envelopes stored in an earlier transaction (replay). */
+    static void update(Connection connection, Collection<CanonicalEventRow> rows, EventBlocks blocks) {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(UPSERT_EVENT)) {
-            for (CanonicalEventRow r : rows) {
-                ps.setLong(1, r.id());
-                ps.setString(2, r.tenantId());
-                text(ps, 3, r.sourceType());
-                text(ps, 4, r.sourceId());
-                text(ps, 5, r.sourcePath());
-                ps.setString(6, r.timestamp());
-                text(ps, 7, r.host());
-                text(ps, 8, r.service());
-                ps.setString(9, r.severity());
-                text(ps, 10, r.facility());
-                ps.setString(11, r.message());
-                ps.setString(12, r.eventFamily());
-                ps.setString(13, r.signatureId());
-                ps.setString(14, r.structuredFields());
-                ps.setString(15, r.fieldSources());
-                ps.setString(16, r.parserName());
-                ps.setString(17, r.parserVersion());
-                ps.setString(18, r.createdAt());
+        try (PreparedStatement ps = connection.prepareStatement(UPDATE_EVENT)) {
+            for (CanonicalEventRow e : rows) {
+                bindEvent(ps, 1, e);
+                ps.setLong(14, e.id());
+                ps.setString(15, e.tenantId());
+                text(ps, 16, e.sourceType());
+                text(ps, 17, e.sourceId());
+                text(ps, 18, e.sourcePath());
                 ps.addBatch();
+                blocks.note(e.id(), e.tenantId(), e.sourceType(), e.sourceId(), e.sourcePath(), e.host(), e.service(),
+                        e.severity(), e.signatureId());
             }
-            ps.executeBatch();
+            int[] counts = ps.executeBatch();
+            int i = 0;
+            for (CanonicalEventRow e : rows) {
+                if (counts[i++] != 1) {
+                    throw mismatch(e.id());
+                }
+            }
         } catch (SQLException e) {
             throw new StorageException("cannot store canonical events: " + e.getMessage(), e);
         }
+    }
+
+    private static void bindEvent(PreparedStatement ps, int at, CanonicalEventRow e) throws SQLException {
+        ps.setString(at, e.timestamp());
+        text(ps, at + 1, e.host());
+        text(ps, at + 2, e.service());
+        ps.setString(at + 3, e.severity());
+        text(ps, at + 4, e.facility());
+        ps.setString(at + 5, e.message());
+        ps.setString(at + 6, e.eventFamily());
+        ps.setString(at + 7, e.signatureId());
+        ps.setString(at + 8, e.structuredFields());
+        ps.setString(at + 9, e.fieldSources());
+        ps.setString(at + 10, e.parserName());
+        ps.setString(at + 11, e.parserVersion());
+        ps.setString(at + 12, e.createdAt());
     }
 
     private static void text(PreparedStatement ps, int index, String value) throws SQLException {

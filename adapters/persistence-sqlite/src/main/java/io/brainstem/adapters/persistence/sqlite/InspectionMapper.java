@@ -17,11 +17,13 @@ public interface InspectionMapper {
 
     List<CanonicalEventRow> events(@Param("tenantId") String tenantId, @Param("source") String source,
             @Param("host") String host, @Param("service") String service, @Param("severity") String severity,
-            @Param("signatureId") String signatureId, @Param("limit") int limit);
+            @Param("signatureId") String signatureId, @Param("from") Long from, @Param("to") Long to,
+            @Param("limit") int limit);
 
     List<RawEnvelopeRow> envelopes(@Param("statuses") Collection<String> statuses,
             @Param("tenantId") String tenantId, @Param("sourceType") String sourceType,
-            @Param("sourceId") String sourceId, @Param("sourcePath") String sourcePath, @Param("limit") int limit);
+            @Param("sourceId") String sourceId, @Param("sourcePath") String sourcePath, @Param("from") Long from,
+            @Param("to") Long to, @Param("limit") int limit);
 
     List<ValueCountRow> statusCounts();
 

@@ -4,11 +4,12 @@ import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.domain.envelope.RawEnvelopeId;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.CanonicalEvent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Canonical events in SQLite, keyed by their envelope's id. */
+/** Canonical events in SQLite: the canonical columns of their envelope's row of {@code events}. */
 final class MyBatisCanonicalEventRepository implements CanonicalEventRepository {
 
     private final SqliteDatabase db;
@@ -19,17 +20,26 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
 
     @Override
     public void saveAll(Collection<CanonicalEvent> events) {
-        HotPathInserts.upsertEvents(db.connection(), events.stream().map(CanonicalEventRow::from).toList());
+        List<CanonicalEventRow> updates = new ArrayList<>();
+        for (CanonicalEvent event : events) {
+            CanonicalEventRow row = CanonicalEventRow.from(event);
+            if (!db.holdEvent(row)) {
+                updates.add(row);
+            }
+        }
+        HotPathInserts.update(db.connection(), updates, db.blocks());
     }
 
     @Override
     public Optional<CanonicalEvent> findById(RawEnvelopeId id) {
+        db.flushHeld();
         return Optional.ofNullable(db.mapper(CanonicalEventMapper.class).findById(id.value()))
                 .map(CanonicalEventRow::toDomain);
     }
 
     @Override
     public List<CanonicalEvent> latest(TenantId tenant, int limit) {
+        db.flushHeld();
         return db.mapper(CanonicalEventMapper.class).latest(tenant.value(), limit).stream()
                 .map(CanonicalEventRow::toDomain).toList();
     }

@@ -1,5 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.sqlite.EventBlocks.Dimension;
 import io.brainstem.application.port.in.InspectionQueries.CandidateFilter;
 import io.brainstem.application.port.in.InspectionQueries.EnvelopeFilter;
 import io.brainstem.application.port.in.InspectionQueries.EventFilter;
@@ -17,6 +18,7 @@ import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.Signature;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,18 +53,72 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
 
     @Override
     public List<CanonicalEvent> canonicalEvents(EventFilter f, int limit) {
-        return mapper().events(f.tenantId().orElse(null), f.source().orElse(null), f.host().orElse(null),
-                f.service().orElse(null), f.severity().map(Severity::wireName).orElse(null),
-                f.signatureId().orElse(null), limit)
-                .stream().map(CanonicalEventRow::toDomain).toList();
+        String tenant = f.tenantId().orElse(null);
+        String source = f.source().orElse(null);
+        String host = f.host().orElse(null);
+        String service = f.service().orElse(null);
+        String severity = f.severity().map(Severity::wireName).orElse(null);
+        String signature = f.signatureId().orElse(null);
+        List<long[]> keys = new ArrayList<>();
+        require(keys, Dimension.TENANT, tenant);
+        if (source != null) {
+            keys.add(new long[] {EventBlocks.key(Dimension.SOURCE_TYPE, source),
+                EventBlocks.key(Dimension.SOURCE_ID, source), EventBlocks.key(Dimension.SOURCE_PATH, source)});
+        }
+        require(keys, Dimension.HOST, host);
+        require(keys, Dimension.SERVICE, service);
+        require(keys, Dimension.SEVERITY, severity);
+        require(keys, Dimension.SIGNATURE, signature);
+        return inBlocks(keys, limit, (from, to, n) -> mapper().events(tenant, source, host, service, severity,
+                signature, from, to, n)).stream().map(CanonicalEventRow::toDomain).toList();
     }
 
     @Override
     public List<RawEnvelope> rawEnvelopes(EnvelopeFilter f, int limit) {
-        return mapper().envelopes(f.statuses().stream().map(EnvelopeStatus::wireName).sorted().toList(),
-                f.tenantId().orElse(null), f.sourceType().orElse(null), f.sourceId().orElse(null),
-                f.sourcePath().orElse(null), limit)
-                .stream().map(RawEnvelopeRow::toDomain).toList();
+        List<String> statuses = f.statuses().stream().map(EnvelopeStatus::wireName).sorted().toList();
+        String tenant = f.tenantId().orElse(null);
+        String sourceType = f.sourceType().orElse(null);
+        String sourceId = f.sourceId().orElse(null);
+        String sourcePath = f.sourcePath().orElse(null);
+        List<long[]> keys = new ArrayList<>();
+        if (statuses.isEmpty() || statuses.contains(EnvelopeStatus.CANONICALIZED.wireName())) {
+            // envelopes still needing attention have their own index; the rest are found through blocks
+            require(keys, Dimension.TENANT, tenant);
+            require(keys, Dimension.SOURCE_TYPE, sourceType);
+            require(keys, Dimension.SOURCE_ID, sourceId);
+            require(keys, Dimension.SOURCE_PATH, sourcePath);
+        }
+        return inBlocks(keys, limit, (from, to, n) -> mapper().envelopes(statuses, tenant, sourceType, sourceId,
+                sourcePath, from, to, n)).stream().map(RawEnvelopeRow::toDomain).toList();
+    }
+
+    private static void require(List<long[]> keys, Dimension dimension, String value) {
+        if (value != null) {
+            keys.add(new long[] {EventBlocks.key(dimension, value)});
+        }
+    }
+
+    /** One page of a listing (newest first) between two ids, or over all ids when {@code from} is null. */
+    private interface RangeQuery<R> {
+        List<R> rows(Long from, Long to, int limit);
+    }
+
+    /**
+     * Newest first: without block filters one query over all rows; otherwise the matching blocks' id ranges,
+     * newest first, until {@code limit} rows are found (ADR 12).
+     */
+    private <R> List<R> inBlocks(List<long[]> keys, int limit, RangeQuery<R> query) {
+        if (keys.isEmpty()) {
+            return query.rows(null, null, limit);
+        }
+        List<R> out = new ArrayList<>();
+        for (EventBlocks.IdRange range : db.blocks().matching(db.connection(), keys)) {
+            out.addAll(query.rows(range.from(), range.to(), limit - out.size()));
+            if (out.size() >= limit) {
+                break;
+            }
+        }
+        return out;
     }
 
     @Override

@@ -31,7 +31,7 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
         List<RawEnvelope> out = new ArrayList<>(contents.size());
         for (EnvelopeContent content : contents) {
             RawEnvelope envelope = RawEnvelope.receive(new RawEnvelopeId(next++), content, receivedAt);
-            db.holdReceived(RawEnvelopeRow.from(envelope)); // inserted with its outcome, or at commit
+            db.holdReceived(RawEnvelopeRow.from(envelope)); // inserted at commit, with its outcome and event
             out.add(envelope);
         }
         return out;
@@ -40,16 +40,12 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
     @Override
     public void saveOutcomes(Collection<RawEnvelope> envelopes) {
         RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
-        List<RawEnvelopeRow> inserts = new ArrayList<>(envelopes.size());
         for (RawEnvelope envelope : envelopes) {
             RawEnvelopeRow row = RawEnvelopeRow.from(envelope);
-            if (db.takeHeld(envelope.id().value()) != null) {
-                inserts.add(row);
-            } else {
+            if (!db.holdOutcome(row)) {
                 mapper.updateOutcome(row);
             }
         }
-        HotPathInserts.insertEnvelopes(db.connection(), inserts);
     }
 
     @Override

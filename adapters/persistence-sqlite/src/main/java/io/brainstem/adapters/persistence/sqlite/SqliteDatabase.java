@@ -36,8 +36,9 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
     private final String url;
-    /** Envelopes received in the current write transaction, inserted with their outcome (see below). */
-    private final java.util.Map<Long, RawEnvelopeRow> pendingEnvelopes = new java.util.LinkedHashMap<>();
+    /** Envelopes received in the current write transaction, inserted with their outcome and event (below). */
+    private final java.util.Map<Long, HotPathInserts.Pending> pendingEnvelopes = new java.util.LinkedHashMap<>();
+    private final EventBlocks blocks = new EventBlocks();
     private long lastDataVersion = Long.MIN_VALUE;
     private long externalCommits;
 
@@ -58,6 +59,14 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         this.readerPool = pool(url, false, READERS);
         this.writers = factory(writerPool, "writer");
         this.readers = factory(readerPool, "reader");
+        write(() -> {
+            try {
+                blocks.rebuildPending(connection());
+            } catch (java.sql.SQLException e) {
+                throw new StorageException("cannot rebuild the event block summaries of " + file, e);
+            }
+            return null;
+        });
     }
 
     private void checkpoint(String url, String mode) {
@@ -133,14 +142,18 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         try (SqlSession session = writers.openSession(ExecutorType.BATCH, false)) {
             current.set(session);
             try {
-                noteExternalCommits(session);
+                if (noteExternalCommits(session)) {
+                    blocks.forgetWriterState();
+                }
                 pendingEnvelopes.clear();
                 T result = work.get();
                 flushPendingEnvelopes(session);
+                blocks.writeTouched(session.getConnection());
                 session.commit(true);
                 return result;
             } catch (RuntimeException e) {
                 pendingEnvelopes.clear();
+                blocks.rolledBack();
                 session.rollback(true);
                 throw wrap(e);
             }
@@ -173,14 +186,16 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
      * SQLite's {@code PRAGMA data_version} changes on a connection when another connection — here, only
      * another process, since this is the only writer in-process — committed in between.
      */
-    private void noteExternalCommits(SqlSession session) {
+    private boolean noteExternalCommits(SqlSession session) {
         try (java.sql.Statement st = session.getConnection().createStatement();
                 java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
             long version = rs.next() ? rs.getLong(1) : 0;
-            if (lastDataVersion != Long.MIN_VALUE && version != lastDataVersion) {
+            boolean changed = lastDataVersion != Long.MIN_VALUE && version != lastDataVersion;
+            if (changed) {
                 externalCommits++;
             }
             lastDataVersion = version;
+            return changed;
         } catch (java.sql.SQLException e) {
             throw new StorageException("cannot read the data version of " + file, e);
         }
@@ -198,7 +213,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         return e;
     }
 
-    /** The JDBC connection of the calling thread's unit of work (for {@link HotPathInserts}). */
+    /** The JDBC connection of the calling thread's unit of work (for {@link HotPathInserts}, {@link EventBlocks}). */
     java.sql.Connection connection() {
         SqlSession session = current.get();
         if (session == null) {
@@ -217,31 +232,51 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     }
 
     /**
-     * Envelopes received in this transaction whose outcome was never saved are inserted as received.
-     * Inserting an envelope once, with its outcome, instead of insert-then-update halves the writes of
-     * the hot path; within one transaction the two are indistinguishable (ADR 7).
+     * Envelopes received in this transaction are inserted once, at commit, with their outcome and canonical
+     * event: one row write per event instead of insert-then-update; within one transaction the two are
+     * indistinguishable (ADR 7, ADR 12).
      */
     private void flushPendingEnvelopes(SqlSession session) {
         if (!pendingEnvelopes.isEmpty()) {
-            HotPathInserts.insertEnvelopes(session.getConnection(), pendingEnvelopes.values());
+            HotPathInserts.insert(session.getConnection(), pendingEnvelopes.values(), blocks);
             pendingEnvelopes.clear();
         }
     }
 
-    /** Called by the envelope repository: holds a received envelope until its outcome is known. */
+    /** Called by the envelope repository: holds a received envelope until the transaction commits. */
     void holdReceived(RawEnvelopeRow row) {
-        pendingEnvelopes.put(row.id(), row);
+        pendingEnvelopes.put(row.id(), new HotPathInserts.Pending(row));
     }
 
-    /** Removes and returns a held envelope row, or null when it was stored before this transaction. */
-    RawEnvelopeRow takeHeld(long id) {
-        return pendingEnvelopes.remove(id);
+    /** Replaces a held envelope's row by one with its outcome; false when it was stored earlier. */
+    boolean holdOutcome(RawEnvelopeRow row) {
+        HotPathInserts.Pending pending = pendingEnvelopes.get(row.id());
+        if (pending == null) {
+            return false;
+        }
+        pending.envelope = row;
+        return true;
     }
 
-    /** Inserts the held envelopes now, so that a query of raw_envelopes in this transaction sees them. */
+    /** Attaches a canonical event to its held envelope; false when the envelope was stored earlier. */
+    boolean holdEvent(CanonicalEventRow row) {
+        HotPathInserts.Pending pending = pendingEnvelopes.get(row.id());
+        if (pending == null) {
+            return false;
+        }
+        HotPathInserts.requireSameSource(pending.envelope, row);
+        pending.event = row;
+        return true;
+    }
+
+    EventBlocks blocks() {
+        return blocks;
+    }
+
+    /** Inserts the held envelopes now, so that a query of events in this transaction sees them. */
     void flushHeld() {
         SqlSession session = current.get();
-        if (session != null) {
+        if (session != null && writeLock.isHeldByCurrentThread()) {
             flushPendingEnvelopes(session);
         }
     }

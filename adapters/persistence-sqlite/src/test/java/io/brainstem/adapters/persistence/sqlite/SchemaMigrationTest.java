@@ -48,7 +48,7 @@ class SchemaMigrationTest {
             });
         }
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'intake_cursors'"));
-        assertEquals(3, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
+        assertEquals(4, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
     }
 
     @Test
