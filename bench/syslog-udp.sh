@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Syslog UDP load: starts brainstem (fresh data dir, free ports), sends RATE msgs/s for SECONDS seconds,
 # waits until every datagram is stored or accounted as dropped, and prints the loss. See bench/SYSLOG.md.
-#   bench/syslog-udp.sh [rate=50000] [seconds=60]
+#   bench/syslog-udp.sh [rate=50000] [seconds=60] [warmup-seconds=30]
+# The warm-up sends at the same rate first and is not counted: the JIT compiles the hot paths during the
+# first tens of seconds, on the same two cores (bench/README.md).
 # Needs `serve` to start the syslog listener (SyslogWiring). BRAINSTEM_JAVA_OPTS passes JVM options.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/jdk.sh"
 RATE="${1:-50000}"
 SECS="${2:-60}"
+WARMUP="${3:-30}"
 
 echo "building..." >&2
 (cd "$ROOT" && mvn -B -q -pl bootstrap,bench -am package -DskipTests) >&2
@@ -33,7 +36,7 @@ echo "brainstem pid $SERVER_PID: http 127.0.0.1:$HTTP_PORT, syslog udp 127.0.0.1
 
 set +e
 "$JAVA_HOME/bin/java" -cp "$BENCH_JAR" io.brainstem.bench.syslog.UdpLoadGenerator \
-  --syslog "127.0.0.1:$SYSLOG_PORT" --http "http://127.0.0.1:$HTTP_PORT" --rate "$RATE" --seconds "$SECS"
+  --syslog "127.0.0.1:$SYSLOG_PORT" --http "http://127.0.0.1:$HTTP_PORT" --rate "$RATE" --seconds "$SECS" --warmup "$WARMUP"
 CODE=$?
 set -e
 if [ "$CODE" = 2 ]; then

@@ -1,8 +1,9 @@
 -- Version 4: one row per event (ADR 12). An envelope and the canonical event made from it share one row of
 -- `events`: every event used to write two rows plus their index entries, and SQLite's B-tree work, not
 -- parsing or mining, bounded intake (bench/README.md). The envelope's columns come first; the canonical
--- columns stay NULL until the envelope is canonicalized (signature_id IS NOT NULL marks an event). Fields a
--- sender supplied on the envelope keep their own `raw_` columns, so the raw envelope is kept as received.
+-- columns stay NULL until the envelope is canonicalized (signature_id IS NOT NULL marks an event). The optional
+-- fields a sender may set on an envelope share one JSON column, `sent_fields` ('{}' when none, as from syslog),
+-- so the raw envelope is kept as received at the cost of one bound parameter instead of nine.
 --
 -- Secondary indexes on host, service and so on are replaced by block summaries (`event_blocks`): per block of
 -- 1024 consecutive ids, the set of filterable values that occur in it. A filtered listing reads only the
@@ -16,16 +17,8 @@ CREATE TABLE events (
     source_id              TEXT,
     source_name            TEXT,
     source_path            TEXT,
-    raw_timestamp          TEXT,
-    raw_host               TEXT,
-    raw_service            TEXT,
-    raw_severity           TEXT,
-    asset_id               TEXT,
-    raw_facility           TEXT,
     message_raw            TEXT,
-    raw_structured_fields  TEXT    NOT NULL DEFAULT '{}',
-    correlation_keys       TEXT    NOT NULL DEFAULT '{}',
-    metadata               TEXT    NOT NULL DEFAULT '{}',
+    sent_fields            TEXT    NOT NULL DEFAULT '{}',
     received_at            TEXT    NOT NULL,
     status                 TEXT    NOT NULL CHECK (status IN ('received', 'canonicalized', 'parse_failed', 'unsupported')),
     failure_reason         TEXT,
@@ -50,8 +43,10 @@ CREATE TABLE events (
 );
 
 INSERT INTO events
-SELECT r.id, r.tenant_id, r.source_type, r.source_id, r.source_name, r.source_path, r.timestamp, r.host, r.service,
-       r.severity, r.asset_id, r.facility, r.message_raw, r.structured_fields, r.correlation_keys, r.metadata,
+SELECT r.id, r.tenant_id, r.source_type, r.source_id, r.source_name, r.source_path, r.message_raw,
+       json_object('timestamp', r.timestamp, 'host', r.host, 'service', r.service, 'severity', r.severity,
+                   'asset_id', r.asset_id, 'facility', r.facility, 'structured_fields', json(r.structured_fields),
+                   'correlation_keys', json(r.correlation_keys), 'metadata', json(r.metadata)),
        r.received_at, r.status, r.failure_reason, r.parser_name, r.parser_version, r.attempts, r.last_attempt_at,
        c.timestamp, c.host, c.service, c.severity, c.facility, c.message, c.event_family, c.signature_id,
        c.structured_fields, c.field_sources, c.parser_name, c.parser_version, c.created_at
@@ -80,10 +75,14 @@ INSERT INTO event_blocks_pending SELECT DISTINCT id >> 10 FROM events;
 
 -- The old tables as views, for people reading the file with the sqlite3 shell.
 CREATE VIEW raw_envelopes AS
-SELECT id, tenant_id, source_type, source_id, source_name, source_path, raw_timestamp AS timestamp,
-       raw_host AS host, raw_service AS service, raw_severity AS severity, asset_id, raw_facility AS facility,
-       message_raw, raw_structured_fields AS structured_fields, correlation_keys, metadata, received_at, status,
-       failure_reason, parser_name, parser_version, attempts, last_attempt_at
+SELECT id, tenant_id, source_type, source_id, source_name, source_path,
+       sent_fields ->> '$.timestamp' AS timestamp, sent_fields ->> '$.host' AS host,
+       sent_fields ->> '$.service' AS service, sent_fields ->> '$.severity' AS severity,
+       sent_fields ->> '$.asset_id' AS asset_id, sent_fields ->> '$.facility' AS facility, message_raw,
+       COALESCE(sent_fields -> '$.structured_fields', '{}') AS structured_fields,
+       COALESCE(sent_fields -> '$.correlation_keys', '{}') AS correlation_keys,
+       COALESCE(sent_fields -> '$.metadata', '{}') AS metadata, received_at, status, failure_reason, parser_name,
+       parser_version, attempts, last_attempt_at
   FROM events;
 
 CREATE VIEW canonical_events AS

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp bench/target/brainstem-bench-*.jar io.brainstem.bench.syslog.UdpLoadGenerator \
- *     --syslog 127.0.0.1:5514 --http http://127.0.0.1:8080 --rate 50000 --seconds 60
+ *     --syslog 127.0.0.1:5514 --http http://127.0.0.1:8080 --rate 50000 --seconds 60 [--warmup 30]
  * </pre>
  * Exit code 0 when nothing was lost, 1 when something was, 2 on a usage or connection error.
  */
@@ -38,9 +38,12 @@ public final class UdpLoadGenerator {
     private final int rate;
     private final int seconds;
     private final Duration drainTimeout;
+    private final int warmupSeconds;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    UdpLoadGenerator(InetSocketAddress target, URI runtime, int rate, int seconds, Duration drainTimeout) {
+    UdpLoadGenerator(InetSocketAddress target, URI runtime, int rate, int seconds, int warmupSeconds,
+            Duration drainTimeout) {
+        this.warmupSeconds = warmupSeconds;
         this.target = target;
         this.runtime = runtime;
         this.rate = rate;
@@ -56,6 +59,7 @@ public final class UdpLoadGenerator {
                 URI.create(options.getOrDefault("http", "http://127.0.0.1:8080") + "/runtime"),
                 Integer.parseInt(options.getOrDefault("rate", "50000")),
                 Integer.parseInt(options.getOrDefault("seconds", "60")),
+                Integer.parseInt(options.getOrDefault("warmup", "0")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-timeout", "180"))));
         System.exit(generator.run());
     }
@@ -67,40 +71,22 @@ public final class UdpLoadGenerator {
             return 2;
         }
         byte[][] lines = SyslogLines.generate(DISTINCT_LINES, 42);
+        if (warmupSeconds > 0) {
+            // the JIT compiles the hot paths during the first tens of seconds, on the same two cores
+            System.out.printf(Locale.ROOT, "warm-up: %,d msgs/s for %d s (not counted)%n", rate, warmupSeconds);
+            send(lines, (long) rate * warmupSeconds, before, false);
+            long waitUntil = System.nanoTime() + drainTimeout.toNanos();
+            while (delta(before, counters()).get("queued") > 0 && System.nanoTime() < waitUntil) {
+                Thread.sleep(250);
+            }
+            before = counters();
+        }
         System.out.printf(Locale.ROOT, "sending %,d msgs/s for %d s to udp://%s:%d (%,d distinct lines, %d shapes)%n",
                 rate, seconds, target.getHostString(), target.getPort(), lines.length, SyslogLines.shapes());
-
-        long total = (long) rate * seconds;
-        long sent = 0;
-        long sendErrors = 0;
-        ByteBuffer buffer = ByteBuffer.allocateDirect(65_536);
         long start = System.nanoTime();
-        long nextReport = start + 5_000_000_000L;
-        try (DatagramChannel channel = DatagramChannel.open()) {
-            channel.connect(target);
-            while (sent < total) {
-                long now = System.nanoTime();
-                long due = Math.min(total, (now - start) * rate / 1_000_000_000L);
-                if (sent >= due) {
-                    LockSupport.parkNanos(100_000); // paced in bursts of ~0.1 ms worth of messages
-                    continue;
-                }
-                while (sent < due) {
-                    buffer.clear();
-                    buffer.put(lines[(int) (sent % lines.length)]).flip();
-                    try {
-                        channel.write(buffer);
-                    } catch (IOException e) {
-                        sendErrors++; // e.g. ECONNREFUSED from an earlier ICMP port unreachable
-                    }
-                    sent++;
-                }
-                if (now >= nextReport) {
-                    nextReport += 5_000_000_000L;
-                    progress(before, sent, now - start);
-                }
-            }
-        }
+        long[] result = send(lines, (long) rate * seconds, before, true);
+        long sent = result[0];
+        long sendErrors = result[1];
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "sent %,d in %.1f s (%,.0f msgs/s achieved), send errors %d%n", sent,
                 sendSeconds, sent / sendSeconds, sendErrors);
@@ -125,6 +111,41 @@ public final class UdpLoadGenerator {
         }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         return report(sent, last, sendSeconds, drainSeconds);
+    }
+
+    /** Sends {@code total} messages paced at the rate; returns {sent, send errors}. */
+    private long[] send(byte[][] lines, long total, Map<String, Long> before, boolean report) throws IOException {
+        long sent = 0;
+        long sendErrors = 0;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(65_536);
+        long start = System.nanoTime();
+        long nextReport = start + 5_000_000_000L;
+        try (DatagramChannel channel = DatagramChannel.open()) {
+            channel.connect(target);
+            while (sent < total) {
+                long now = System.nanoTime();
+                long due = Math.min(total, (now - start) * rate / 1_000_000_000L);
+                if (sent >= due) {
+                    LockSupport.parkNanos(100_000); // paced in bursts of ~0.1 ms worth of messages
+                    continue;
+                }
+                while (sent < due) {
+                    buffer.clear();
+                    buffer.put(lines[(int) (sent % lines.length)]).flip();
+                    try {
+                        channel.write(buffer);
+                    } catch (IOException e) {
+                        sendErrors++; // e.g. ECONNREFUSED from an earlier ICMP port unreachable
+                    }
+                    sent++;
+                }
+                if (report && now >= nextReport) {
+                    nextReport += 5_000_000_000L;
+                    progress(before, sent, now - start);
+                }
+            }
+        }
+        return new long[] {sent, sendErrors};
     }
 
     private void progress(Map<String, Long> before, long sent, long elapsedNanos) {

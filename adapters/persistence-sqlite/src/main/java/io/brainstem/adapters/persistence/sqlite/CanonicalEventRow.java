@@ -14,11 +14,13 @@ public record CanonicalEventRow(Long id, String tenantId, String sourceType, Str
         String eventFamily, String signatureId, String structuredFields, String fieldSources, String parserName,
         String parserVersion, String createdAt) {
 
+    private static final JsonColumns.Memo FIELD_SOURCES = new JsonColumns.Memo();
+
     static CanonicalEventRow from(CanonicalEvent e) {
         return new CanonicalEventRow(e.id().value(), e.tenantId().value(), e.sourceType(), e.sourceId(),
                 e.sourcePath(), SqlTimes.format(e.timestamp()), e.host(), e.service(), e.severity().wireName(),
                 e.facility(), e.message(), e.eventFamily().wireName(), e.signatureId().value(),
-                JsonColumns.write(e.structuredFields()), JsonColumns.write(e.fieldSources()), e.parser().name(),
+                JsonColumns.write(e.structuredFields()), FIELD_SOURCES.write(e.fieldSources()), e.parser().name(),
                 e.parser().version(), SqlTimes.format(e.createdAt()));
     }
 

@@ -27,12 +27,11 @@ final class HotPathInserts {
     }
 
     static final String INSERT_EVENT = "INSERT INTO events (id, tenant_id, source_type, source_id, source_name,"
-            + " source_path, raw_timestamp, raw_host, raw_service, raw_severity, asset_id, raw_facility, message_raw,"
-            + " raw_structured_fields, correlation_keys, metadata, received_at, status, failure_reason, parser_name,"
+            + " source_path, message_raw, sent_fields, received_at, status, failure_reason, parser_name,"
             + " parser_version, attempts, last_attempt_at, timestamp, host, service, severity, facility, message,"
             + " event_family, signature_id, structured_fields, field_sources, event_parser_name,"
             + " event_parser_version, created_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     static final String UPDATE_EVENT = "UPDATE events SET timestamp = ?, host = ?, service = ?, severity = ?,"
             + " facility = ?, message = ?, event_family = ?, signature_id = ?, structured_fields = ?,"
@@ -68,32 +67,24 @@ final class HotPathInserts {
                 text(ps, 4, r.sourceId());
                 text(ps, 5, r.sourceName());
                 text(ps, 6, r.sourcePath());
-                text(ps, 7, r.timestamp());
-                text(ps, 8, r.host());
-                text(ps, 9, r.service());
-                text(ps, 10, r.severity());
-                text(ps, 11, r.assetId());
-                text(ps, 12, r.facility());
-                text(ps, 13, r.messageRaw());
-                ps.setString(14, r.structuredFields());
-                ps.setString(15, r.correlationKeys());
-                ps.setString(16, r.metadata());
-                ps.setString(17, r.receivedAt());
-                ps.setString(18, r.status());
-                text(ps, 19, r.failureReason());
-                text(ps, 20, r.parserName());
-                text(ps, 21, r.parserVersion());
-                ps.setInt(22, r.attempts());
-                text(ps, 23, r.lastAttemptAt());
+                text(ps, 7, r.messageRaw());
+                ps.setString(8, r.sentFields());
+                ps.setString(9, r.receivedAt());
+                ps.setString(10, r.status());
+                text(ps, 11, r.failureReason());
+                text(ps, 12, r.parserName());
+                text(ps, 13, r.parserVersion());
+                ps.setInt(14, r.attempts());
+                text(ps, 15, r.lastAttemptAt());
                 CanonicalEventRow e = p.event;
                 if (e == null) {
-                    for (int i = 24; i <= 36; i++) {
+                    for (int i = 16; i <= 28; i++) {
                         ps.setNull(i, Types.VARCHAR);
                     }
                     blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), null, null, null,
                             null);
                 } else {
-                    bindEvent(ps, 24, e);
+                    bindEvent(ps, 16, e);
                     blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), e.host(),
                             e.service(), e.severity(), e.signatureId());
                 }

@@ -26,10 +26,87 @@ final class JsonColumns {
         if (value instanceof java.util.Collection<?> c && c.isEmpty()) {
             return "[]";
         }
+        if (value instanceof java.util.Map<?, ?> m) {
+            String flat = flatObject(m);
+            if (flat != null) {
+                return flat;
+            }
+        }
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new StorageException("cannot write JSON column", e);
+        }
+    }
+
+    /**
+     * A map of string keys to strings, integers or booleans — what parsers put in structured fields, once per
+     * event — written directly; null for anything else (Jackson writes those). Same text as Jackson's.
+     */
+    static String flatObject(java.util.Map<?, ?> map) {
+        StringBuilder sb = new StringBuilder(16 + map.size() * 24).append('{');
+        for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                return null;
+            }
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            quote(sb, key).append(':');
+            Object v = e.getValue();
+            if (v instanceof String text) {
+                quote(sb, text);
+            } else if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
+                sb.append(v);
+            } else {
+                return null;
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String text) {
+        sb.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
+    }
+
+    /**
+     * One column's last value and its JSON: for columns that repeat the same small map event after event
+     * (where each field came from), an equals check instead of a serialization.
+     */
+    static final class Memo {
+        private record Entry(Object value, String json) {
+        }
+
+        private volatile Entry last = new Entry(null, null);
+
+        String write(Object value) {
+            Entry entry = last;
+            if (entry.value() != null && entry.value().equals(value)) {
+                return entry.json();
+            }
+            String json = JsonColumns.write(value);
+            last = new Entry(value, json);
+            return json;
         }
     }
 

@@ -33,8 +33,9 @@ class SchemaMigrationTest {
         Flyway.configure().dataSource("jdbc:sqlite:" + db, null, null).locations("classpath:db/migration/sqlite")
                 .table("schema_version").target("1").load().migrate();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            c.createStatement().executeUpdate("INSERT INTO raw_envelopes (id, tenant_id, received_at, status)"
-                    + " VALUES (7, 'old-tenant', '2026-01-01T00:00:00.000000Z', 'received')");
+            c.createStatement().executeUpdate("INSERT INTO raw_envelopes (id, tenant_id, host, metadata, received_at,"
+                    + " status) VALUES (7, 'old-tenant', 'old-host', '{\"via\":\"relay\"}',"
+                    + " '2026-01-01T00:00:00.000000Z', 'received')");
         }
         assertEquals(0, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'intake_cursors'"));
 
@@ -42,6 +43,8 @@ class SchemaMigrationTest {
             RawEnvelope kept = storage.unitOfWork().read(() ->
                     storage.rawEnvelopes().findById(new io.brainstem.domain.envelope.RawEnvelopeId(7))).orElseThrow();
             assertEquals("old-tenant", kept.tenantId().value());
+            assertEquals("old-host", kept.content().host());
+            assertEquals(java.util.Map.of("via", "relay"), kept.content().metadata());
             storage.unitOfWork().write(() -> {
                 storage.intakeCursors().save("k", 1);
                 return null;
@@ -49,6 +52,8 @@ class SchemaMigrationTest {
         }
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'intake_cursors'"));
         assertEquals(4, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
+        assertEquals("old-host", textScalar(db, "SELECT host FROM raw_envelopes WHERE id = 7"));
+        assertEquals("{\"via\":\"relay\"}", textScalar(db, "SELECT metadata FROM raw_envelopes WHERE id = 7"));
     }
 
     @Test

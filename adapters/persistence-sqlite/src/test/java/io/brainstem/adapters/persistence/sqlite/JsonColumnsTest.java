@@ -1,0 +1,58 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The fast paths for JSON columns write exactly what Jackson writes, and read back to the same map. */
+class JsonColumnsTest {
+
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+
+    @Test
+    void flatMapsAreWrittenAsJacksonWritesThem() throws Exception {
+        Random random = new Random(11);
+        String alphabet = "ab\"\\/\n\r\t\b\f\u0001\u001f\u007fé€😀 {}:,";
+        for (int i = 0; i < 5_000; i++) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                StringBuilder text = new StringBuilder();
+                for (int c = random.nextInt(12); c > 0; c--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                Object value = switch (random.nextInt(4)) {
+                    case 0 -> text.toString();
+                    case 1 -> random.nextInt();
+                    case 2 -> random.nextLong();
+                    default -> random.nextBoolean();
+                };
+                map.put("k" + k + text, value);
+            }
+            String fast = JsonColumns.write(map);
+            assertEquals(JACKSON.writeValueAsString(map), fast);
+            assertEquals(map.size(), JsonColumns.object(fast).size());
+        }
+        assertNull(JsonColumns.flatObject(Map.of("nested", Map.of("k", 1))));
+        assertNull(JsonColumns.flatObject(Map.of("list", List.of(1))));
+        assertNull(JsonColumns.flatObject(Map.of("double", 1.5)));
+        assertEquals("{\"nested\":{\"k\":[1,2]}}", JsonColumns.write(Map.of("nested", Map.of("k", List.of(1, 2)))));
+    }
+
+    @Test
+    void aMemoReturnsTheSameJsonAsAFreshWrite() {
+        JsonColumns.Memo memo = new JsonColumns.Memo();
+        Map<String, String> a = Map.of("host", "message");
+        Map<String, String> b = Map.of("host", "client");
+        assertEquals(JsonColumns.write(a), memo.write(a));
+        assertEquals(JsonColumns.write(a), memo.write(new HashMap<>(a)));
+        assertEquals(JsonColumns.write(b), memo.write(b));
+        assertEquals("{}", memo.write(Map.of()));
+    }
+}
