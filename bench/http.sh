@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmarks against a real `brainstem serve` on 127.0.0.1 with a fresh database.
 #   bench/http.sh ingest     POST /ingest/batch (500-event batches) throughput on a fresh database
+#                            (after WARMUP=20 s of the same load, not counted)
 #   bench/http.sh single     POST /ingest/event latency at RATE (500) requests/s on a fresh database
 #   bench/http.sh inspect [N] fill N events (default 1,000,000), then GET /signatures, /candidates,
 #                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
@@ -23,6 +24,8 @@ URL="http://127.0.0.1:$PORT"
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024} END {print ""}' "/proc/$PID/status"; }
 case "$MODE" in
   ingest)
+    # warm-up (not counted): the JIT compiles the hot paths during the first tens of seconds
+    "${BENCH[@]}" batch "$URL" "${WARMUP:-20}" "${CONCURRENCY:-2}" 500 | sed 's/^/warm-up: /'
     "${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-2}" 500
     ;;
   single)
