@@ -185,10 +185,7 @@ public final class InMemoryStorage implements Storage {
             public void saveAll(Collection<CanonicalEvent> saved) {
                 for (CanonicalEvent e : saved) {
                     RawEnvelope envelope = envelopes.get(e.id().value());
-                    if (envelope == null || !envelope.tenantId().equals(e.tenantId())
-                            || !java.util.Objects.equals(envelope.content().sourceType(), e.sourceType())
-                            || !java.util.Objects.equals(envelope.content().sourceId(), e.sourceId())
-                            || !java.util.Objects.equals(envelope.content().sourcePath(), e.sourcePath())) {
+                    if (envelope == null || !e.isFrom(envelope)) {
                         throw new io.brainstem.application.port.out.StorageException("canonical event "
                                 + e.id().value() + " has no stored envelope of the same tenant and source");
                     }

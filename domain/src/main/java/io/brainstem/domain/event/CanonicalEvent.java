@@ -1,6 +1,8 @@
 package io.brainstem.domain.event;
 
+import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.ParserInfo;
+import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.RawEnvelopeId;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.shared.DomainViolation;
@@ -8,6 +10,7 @@ import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.SignatureId;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The normalized event made from one raw envelope. One envelope yields at most one canonical event, so
@@ -54,5 +57,12 @@ public record CanonicalEvent(
         return new CanonicalEvent(id, tenantId, sourceType, sourceId, sourcePath, parsed.timestamp(),
                 parsed.host(), parsed.service(), parsed.severity(), parsed.facility(), parsed.message(), family,
                 signatureId, parsed.structuredFields(), parsed.fieldSources(), parser, createdAt);
+    }
+
+    /** An event is made from one envelope and keeps its id, tenant and source. */
+    public boolean isFrom(RawEnvelope envelope) {
+        EnvelopeContent c = envelope.content();
+        return id.equals(envelope.id()) && tenantId.equals(c.tenantId()) && Objects.equals(sourceType, c.sourceType())
+                && Objects.equals(sourceId, c.sourceId()) && Objects.equals(sourcePath, c.sourcePath());
     }
 }

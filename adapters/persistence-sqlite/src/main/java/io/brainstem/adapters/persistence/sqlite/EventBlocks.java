@@ -125,23 +125,28 @@ final class EventBlocks {
         generation = -1;
     }
 
-    /** Rebuilds the summaries listed in {@code event_blocks_pending} (left by migration V4) from their rows. */
-    void rebuildPending(Connection c) throws SQLException {
+    /** The blocks listed in {@code event_blocks_pending} (left by migration V4), whose summary is missing. */
+    static List<Long> pendingBlocks(Connection c) {
         List<Long> pending = new ArrayList<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT block FROM event_blocks_pending ORDER BY block")) {
             while (rs.next()) {
                 pending.add(rs.getLong(1));
             }
+            return pending;
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the pending event blocks: " + e.getMessage(), e);
         }
-        if (pending.isEmpty()) {
-            return;
-        }
+    }
+
+    /** Rebuilds the summaries of the pending blocks from their rows, in the caller's write transaction. */
+    void rebuildPending(Connection c) {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, source_type, source_id, source_path,"
                 + " host, service, severity, signature_id FROM events WHERE id BETWEEN ? AND ?")) {
-            for (long block : pending) {
-                ps.setLong(1, block << BLOCK_BITS);
-                ps.setLong(2, (block << BLOCK_BITS) + BLOCK_SIZE - 1);
+            for (long block : pendingBlocks(c)) {
+                IdRange ids = range(block, block);
+                ps.setLong(1, ids.from());
+                ps.setLong(2, ids.to());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         note(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -149,10 +154,12 @@ final class EventBlocks {
                     }
                 }
             }
-        }
-        writeTouched(c);
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate("DELETE FROM event_blocks_pending");
+            writeTouched(c);
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM event_blocks_pending");
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot rebuild the event block summaries: " + e.getMessage(), e);
         }
     }
 
@@ -245,18 +252,13 @@ final class EventBlocks {
 
     static byte[] encode(long[] sortedKeys) {
         ByteBuffer buffer = ByteBuffer.allocate(sortedKeys.length * Long.BYTES);
-        for (long k : sortedKeys) {
-            buffer.putLong(k);
-        }
+        buffer.asLongBuffer().put(sortedKeys);
         return buffer.array();
     }
 
     static long[] decode(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         long[] keys = new long[bytes.length / Long.BYTES];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = buffer.getLong();
-        }
+        ByteBuffer.wrap(bytes).asLongBuffer().get(keys);
         return keys;
     }
 

@@ -1,12 +1,13 @@
 package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.application.port.out.StorageException;
+import io.brainstem.domain.envelope.RawEnvelope;
+import io.brainstem.domain.event.CanonicalEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
-import java.util.Objects;
 
 /**
  * The writes every event makes, as plain JDBC batches on the unit of work's connection: one row of
@@ -16,12 +17,15 @@ import java.util.Objects;
  */
 final class HotPathInserts {
 
-    /** An envelope received in the current transaction, with its canonical event once that is made. */
+    /**
+     * An envelope received in the current transaction, with its canonical event once that is made; turned
+     * into a row once, at insert.
+     */
     static final class Pending {
-        RawEnvelopeRow envelope;
-        CanonicalEventRow event;
+        RawEnvelope envelope;
+        CanonicalEvent event;
 
-        Pending(RawEnvelopeRow envelope) {
+        Pending(RawEnvelope envelope) {
             this.envelope = envelope;
         }
     }
@@ -41,16 +45,7 @@ final class HotPathInserts {
     private HotPathInserts() {
     }
 
-    /** An event shares its envelope's row, so it must name the same tenant and source. */
-    static void requireSameSource(RawEnvelopeRow envelope, CanonicalEventRow event) {
-        if (!envelope.tenantId().equals(event.tenantId()) || !Objects.equals(envelope.sourceType(), event.sourceType())
-                || !Objects.equals(envelope.sourceId(), event.sourceId())
-                || !Objects.equals(envelope.sourcePath(), event.sourcePath())) {
-            throw mismatch(event.id());
-        }
-    }
-
-    private static StorageException mismatch(long id) {
+    static StorageException mismatch(long id) {
         return new StorageException("canonical event " + id + " has no stored envelope of the same tenant and source");
     }
 
@@ -60,7 +55,7 @@ final class HotPathInserts {
         }
         try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENT)) {
             for (Pending p : rows) {
-                RawEnvelopeRow r = p.envelope;
+                RawEnvelopeRow r = RawEnvelopeRow.from(p.envelope);
                 ps.setLong(1, r.id());
                 ps.setString(2, r.tenantId());
                 text(ps, 3, r.sourceType());
@@ -76,7 +71,7 @@ final class HotPathInserts {
                 text(ps, 13, r.parserVersion());
                 ps.setInt(14, r.attempts());
                 text(ps, 15, r.lastAttemptAt());
-                CanonicalEventRow e = p.event;
+                CanonicalEventRow e = p.event == null ? null : CanonicalEventRow.from(p.event);
                 if (e == null) {
                     for (int i = 16; i <= 28; i++) {
                         ps.setNull(i, Types.VARCHAR);

@@ -22,9 +22,8 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
     public void saveAll(Collection<CanonicalEvent> events) {
         List<CanonicalEventRow> updates = new ArrayList<>();
         for (CanonicalEvent event : events) {
-            CanonicalEventRow row = CanonicalEventRow.from(event);
-            if (!db.holdEvent(row)) {
-                updates.add(row);
+            if (!db.holdEvent(event)) {
+                updates.add(CanonicalEventRow.from(event));
             }
         }
         HotPathInserts.update(db.connection(), updates, db.blocks());

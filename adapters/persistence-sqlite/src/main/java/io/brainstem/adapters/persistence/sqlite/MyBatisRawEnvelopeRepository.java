@@ -31,7 +31,7 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
         List<RawEnvelope> out = new ArrayList<>(contents.size());
         for (EnvelopeContent content : contents) {
             RawEnvelope envelope = RawEnvelope.receive(new RawEnvelopeId(next++), content, receivedAt);
-            db.holdReceived(RawEnvelopeRow.from(envelope)); // inserted at commit, with its outcome and event
+            db.holdReceived(envelope); // inserted at commit, with its outcome and event
             out.add(envelope);
         }
         return out;
@@ -41,9 +41,8 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
     public void saveOutcomes(Collection<RawEnvelope> envelopes) {
         RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
         for (RawEnvelope envelope : envelopes) {
-            RawEnvelopeRow row = RawEnvelopeRow.from(envelope);
-            if (!db.holdOutcome(row)) {
-                mapper.updateOutcome(row);
+            if (!db.holdOutcome(envelope)) {
+                mapper.updateOutcome(RawEnvelopeRow.from(envelope));
             }
         }
     }

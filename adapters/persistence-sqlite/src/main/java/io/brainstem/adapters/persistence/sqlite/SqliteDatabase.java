@@ -59,14 +59,13 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         this.readerPool = pool(url, false, READERS);
         this.writers = factory(writerPool, "writer");
         this.readers = factory(readerPool, "reader");
-        write(() -> {
-            try {
+        // only a file upgraded by V4 has pending blocks: other opens take no write lock
+        if (!read(() -> EventBlocks.pendingBlocks(connection())).isEmpty()) {
+            write(() -> {
                 blocks.rebuildPending(connection());
-            } catch (java.sql.SQLException e) {
-                throw new StorageException("cannot rebuild the event block summaries of " + file, e);
-            }
-            return null;
-        });
+                return null;
+            });
+        }
     }
 
     private void checkpoint(String url, String mode) {
@@ -244,28 +243,30 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     }
 
     /** Called by the envelope repository: holds a received envelope until the transaction commits. */
-    void holdReceived(RawEnvelopeRow row) {
-        pendingEnvelopes.put(row.id(), new HotPathInserts.Pending(row));
+    void holdReceived(io.brainstem.domain.envelope.RawEnvelope envelope) {
+        pendingEnvelopes.put(envelope.id().value(), new HotPathInserts.Pending(envelope));
     }
 
-    /** Replaces a held envelope's row by one with its outcome; false when it was stored earlier. */
-    boolean holdOutcome(RawEnvelopeRow row) {
-        HotPathInserts.Pending pending = pendingEnvelopes.get(row.id());
+    /** Keeps a held envelope with its outcome until commit; false when it was stored earlier. */
+    boolean holdOutcome(io.brainstem.domain.envelope.RawEnvelope envelope) {
+        HotPathInserts.Pending pending = pendingEnvelopes.get(envelope.id().value());
         if (pending == null) {
             return false;
         }
-        pending.envelope = row;
+        pending.envelope = envelope;
         return true;
     }
 
     /** Attaches a canonical event to its held envelope; false when the envelope was stored earlier. */
-    boolean holdEvent(CanonicalEventRow row) {
-        HotPathInserts.Pending pending = pendingEnvelopes.get(row.id());
+    boolean holdEvent(io.brainstem.domain.event.CanonicalEvent event) {
+        HotPathInserts.Pending pending = pendingEnvelopes.get(event.id().value());
         if (pending == null) {
             return false;
         }
-        HotPathInserts.requireSameSource(pending.envelope, row);
-        pending.event = row;
+        if (!event.isFrom(pending.envelope)) {
+            throw HotPathInserts.mismatch(event.id().value());
+        }
+        pending.event = event;
         return true;
     }
 
