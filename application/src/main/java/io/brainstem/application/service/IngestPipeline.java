@@ -3,6 +3,7 @@ package io.brainstem.application.service;
 import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.InterestingItem;
 import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateId;
 import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The pipeline behind ingest and replay: canonicalize stored envelopes, mine their signatures,
@@ -42,7 +44,7 @@ final class IngestPipeline {
     private final MinerSettings minerSettings;
     private final Clock clock;
     private final Map<Storage, Map<TenantId, TenantState>> states = new ConcurrentHashMap<>();
-    private final Map<Storage, Long> externalCommitsSeen = new ConcurrentHashMap<>();
+    private final Map<Storage, Long> stateEpochSeen = new ConcurrentHashMap<>();
 
     IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings, Clock clock) {
         this.canonicalizer = canonicalizer;
@@ -58,12 +60,21 @@ final class IngestPipeline {
      * Runs {@code work} in one write transaction of {@code storage}; when it fails, the in-memory state of
      * that database is dropped (it may have run ahead of what was rolled back) and rebuilt on next use.
      */
-    <T> T inTransaction(Storage storage, java.util.function.Supplier<T> work) {
+    <T> T inTransaction(Storage storage, Supplier<T> work) {
+        return inTransactionAhead(storage, work).join();
+    }
+
+    /**
+     * Like {@link #inTransaction}, but returns once the work has run; the commit may still be under way
+     * ({@link UnitOfWork#writeAhead}). {@code work} may run twice, so it must start from its inputs.
+     */
+    <T> UnitOfWork.Commit<T> inTransactionAhead(Storage storage, Supplier<T> work) {
+        UnitOfWork.Commit<T> commit;
         try {
-            return storage.unitOfWork().write(() -> {
-                long external = storage.unitOfWork().externalCommits();
-                Long seen = externalCommitsSeen.put(storage, external);
-                if (seen != null && seen != external) {
+            commit = storage.unitOfWork().writeAhead(() -> {
+                long epoch = storage.unitOfWork().stateEpoch();
+                Long seen = stateEpochSeen.put(storage, epoch);
+                if (seen != null && seen != epoch) {
                     states.remove(storage);
                 }
                 return work.get();
@@ -72,6 +83,14 @@ final class IngestPipeline {
             states.remove(storage);
             throw e;
         }
+        return () -> {
+            try {
+                return commit.join();
+            } catch (RuntimeException e) {
+                states.remove(storage);
+                throw e;
+            }
+        };
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Ingest, shared by HTTP, syslog and file intake: persist every envelope first, then canonicalize, mine
- * and detect — all in one transaction per request.
+ * and detect — all in one transaction per request. Requests' commits may overlap the next request's work
+ * (ADR 13).
  */
 public final class IngestService implements IngestEventsUseCase {
 
@@ -45,6 +46,11 @@ public final class IngestService implements IngestEventsUseCase {
 
     @Override
     public IngestResult ingest(IngestCommand command) {
+        return submit(command).join();
+    }
+
+    @Override
+    public Submitted submit(IngestCommand command) {
         Storage storage = catalog.open(command.database());
         // Parsing needs no shared state: it runs here, on the request's thread, outside the write lock.
         Instant receivedAt = pipeline.clock().instant();
@@ -52,7 +58,8 @@ public final class IngestService implements IngestEventsUseCase {
         for (EnvelopeContent content : command.envelopes()) {
             outcomes.add(pipeline.canonicalize(content, receivedAt));
         }
-        return pipeline.inTransaction(storage, () -> {
+        // the work may run a second time (UnitOfWork#writeAhead): it starts from the command and outcomes only
+        return pipeline.inTransactionAhead(storage, () -> {
             IngestPipeline.Batch batch = pipeline.batch(storage, command.threshold());
             List<RawEnvelope> envelopes = storage.rawEnvelopes().receiveAll(command.envelopes(), receivedAt);
             for (int i = 0; i < envelopes.size(); i++) {
@@ -60,6 +67,6 @@ public final class IngestService implements IngestEventsUseCase {
             }
             command.cursor().ifPresent(c -> storage.intakeCursors().save(c.key(), c.position()));
             return batch.flush(envelopes);
-        });
+        })::join;
     }
 }

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 /**
  * Group commit: receivers put messages on a bounded queue, one platform thread drains it into batches of
  * up to {@code maxBatch} (waiting at most {@code linger} for a batch to fill) and hands each batch to the
- * ingest use case — one transaction per batch. A batch whose commit fails is retried with backoff
- * (a busy database must not lose what was accepted); after the last retry it is counted as lost.
+ * ingest use case — one transaction per batch, the next batch's work overlapping this one's commit. A batch
+ * whose commit fails is retried with backoff (a busy database must not lose what was accepted); after the
+ * last retry it is counted as lost.
  */
 final class SyslogBatchWriter implements AutoCloseable {
 
@@ -122,12 +123,28 @@ final class SyslogBatchWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Fills and submits one batch while the one before commits (ADR 13): the ingest work of batch n+1 runs
+     * while batch n is written. A batch is finished — counted, handed to the hook — before its successor is.
+     */
     private void run() {
-        List<Received> batch = new ArrayList<>(settings.maxBatch());
+        InFlight inFlight = null;
         while (!closing || !queue.isEmpty()) {
+            if (inFlight != null && queue.isEmpty()) {
+                finish(inFlight); // nothing to overlap with: report the batch now instead of after a poll
+                inFlight = null;
+                continue;
+            }
+            List<Received> batch = new ArrayList<>(settings.maxBatch());
             try {
                 if (fill(batch)) {
-                    commit(batch);
+                    InFlight next = submit(batch);
+                    finish(inFlight);
+                    inFlight = next;
+                    if (inFlight.submitted == null) { // its work failed at once: retry in order, now
+                        finish(inFlight);
+                        inFlight = null;
+                    }
                 }
             } catch (InterruptedException e) {
                 // only close() ends the writer: everything queued is still committed
@@ -135,9 +152,67 @@ final class SyslogBatchWriter implements AutoCloseable {
                 LOG.log(Level.ERROR, channel + ": writer error, batch of " + batch.size() + " lost", e);
                 counters.storeFailures.increment();
                 counters.lost.add(batch.size());
-            } finally {
-                batch.clear();
             }
+        }
+        finish(inFlight);
+    }
+
+    /** A batch handed to ingest, not yet known to be committed; {@code submitted} is null when that failed. */
+    private record InFlight(IngestCommand command, IngestEventsUseCase.Submitted submitted, RuntimeException failure) {
+    }
+
+    private InFlight submit(List<Received> batch) {
+        List<EnvelopeContent> envelopes = new ArrayList<>(batch.size());
+        for (Received r : batch) {
+            envelopes.add(envelope(r));
+        }
+        IngestCommand command = new IngestCommand(settings.database(), envelopes, settings.threshold());
+        try {
+            return new InFlight(command, ingest.submit(command), null);
+        } catch (RuntimeException e) {
+            return new InFlight(command, null, e);
+        }
+    }
+
+    /** Waits for the batch's commit; a failed one is retried with backoff, then counted as lost. */
+    private void finish(InFlight inFlight) {
+        if (inFlight == null) {
+            return;
+        }
+        List<EnvelopeContent> envelopes = inFlight.command().envelopes();
+        RuntimeException failure = inFlight.failure();
+        if (failure == null) {
+            try {
+                inFlight.submitted().join();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        for (int attempt = 0; failure != null; attempt++) {
+            if (attempt >= RETRY_BACKOFF_MS.length) {
+                LOG.log(Level.ERROR, channel + ": batch of " + envelopes.size() + " lost after "
+                        + (attempt + 1) + " attempts", failure);
+                counters.storeFailures.increment();
+                counters.lost.add(envelopes.size());
+                return;
+            }
+            counters.storeRetries.increment();
+            LOG.log(Level.WARNING, channel + ": batch of " + envelopes.size() + " not stored ("
+                    + failure.getMessage() + "), retrying in " + RETRY_BACKOFF_MS[attempt] + " ms");
+            sleepUninterruptibly(RETRY_BACKOFF_MS[attempt]);
+            try {
+                ingest.ingest(inFlight.command());
+                failure = null;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        counters.stored.add(envelopes.size());
+        counters.batches.increment();
+        try {
+            onCommitted.accept(envelopes);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, channel + ": the committed-batch hook failed", e);
         }
     }
 
@@ -164,39 +239,6 @@ final class SyslogBatchWriter implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private void commit(List<Received> batch) {
-        List<EnvelopeContent> envelopes = new ArrayList<>(batch.size());
-        for (Received r : batch) {
-            envelopes.add(envelope(r));
-        }
-        IngestCommand command = new IngestCommand(settings.database(), envelopes, settings.threshold());
-        for (int attempt = 0; ; attempt++) {
-            try {
-                ingest.ingest(command);
-                counters.stored.add(envelopes.size());
-                counters.batches.increment();
-                break;
-            } catch (RuntimeException e) {
-                if (attempt >= RETRY_BACKOFF_MS.length) {
-                    LOG.log(Level.ERROR, channel + ": batch of " + envelopes.size() + " lost after "
-                            + (attempt + 1) + " attempts", e);
-                    counters.storeFailures.increment();
-                    counters.lost.add(envelopes.size());
-                    return;
-                }
-                counters.storeRetries.increment();
-                LOG.log(Level.WARNING, channel + ": batch of " + envelopes.size() + " not stored ("
-                        + e.getMessage() + "), retrying in " + RETRY_BACKOFF_MS[attempt] + " ms");
-                sleepUninterruptibly(RETRY_BACKOFF_MS[attempt]);
-            }
-        }
-        try {
-            onCommitted.accept(envelopes);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, channel + ": the committed-batch hook failed", e);
-        }
     }
 
     private EnvelopeContent envelope(Received r) {

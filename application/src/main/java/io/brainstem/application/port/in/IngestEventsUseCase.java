@@ -15,6 +15,23 @@ public interface IngestEventsUseCase {
     IngestResult ingest(IngestCommand command);
 
     /**
+     * Does the work of {@link #ingest} and returns before the commit is durable, so that a caller feeding
+     * batches (syslog intake) can prepare the next one meanwhile. Batches commit in the order they were
+     * submitted; {@link Submitted#join()} returns the result once committed, or throws. The default ingests
+     * at once.
+     */
+    default Submitted submit(IngestCommand command) {
+        IngestResult result = ingest(command);
+        return () -> result;
+    }
+
+    /** A submitted batch; {@link #join()} waits for its commit. */
+    @FunctionalInterface
+    interface Submitted {
+        IngestResult join();
+    }
+
+    /**
      * @param cursor when set, the intake position to save in the same transaction (file intake), so the
      *               envelopes and the position they reach commit together
      */

@@ -4,17 +4,40 @@ import java.util.function.Supplier;
 
 /**
  * One transaction over a database. Repository calls made by {@code work} on the calling thread join it;
- * it commits when {@code work} returns and rolls back when it throws. Writes are serialized.
+ * it commits when {@code work} returns and rolls back when it throws. Writes are serialized: they commit
+ * in the order their work ran.
  */
 public interface UnitOfWork {
 
     <T> T write(Supplier<T> work);
 
     /**
-     * How many times another process has been seen to commit to this database; call inside
-     * {@link #write}. A change tells in-memory caches of the database that they may be stale.
+     * Runs {@code work} now, like {@link #write}, but may return before its commit is durable, so that the
+     * caller can prepare its next write while this one commits (ADR 13). {@link Commit#join()} waits for the
+     * commit and returns the result, or throws what made it fail.
+     *
+     * <p>An adapter may run {@code work} a second time, inside {@code join()}, when the first run turned out
+     * to rest on stale state (an earlier commit failed, or another process wrote in between): {@code work}
+     * must be safe to repeat, and a caller that caches state of this database must check {@link #stateEpoch()}
+     * at its start. The default writes at once.
      */
-    default long externalCommits() {
+    default <T> Commit<T> writeAhead(Supplier<T> work) {
+        T result = write(work);
+        return () -> result;
+    }
+
+    /** A write whose work has run; {@link #join()} waits until it is committed. */
+    @FunctionalInterface
+    interface Commit<T> {
+        T join();
+    }
+
+    /**
+     * Changes whenever state cached from this database may be stale: another process was seen to commit to
+     * it, or a commit of this process failed after later work had already built on it. Call inside
+     * {@link #write}; a cache that saw another value must be dropped.
+     */
+    default long stateEpoch() {
         return 0;
     }
 

@@ -24,9 +24,19 @@ final class HotPathInserts {
     static final class Pending {
         RawEnvelope envelope;
         CanonicalEvent event;
+        private RawEnvelopeRow row;
+        private CanonicalEventRow eventRow;
 
         Pending(RawEnvelope envelope) {
             this.envelope = envelope;
+        }
+
+        /** Builds the rows from the domain objects as they stand now; later calls keep those rows. */
+        void seal() {
+            if (row == null) {
+                row = RawEnvelopeRow.from(envelope);
+                eventRow = event == null ? null : CanonicalEventRow.from(event);
+            }
         }
     }
 
@@ -55,7 +65,8 @@ final class HotPathInserts {
         }
         try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENT)) {
             for (Pending p : rows) {
-                RawEnvelopeRow r = RawEnvelopeRow.from(p.envelope);
+                p.seal();
+                RawEnvelopeRow r = p.row;
                 ps.setLong(1, r.id());
                 ps.setString(2, r.tenantId());
                 text(ps, 3, r.sourceType());
@@ -71,7 +82,7 @@ final class HotPathInserts {
                 text(ps, 13, r.parserVersion());
                 ps.setInt(14, r.attempts());
                 text(ps, 15, r.lastAttemptAt());
-                CanonicalEventRow e = p.event == null ? null : CanonicalEventRow.from(p.event);
+                CanonicalEventRow e = p.eventRow;
                 if (e == null) {
                     for (int i = 16; i <= 28; i++) {
                         ps.setNull(i, Types.VARCHAR);

@@ -4,6 +4,7 @@ import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateId;
 import io.brainstem.domain.envelope.TenantId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,12 @@ final class MyBatisCandidateRepository implements CandidateRepository {
 
     @Override
     public void saveAll(Collection<Candidate> candidates) {
-        CandidateMapper mapper = db.mapper(CandidateMapper.class);
+        List<CandidateRow> rows = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            mapper.upsert(CandidateRow.from(candidate));
+            rows.add(CandidateRow.from(candidate));
+        }
+        if (!rows.isEmpty()) {
+            db.later(session -> rows.forEach(session.getMapper(CandidateMapper.class)::upsert));
         }
     }
 

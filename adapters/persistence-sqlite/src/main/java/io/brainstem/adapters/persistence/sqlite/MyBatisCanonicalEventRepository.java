@@ -26,7 +26,9 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
                 updates.add(CanonicalEventRow.from(event));
             }
         }
-        HotPathInserts.update(db.connection(), updates, db.blocks());
+        if (!updates.isEmpty()) {
+            db.later(session -> HotPathInserts.update(session.getConnection(), updates, db.blocks()));
+        }
     }
 
     @Override

@@ -19,6 +19,6 @@ final class MyBatisIntakeCursorRepository implements IntakeCursorRepository {
 
     @Override
     public void save(String key, long position) {
-        db.mapper(IntakeCursorMapper.class).save(key, position);
+        db.later(session -> session.getMapper(IntakeCursorMapper.class).save(key, position));
     }
 }

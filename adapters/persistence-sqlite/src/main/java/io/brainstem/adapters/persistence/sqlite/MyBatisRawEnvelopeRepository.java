@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Raw envelopes in SQLite. Ids are assigned inside the (IMMEDIATE) write transaction from the current
- * maximum, so they ascend even when several processes write the same file.
+ * Raw envelopes in SQLite. Ids ascend: the database hands them out in memory and reads the current maximum
+ * again whenever another process may have written the file (see {@link SqliteDatabase#allocateIds}).
  */
 final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
 
@@ -25,9 +25,7 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
 
     @Override
     public List<RawEnvelope> receiveAll(List<EnvelopeContent> contents, Instant receivedAt) {
-        db.flushHeld();
-        RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
-        long next = mapper.maxId() + 1;
+        long next = db.allocateIds(contents.size());
         List<RawEnvelope> out = new ArrayList<>(contents.size());
         for (EnvelopeContent content : contents) {
             RawEnvelope envelope = RawEnvelope.receive(new RawEnvelopeId(next++), content, receivedAt);
@@ -39,11 +37,14 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
 
     @Override
     public void saveOutcomes(Collection<RawEnvelope> envelopes) {
-        RawEnvelopeMapper mapper = db.mapper(RawEnvelopeMapper.class);
+        List<RawEnvelopeRow> updates = new ArrayList<>();
         for (RawEnvelope envelope : envelopes) {
             if (!db.holdOutcome(envelope)) {
-                mapper.updateOutcome(RawEnvelopeRow.from(envelope));
+                updates.add(RawEnvelopeRow.from(envelope));
             }
+        }
+        if (!updates.isEmpty()) {
+            db.later(session -> updates.forEach(session.getMapper(RawEnvelopeMapper.class)::updateOutcome));
         }
     }
 

@@ -4,6 +4,7 @@ import io.brainstem.application.port.out.SignatureRepository;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.signature.Signature;
 import io.brainstem.domain.signature.SignatureId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,12 @@ final class MyBatisSignatureRepository implements SignatureRepository {
 
     @Override
     public void saveAll(Collection<Signature> signatures) {
-        SignatureMapper mapper = db.mapper(SignatureMapper.class);
+        List<SignatureRow> rows = new ArrayList<>(signatures.size());
         for (Signature signature : signatures) {
-            mapper.upsert(SignatureRow.from(signature));
+            rows.add(SignatureRow.from(signature));
+        }
+        if (!rows.isEmpty()) {
+            db.later(session -> rows.forEach(session.getMapper(SignatureMapper.class)::upsert));
         }
     }
 

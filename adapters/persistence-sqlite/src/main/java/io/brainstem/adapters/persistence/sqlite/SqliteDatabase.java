@@ -5,7 +5,17 @@ import io.brainstem.application.port.out.UnitOfWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
@@ -21,8 +31,14 @@ import org.flywaydb.core.Flyway;
 /**
  * One SQLite file: migrated with Flyway on open, WAL journal, one writer connection whose transactions
  * begin IMMEDIATE (so another process writing the same file waits instead of failing), and a small
- * pool of readers. Writes are serialized by a lock; a unit of work binds its MyBatis session to the
- * calling thread so that repository calls join it.
+ * pool of readers.
+ *
+ * <p>Writes are pipelined (ADR 13). The work of a write runs on the caller's thread under a lock, and the
+ * repository writes it makes are recorded as a {@link Job}. A committer thread then owns the connection and
+ * commits jobs in order, while the next caller's work already runs. Work that needs to read the database
+ * first waits until the committer is idle, then takes the connection and commits itself ("attached").
+ * A job whose work rests on stale state is not committed: its work runs again, attached from the start.
+ * Its state is stale when an earlier commit failed or another process committed in between.
  */
 final class SqliteDatabase implements UnitOfWork, AutoCloseable {
 
@@ -33,14 +49,19 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     private final SqlSessionFactory readers;
     private final PooledDataSource writerPool;
     private final PooledDataSource readerPool;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
+    /** Serializes the work of writes; held while work runs and until its job is queued or committed. */
+    private final ReentrantLock workLock = new ReentrantLock();
+    private final ThreadLocal<Job> currentJob = new ThreadLocal<>();
+    private final ThreadLocal<SqlSession> currentRead = new ThreadLocal<>();
     private final String url;
-    /** Envelopes received in the current write transaction, inserted with their outcome and event (below). */
-    private final java.util.Map<Long, HotPathInserts.Pending> pendingEnvelopes = new java.util.LinkedHashMap<>();
+    private final Committer committer;
+    private final AtomicLong stateEpoch = new AtomicLong();
+    /** Owned by whoever holds the connection (the committer, or attached work while the committer is idle). */
     private final EventBlocks blocks = new EventBlocks();
     private long lastDataVersion = Long.MIN_VALUE;
-    private long externalCommits;
+    /** The next envelope id, known while {@link #idEpoch} is the state epoch; guarded by the work lock. */
+    private long nextId = -1;
+    private long idEpoch = -1;
 
     SqliteDatabase(Path file) {
         this.file = file.toAbsolutePath().normalize();
@@ -59,6 +80,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         this.readerPool = pool(url, false, READERS);
         this.writers = factory(writerPool, "writer");
         this.readers = factory(readerPool, "reader");
+        this.committer = new Committer("brainstem-sqlite-committer-" + this.file.getFileName());
         // only a file upgraded by V4 has pending blocks: other opens take no write lock
         if (!read(() -> EventBlocks.pendingBlocks(connection())).isEmpty()) {
             write(() -> {
@@ -134,41 +156,167 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
 
     @Override
     public <T> T write(Supplier<T> work) {
-        if (current.get() != null) {
-            return work.get();
+        return writeAhead(work).join();
+    }
+
+    @Override
+    public <T> Commit<T> writeAhead(Supplier<T> work) {
+        if (currentJob.get() != null) { // nested: joins the outer write
+            T result = work.get();
+            return () -> result;
         }
-        writeLock.lock();
-        try (SqlSession session = writers.openSession(ExecutorType.BATCH, false)) {
-            current.set(session);
+        return submit(work, false);
+    }
+
+    /**
+     * Runs {@code work} as a job: queued for the committer when it never needed the connection, else committed
+     * here. {@code attachedFromStart} is for work run again after it turned out stale: it commits itself.
+     */
+    private <T> Commit<T> submit(Supplier<T> work, boolean attachedFromStart) {
+        Job job;
+        T result;
+        workLock.lock();
+        try {
+            job = new Job(stateEpoch.get());
+            currentJob.set(job);
             try {
-                if (noteExternalCommits(session)) {
-                    blocks.forgetWriterState();
+                if (attachedFromStart) {
+                    attach(job);
                 }
-                pendingEnvelopes.clear();
-                T result = work.get();
-                flushPendingEnvelopes(session);
-                blocks.writeTouched(session.getConnection());
-                session.commit(true);
-                return result;
+                job.started = true;
+                result = work.get();
+                if (job.session != null) {
+                    commitAttached(job);
+                    T done = result;
+                    return () -> done;
+                }
+                job.seal();
+                committer.enqueue(job);
+            } catch (StaleWork stale) {
+                abandon(job);
+                job = null;
+                result = null;
             } catch (RuntimeException e) {
-                pendingEnvelopes.clear();
-                blocks.rolledBack();
-                session.rollback(true);
+                abandon(job);
                 throw wrap(e);
             }
         } finally {
-            current.remove();
-            writeLock.unlock();
+            currentJob.remove();
+            workLock.unlock();
+        }
+        if (job == null) {
+            return submit(work, true);
+        }
+        Job queued = job;
+        T value = result;
+        return () -> {
+            try {
+                queued.committed.join();
+                return value;
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof StaleWork) {
+                    return submit(work, true).join();
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        };
+    }
+
+    /** Work of {@code job} failed or went stale: nothing of it is written; its ids are handed out again. */
+    private void abandon(Job job) {
+        nextId = -1;
+        if (job.session != null) {
+            blocks.rolledBack();
+            try {
+                job.session.rollback(true);
+            } finally {
+                job.session.close();
+            }
+        }
+    }
+
+    /** Commits the job on the calling thread, which took the connection while the committer was idle. */
+    private void commitAttached(Job job) {
+        try (SqlSession session = job.session) {
+            try {
+                finishTransaction(job, session);
+            } catch (RuntimeException e) {
+                nextId = -1;
+                blocks.rolledBack();
+                session.rollback(true);
+                throw e;
+            }
+        }
+    }
+
+    private void finishTransaction(Job job, SqlSession session) {
+        for (Consumer<SqlSession> op : job.ops) {
+            op.accept(session);
+        }
+        HotPathInserts.insert(session.getConnection(), job.pending.values(), blocks);
+        blocks.writeTouched(session.getConnection());
+        session.commit(true);
+    }
+
+    /**
+     * Takes the writer connection for {@code job}'s work: waits until every queued job is committed, opens the
+     * transaction and runs the writes the work recorded so far. Work that has begun is stale when another
+     * process committed since this process last did.
+     */
+    private SqlSession attach(Job job) {
+        if (job.session != null) {
+            return job.session;
+        }
+        committer.awaitIdle();
+        job.session = writers.openSession(ExecutorType.BATCH, false);
+        noteExternalCommits(job.session);
+        if (!job.started) {
+            job.epoch = stateEpoch.get();
+        } else if (job.epoch != stateEpoch.get()) {
+            throw StaleWork.INSTANCE; // an earlier commit failed, or another process wrote, while this work ran
+        }
+        for (Consumer<SqlSession> op : job.ops) {
+            op.accept(job.session);
+        }
+        job.ops.clear();
+        return job.session;
+    }
+
+    /** The committer's part: commit a queued job unless its work rests on stale state. */
+    private void commitQueued(Job job) {
+        if (job.epoch != stateEpoch.get()) {
+            job.committed.completeExceptionally(StaleWork.INSTANCE);
+            return;
+        }
+        try (SqlSession session = writers.openSession(ExecutorType.BATCH, false)) {
+            try {
+                if (noteExternalCommits(session)) {
+                    session.rollback(true);
+                    job.committed.completeExceptionally(StaleWork.INSTANCE);
+                    return;
+                }
+                finishTransaction(job, session);
+                job.committed.complete(null);
+            } catch (RuntimeException e) {
+                stateEpoch.incrementAndGet(); // later work built on this job: it must run again
+                blocks.rolledBack();
+                try {
+                    session.rollback(true);
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                job.committed.completeExceptionally(wrap(e));
+            }
         }
     }
 
     @Override
     public <T> T read(Supplier<T> work) {
-        if (current.get() != null) {
+        if (currentJob.get() != null || currentRead.get() != null) {
             return work.get();
         }
         try (SqlSession session = readers.openSession(ExecutorType.REUSE, false)) {
-            current.set(session);
+            currentRead.set(session);
             try {
                 T result = work.get();
                 session.rollback(true);
@@ -177,23 +325,25 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
                 throw wrap(e);
             }
         } finally {
-            current.remove();
+            currentRead.remove();
         }
     }
 
     /**
      * SQLite's {@code PRAGMA data_version} changes on a connection when another connection — here, only
-     * another process, since this is the only writer in-process — committed in between.
+     * another process, since this is the only writer in-process — committed in between. A change moves the
+     * state epoch and forgets what was cached of the file.
      */
     private boolean noteExternalCommits(SqlSession session) {
         try (java.sql.Statement st = session.getConnection().createStatement();
                 java.sql.ResultSet rs = st.executeQuery("PRAGMA data_version")) {
             long version = rs.next() ? rs.getLong(1) : 0;
             boolean changed = lastDataVersion != Long.MIN_VALUE && version != lastDataVersion;
-            if (changed) {
-                externalCommits++;
-            }
             lastDataVersion = version;
+            if (changed) {
+                stateEpoch.incrementAndGet();
+                blocks.forgetWriterState();
+            }
             return changed;
         } catch (java.sql.SQLException e) {
             throw new StorageException("cannot read the data version of " + file, e);
@@ -201,8 +351,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     }
 
     @Override
-    public long externalCommits() {
-        return externalCommits;
+    public long stateEpoch() {
+        return stateEpoch.get();
     }
 
     private static RuntimeException wrap(RuntimeException e) {
@@ -212,22 +362,63 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         return e;
     }
 
-    /** The JDBC connection of the calling thread's unit of work (for {@link HotPathInserts}, {@link EventBlocks}). */
-    java.sql.Connection connection() {
-        SqlSession session = current.get();
-        if (session == null) {
+    private SqlSession session() {
+        SqlSession read = currentRead.get();
+        if (read != null) {
+            return read;
+        }
+        Job job = currentJob.get();
+        if (job == null) {
             throw new IllegalStateException("repository used outside a unit of work");
         }
-        return session.getConnection();
+        return attach(job);
     }
 
-    /** The mapper of the calling thread's unit of work. */
+    /**
+     * The JDBC connection of the calling thread's unit of work, for reads ({@link EventBlocks}); in a write it
+     * takes the connection (see {@link #attach}).
+     */
+    java.sql.Connection connection() {
+        return session().getConnection();
+    }
+
+    /** The mapper of the calling thread's unit of work, for reads; in a write it takes the connection. */
     <M> M mapper(Class<M> type) {
-        SqlSession session = current.get();
-        if (session == null) {
-            throw new IllegalStateException("repository used outside a unit of work");
+        return session().getMapper(type);
+    }
+
+    /**
+     * A write of the calling thread's unit of work: run at commit, or now when the work holds the connection.
+     * {@code op} must capture rows built now, not domain objects that later work may change.
+     */
+    void later(Consumer<SqlSession> op) {
+        Job job = currentJob.get();
+        if (job == null) {
+            throw new IllegalStateException("repository write outside a write unit of work");
         }
-        return session.getMapper(type);
+        if (job.session != null) {
+            op.accept(job.session);
+        } else {
+            job.ops.add(op);
+        }
+    }
+
+    /**
+     * {@code count} consecutive new envelope ids. Known in memory while no other process writes: the first
+     * write after opening, after a failed commit or after another process committed reads the current maximum.
+     */
+    long allocateIds(int count) {
+        Job job = currentJob.get();
+        if (job == null) {
+            throw new IllegalStateException("ids allocated outside a write unit of work");
+        }
+        if (nextId < 0 || idEpoch != job.epoch) {
+            nextId = attach(job).getMapper(RawEnvelopeMapper.class).maxId() + 1;
+            idEpoch = job.epoch;
+        }
+        long first = nextId;
+        nextId += count;
+        return first;
     }
 
     /**
@@ -235,21 +426,26 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
      * event: one row write per event instead of insert-then-update; within one transaction the two are
      * indistinguishable (ADR 7, ADR 12).
      */
-    private void flushPendingEnvelopes(SqlSession session) {
-        if (!pendingEnvelopes.isEmpty()) {
-            HotPathInserts.insert(session.getConnection(), pendingEnvelopes.values(), blocks);
-            pendingEnvelopes.clear();
+    private void flushPending(Job job) {
+        if (!job.pending.isEmpty()) {
+            HotPathInserts.insert(job.session.getConnection(), job.pending.values(), blocks);
+            job.pending.clear();
         }
     }
 
     /** Called by the envelope repository: holds a received envelope until the transaction commits. */
     void holdReceived(io.brainstem.domain.envelope.RawEnvelope envelope) {
-        pendingEnvelopes.put(envelope.id().value(), new HotPathInserts.Pending(envelope));
+        Job job = currentJob.get();
+        if (job == null) {
+            throw new IllegalStateException("envelope received outside a write unit of work");
+        }
+        job.pending.put(envelope.id().value(), new HotPathInserts.Pending(envelope));
     }
 
     /** Keeps a held envelope with its outcome until commit; false when it was stored earlier. */
     boolean holdOutcome(io.brainstem.domain.envelope.RawEnvelope envelope) {
-        HotPathInserts.Pending pending = pendingEnvelopes.get(envelope.id().value());
+        Job job = currentJob.get();
+        HotPathInserts.Pending pending = job == null ? null : job.pending.get(envelope.id().value());
         if (pending == null) {
             return false;
         }
@@ -259,7 +455,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
 
     /** Attaches a canonical event to its held envelope; false when the envelope was stored earlier. */
     boolean holdEvent(io.brainstem.domain.event.CanonicalEvent event) {
-        HotPathInserts.Pending pending = pendingEnvelopes.get(event.id().value());
+        Job job = currentJob.get();
+        HotPathInserts.Pending pending = job == null ? null : job.pending.get(event.id().value());
         if (pending == null) {
             return false;
         }
@@ -276,14 +473,150 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
 
     /** Inserts the held envelopes now, so that a query of events in this transaction sees them. */
     void flushHeld() {
-        SqlSession session = current.get();
-        if (session != null && writeLock.isHeldByCurrentThread()) {
-            flushPendingEnvelopes(session);
+        Job job = currentJob.get();
+        if (job != null) {
+            attach(job);
+            flushPending(job);
+        }
+    }
+
+    /** How many threads wait for the committer to be idle, to take the connection (for tests). */
+    int waitingToAttach() {
+        return committer.waiting();
+    }
+
+    /** The writes of one unit of work, recorded while its work runs and made at commit. */
+    private static final class Job {
+        long epoch;
+        final Map<Long, HotPathInserts.Pending> pending = new LinkedHashMap<>();
+        final List<Consumer<SqlSession>> ops = new ArrayList<>();
+        final CompletableFuture<Void> committed = new CompletableFuture<>();
+        /** Set while the work holds the connection itself. */
+        SqlSession session;
+        boolean started;
+
+        Job(long epoch) {
+            this.epoch = epoch;
+        }
+
+        /** Builds the rows of held envelopes on the worker's thread, so the committer only binds and steps. */
+        void seal() {
+            for (HotPathInserts.Pending p : pending.values()) {
+                p.seal();
+            }
+        }
+    }
+
+    /** Work that rested on stale state; it runs again. Thrown and caught inside this class only. */
+    private static final class StaleWork extends RuntimeException {
+        static final StaleWork INSTANCE = new StaleWork();
+
+        private StaleWork() {
+            super("the write rested on stale state and runs again", null, false, false);
+        }
+    }
+
+    /** The thread that commits queued jobs in order, and lets attached work wait until it is idle. */
+    private final class Committer {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private final ArrayDeque<Job> queue = new ArrayDeque<>();
+        private final Thread thread;
+        private boolean busy;
+        private boolean closed;
+        private int waiting;
+
+        Committer(String name) {
+            this.thread = Thread.ofPlatform().name(name).daemon(true).start(this::run);
+        }
+
+        void enqueue(Job job) {
+            lock.lock();
+            try {
+                if (closed) {
+                    throw new StorageException("the database " + file + " is closed");
+                }
+                queue.add(job);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void awaitIdle() {
+            lock.lock();
+            try {
+                waiting++;
+                while (busy || !queue.isEmpty()) {
+                    changed.awaitUninterruptibly();
+                }
+            } finally {
+                waiting--;
+                lock.unlock();
+            }
+        }
+
+        int waiting() {
+            lock.lock();
+            try {
+                return waiting;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Commits what is queued, then stops. */
+        void close() {
+            lock.lock();
+            try {
+                closed = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void run() {
+            while (true) {
+                Job job;
+                lock.lock();
+                try {
+                    while (queue.isEmpty() && !closed) {
+                        changed.awaitUninterruptibly();
+                    }
+                    if (queue.isEmpty()) {
+                        return;
+                    }
+                    job = queue.poll();
+                    busy = true;
+                } finally {
+                    lock.unlock();
+                }
+                try {
+                    commitQueued(job);
+                } catch (Throwable t) {
+                    job.committed.completeExceptionally(t);
+                } finally {
+                    lock.lock();
+                    try {
+                        busy = false;
+                        changed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
         }
     }
 
     @Override
     public void close() {
+        committer.close();
         checkpoint(url, "TRUNCATE");
         writerPool.forceCloseAll();
         readerPool.forceCloseAll();
