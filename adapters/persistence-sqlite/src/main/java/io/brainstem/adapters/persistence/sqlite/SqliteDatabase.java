@@ -235,18 +235,15 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         }
     }
 
-    /** Commits the job on the calling thread, which took the connection while the committer was idle. */
+    /**
+     * Commits the job on the calling thread, which took the connection while the committer was idle; when
+     * that fails, the caller's {@link #abandon} rolls back.
+     */
     private void commitAttached(Job job) {
-        try (SqlSession session = job.session) {
-            try {
-                finishTransaction(job, session);
-            } catch (RuntimeException e) {
-                nextId = -1;
-                blocks.rolledBack();
-                session.rollback(true);
-                throw e;
-            }
-        }
+        finishTransaction(job, job.session);
+        SqlSession session = job.session;
+        job.session = null;
+        session.close();
     }
 
     private void finishTransaction(Job job, SqlSession session) {

@@ -139,6 +139,23 @@ class PipelinedWritesTest {
     }
 
     @Test
+    void aFailedCommitOfWorkThatReadIsReportedAndRolledBack() {
+        StorageException failure = assertThrows(StorageException.class, () -> db.write(() -> {
+            storage.rawEnvelopes().findAfter(0, List.of(), null, 1); // takes the connection: commits itself
+            List<RawEnvelope> got = receiveHere("gone");
+            db.later(session -> {
+                throw new StorageException("disk full (simulated)");
+            });
+            return got;
+        }));
+        assertEquals("disk full (simulated)", failure.getMessage());
+
+        List<RawEnvelope> next = db.write(() -> receiveHere("next"));
+        assertEquals(2, next.getFirst().id().value(), "the rolled-back ids are handed out again");
+        assertEquals(List.of("warm-up", "next"), storedMessages());
+    }
+
+    @Test
     void closingCommitsWhatIsQueued() {
         List<UnitOfWork.Commit<List<RawEnvelope>>> pending = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
