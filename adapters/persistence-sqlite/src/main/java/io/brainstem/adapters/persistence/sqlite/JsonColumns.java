@@ -26,10 +26,10 @@ final class JsonColumns {
         if (value instanceof java.util.Collection<?> c && c.isEmpty()) {
             return "[]";
         }
-        if (value instanceof java.util.Map<?, ?> m) {
-            String flat = flatObject(m);
-            if (flat != null) {
-                return flat;
+        if (value instanceof java.util.Map<?, ?> || value instanceof java.util.Collection<?>) {
+            StringBuilder sb = new StringBuilder(64);
+            if (direct(sb, value, 0)) {
+                return sb.toString();
             }
         }
         try {
@@ -40,29 +40,58 @@ final class JsonColumns {
     }
 
     /**
-     * A map of string keys to strings, integers or booleans — what parsers put in structured fields, once per
-     * event — written directly; null for anything else (Jackson writes those). Same text as Jackson's.
+     * A map of string keys to strings, integers, booleans, nulls, and maps and collections of those — what parsers
+     * and senders put in structured fields and metadata, once per event — written directly; null for anything
+     * else (Jackson writes those). Same text as Jackson's.
      */
     static String flatObject(java.util.Map<?, ?> map) {
-        StringBuilder sb = new StringBuilder(16 + map.size() * 24).append('{');
-        for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String key)) {
-                return null;
+        StringBuilder sb = new StringBuilder(16 + map.size() * 24);
+        return direct(sb, map, 0) ? sb.toString() : null;
+    }
+
+    private static final int MAX_DEPTH = 8;
+
+    private static boolean direct(StringBuilder sb, Object v, int depth) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String text) {
+            quote(sb, text);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof java.util.Map<?, ?> map && depth < MAX_DEPTH) {
+            sb.append('{');
+            boolean first = true;
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return false;
+                }
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(sb, key).append(':');
+                if (!direct(sb, e.getValue(), depth + 1)) {
+                    return false;
+                }
             }
-            if (sb.length() > 1) {
-                sb.append(',');
+            sb.append('}');
+        } else if (v instanceof java.util.Collection<?> items && depth < MAX_DEPTH) {
+            sb.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                if (!direct(sb, item, depth + 1)) {
+                    return false;
+                }
             }
-            quote(sb, key).append(':');
-            Object v = e.getValue();
-            if (v instanceof String text) {
-                quote(sb, text);
-            } else if (v instanceof Integer || v instanceof Long || v instanceof Boolean) {
-                sb.append(v);
-            } else {
-                return null;
-            }
+            sb.append(']');
+        } else {
+            return false;
         }
-        return sb.append('}').toString();
+        return true;
     }
 
     private static StringBuilder quote(StringBuilder sb, String text) {

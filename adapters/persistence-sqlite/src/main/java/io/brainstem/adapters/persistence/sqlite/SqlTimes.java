@@ -13,21 +13,28 @@ final class SqlTimes {
     private SqlTimes() {
     }
 
-    /** The formatted second of the last call: events arrive in bursts within the same second. */
+    /**
+     * Formatted seconds, by the low bits of the second: events arrive in bursts within the same second, and
+     * one row formats both the event's own time and the time it was received, which differ. Entries are
+     * immutable, so a racy read sees a whole entry or a stale one, never a torn one.
+     */
     private record Second(long epochSecond, String prefix) {
     }
 
-    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+    private static final int SLOTS = 64;
+    private static final Second[] SECONDS = new Second[SLOTS];
 
     static String format(Instant instant) {
         if (instant == null) {
             return null;
         }
-        Second second = last;
-        if (second.epochSecond() != instant.getEpochSecond()) {
-            String full = FORMAT.format(Instant.ofEpochSecond(instant.getEpochSecond()));
-            second = new Second(instant.getEpochSecond(), full.substring(0, full.length() - 7)); // up to the '.'
-            last = second;
+        long epochSecond = instant.getEpochSecond();
+        int slot = (int) (epochSecond & (SLOTS - 1));
+        Second second = SECONDS[slot];
+        if (second == null || second.epochSecond() != epochSecond) {
+            String full = FORMAT.format(Instant.ofEpochSecond(epochSecond));
+            second = new Second(epochSecond, full.substring(0, full.length() - 7)); // up to the '.'
+            SECONDS[slot] = second;
         }
         int micros = instant.getNano() / 1000;
         StringBuilder sb = new StringBuilder(27).append(second.prefix());

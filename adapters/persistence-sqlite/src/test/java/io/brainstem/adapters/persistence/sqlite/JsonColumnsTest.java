@@ -39,10 +39,48 @@ class JsonColumnsTest {
             assertEquals(JACKSON.writeValueAsString(map), fast);
             assertEquals(map.size(), JsonColumns.object(fast).size());
         }
-        assertNull(JsonColumns.flatObject(Map.of("nested", Map.of("k", 1))));
-        assertNull(JsonColumns.flatObject(Map.of("list", List.of(1))));
         assertNull(JsonColumns.flatObject(Map.of("double", 1.5)));
+        assertNull(JsonColumns.flatObject(Map.of("nested", Map.of("double", 1.5))));
         assertEquals("{\"nested\":{\"k\":[1,2]}}", JsonColumns.write(Map.of("nested", Map.of("k", List.of(1, 2)))));
+    }
+
+    @Test
+    void nestedMapsAndListsAreWrittenAsJacksonWritesThem() throws Exception {
+        Random random = new Random(12);
+        for (int i = 0; i < 5_000; i++) {
+            Object value = randomValue(random, 0);
+            if (!(value instanceof Map<?, ?>) && !(value instanceof java.util.Collection<?>)) {
+                continue;
+            }
+            assertEquals(JACKSON.writeValueAsString(value), JsonColumns.write(value));
+        }
+    }
+
+    private static Object randomValue(Random random, int depth) {
+        int kind = random.nextInt(depth < 4 ? 8 : 6);
+        return switch (kind) {
+            case 0 -> "v\"" + random.nextInt(100) + "\u00e9\n";
+            case 1 -> random.nextInt();
+            case 2 -> random.nextLong();
+            case 3 -> random.nextBoolean();
+            case 4 -> null;
+            case 5 -> random.nextInt(10) == 0 ? random.nextDouble() : "plain";
+            case 6 -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    map.put("k" + k + (random.nextBoolean() ? "\t" : ""), randomValue(random, depth + 1));
+                }
+                yield map;
+            }
+            default -> {
+                java.util.Collection<Object> list = random.nextBoolean() ? new java.util.ArrayList<>()
+                        : new java.util.LinkedHashSet<>();
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    list.add(randomValue(random, depth + 1));
+                }
+                yield list;
+            }
+        };
     }
 
     @Test
