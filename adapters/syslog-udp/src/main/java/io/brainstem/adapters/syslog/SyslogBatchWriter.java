@@ -26,6 +26,8 @@ final class SyslogBatchWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SyslogBatchWriter.class.getName());
     private static final long[] RETRY_BACKOFF_MS = {50, 200, 1_000, 3_000};
     private static final long POLL_MS = 50;
+    /** Batches submitted and not yet finished: two keep the committer busy through jitter in the work. */
+    private static final int IN_FLIGHT = 2;
 
     /** One message as it came off the wire, before it becomes an envelope (on the writer thread). */
     record Received(String message, InetSocketAddress sender, boolean truncated) {
@@ -124,26 +126,31 @@ final class SyslogBatchWriter implements AutoCloseable {
     }
 
     /**
-     * Fills and submits one batch while the one before commits (ADR 13): the ingest work of batch n+1 runs
-     * while batch n is written. A batch is finished — counted, handed to the hook — before its successor is.
+     * Fills and submits batches while earlier ones commit (ADR 13): the ingest work of batch n+1 (and n+2) runs
+     * while batch n is written, so that the committer always finds the next batch queued. Batches are finished —
+     * counted, handed to the hook — in order.
      */
     private void run() {
-        InFlight inFlight = null;
+        java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>(IN_FLIGHT + 1);
         while (!closing || !queue.isEmpty()) {
-            if (inFlight != null && queue.isEmpty()) {
-                finish(inFlight); // nothing to overlap with: report the batch now instead of after a poll
-                inFlight = null;
+            if (!inFlight.isEmpty() && queue.isEmpty()) {
+                finish(inFlight.poll()); // nothing to overlap with: report the batch now instead of after a poll
                 continue;
             }
             List<Received> batch = new ArrayList<>(settings.maxBatch());
             try {
                 if (fill(batch)) {
                     InFlight next = submit(batch);
-                    finish(inFlight);
-                    inFlight = next;
-                    if (inFlight.submitted == null) { // its work failed at once: retry in order, now
-                        finish(inFlight);
-                        inFlight = null;
+                    if (next.submitted() == null) { // its work failed at once: finish the earlier ones, retry it now
+                        while (!inFlight.isEmpty()) {
+                            finish(inFlight.poll());
+                        }
+                        finish(next);
+                    } else {
+                        inFlight.add(next);
+                        while (inFlight.size() > IN_FLIGHT) {
+                            finish(inFlight.poll());
+                        }
                     }
                 }
             } catch (InterruptedException e) {
@@ -154,7 +161,9 @@ final class SyslogBatchWriter implements AutoCloseable {
                 counters.lost.add(batch.size());
             }
         }
-        finish(inFlight);
+        while (!inFlight.isEmpty()) {
+            finish(inFlight.poll());
+        }
     }
 
     /** A batch handed to ingest, not yet known to be committed; {@code submitted} is null when that failed. */
