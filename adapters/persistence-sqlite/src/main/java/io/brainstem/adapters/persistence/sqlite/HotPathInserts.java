@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The writes every event makes, as plain JDBC batches on the unit of work's connection: one row of
@@ -26,6 +28,8 @@ final class HotPathInserts {
         CanonicalEvent event;
         private RawEnvelopeRow row;
         private CanonicalEventRow eventRow;
+        /** The 28 column values in INSERT_EVENT order: Long, Integer, String or null. */
+        private Object[] values;
 
         Pending(RawEnvelope envelope) {
             this.envelope = envelope;
@@ -36,6 +40,7 @@ final class HotPathInserts {
             if (row == null) {
                 row = RawEnvelopeRow.from(envelope);
                 eventRow = event == null ? null : CanonicalEventRow.from(event);
+                values = columnValues(row, eventRow);
             }
         }
     }
@@ -49,14 +54,13 @@ final class HotPathInserts {
 
     static final int COLUMNS = 28;
 
+    static final String INSERT_PREFIX = INSERT_EVENT.substring(0, INSERT_EVENT.indexOf(" VALUES ") + 8);
+
     /**
      * Rows per INSERT statement on the hot path: one statement execution per 20 rows instead of per row saves
      * about 15 % of SQLite's insert CPU, with the same binds (bench/README.md, "binding experiment").
      */
     static final int ROWS_PER_STATEMENT = 20;
-
-    static final String INSERT_EVENTS_GROUPED = INSERT_EVENT + (", " + INSERT_EVENT.substring(
-            INSERT_EVENT.indexOf(" VALUES ") + 8)).repeat(ROWS_PER_STATEMENT - 1);
 
     static final String UPDATE_EVENT = "UPDATE events SET timestamp = ?, host = ?, service = ?, severity = ?,"
             + " facility = ?, message = ?, event_family = ?, signature_id = ?, structured_fields = ?,"
@@ -70,28 +74,53 @@ final class HotPathInserts {
         return new StorageException("canonical event " + id + " has no stored envelope of the same tenant and source");
     }
 
+    /**
+     * Inserts the rows, {@link #ROWS_PER_STATEMENT} to a statement. A column whose value is the same in every
+     * row of the call (tenant, source, parser, receive time… of a syslog batch) is written into the statement
+     * as an SQL literal instead of being bound once per row: each bind is a JNI call, a UTF-8 copy and a copy
+     * inside SQLite, and binds were the larger half of the insert's CPU (bench/README.md, "binding
+     * experiment"). Only values that survive as literals exactly are inlined: integers, and text without NUL
+     * or surrogate characters; the id and the raw message are always bound.
+     */
     static void insert(Connection connection, Collection<Pending> rows, EventBlocks blocks) {
         if (rows.isEmpty()) {
             return;
         }
-        int grouped = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-        java.util.Iterator<Pending> it = rows.iterator();
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Pending p : rows) {
+            p.seal();
+            values.add(p.values);
+            RawEnvelopeRow r = p.row;
+            CanonicalEventRow e = p.eventRow;
+            if (e == null) {
+                blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), null, null, null,
+                        null);
+            } else {
+                blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), e.host(),
+                        e.service(), e.severity(), e.signatureId());
+            }
+        }
+        Object[] shared = sharedValues(values);
+        String row = rowSql(shared);
+        int grouped = values.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         try {
             if (grouped > 0) {
-                try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENTS_GROUPED)) {
-                    for (int done = 0; done < grouped; done += ROWS_PER_STATEMENT) {
-                        for (int k = 0; k < ROWS_PER_STATEMENT; k++) {
-                            bindRow(ps, k * COLUMNS, it.next(), blocks);
+                String sql = INSERT_PREFIX + (row + ",").repeat(ROWS_PER_STATEMENT - 1) + row;
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    for (int start = 0; start < grouped; start += ROWS_PER_STATEMENT) {
+                        int at = 0;
+                        for (int k = start; k < start + ROWS_PER_STATEMENT; k++) {
+                            at = bindRow(ps, at, values.get(k), shared);
                         }
                         ps.addBatch();
                     }
                     ps.executeBatch();
                 }
             }
-            if (it.hasNext()) {
-                try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENT)) {
-                    while (it.hasNext()) {
-                        bindRow(ps, 0, it.next(), blocks);
+            if (grouped < values.size()) {
+                try (PreparedStatement ps = connection.prepareStatement(INSERT_PREFIX + row)) {
+                    for (int k = grouped; k < values.size(); k++) {
+                        bindRow(ps, 0, values.get(k), shared);
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -102,36 +131,119 @@ final class HotPathInserts {
         }
     }
 
-    /** Binds one row's 28 columns after parameter {@code at} and notes its values in the block summaries. */
-    private static void bindRow(PreparedStatement ps, int at, Pending p, EventBlocks blocks) throws SQLException {
-        p.seal();
-        RawEnvelopeRow r = p.row;
-        ps.setLong(at + 1, r.id());
-        ps.setString(at + 2, r.tenantId());
-        text(ps, at + 3, r.sourceType());
-        text(ps, at + 4, r.sourceId());
-        text(ps, at + 5, r.sourceName());
-        text(ps, at + 6, r.sourcePath());
-        text(ps, at + 7, r.messageRaw());
-        ps.setString(at + 8, r.sentFields());
-        ps.setString(at + 9, r.receivedAt());
-        ps.setString(at + 10, r.status());
-        text(ps, at + 11, r.failureReason());
-        text(ps, at + 12, r.parserName());
-        text(ps, at + 13, r.parserVersion());
-        ps.setInt(at + 14, r.attempts());
-        text(ps, at + 15, r.lastAttemptAt());
-        CanonicalEventRow e = p.eventRow;
-        if (e == null) {
-            for (int i = 16; i <= COLUMNS; i++) {
-                ps.setNull(at + i, Types.VARCHAR);
+    /** Marks a column whose values differ between rows (or cannot be a literal): it is bound per row. */
+    private static final Object BOUND = new Object();
+
+    /** Columns that are bound for every row whatever their values: the id and the raw message. */
+    private static final java.util.Set<Integer> ALWAYS_BOUND = java.util.Set.of(0, 6);
+
+    /** Per column, the value all rows share when it can be written as an exact literal, else {@link #BOUND}. */
+    static Object[] sharedValues(List<Object[]> rows) {
+        Object[] first = rows.getFirst();
+        Object[] shared = new Object[COLUMNS];
+        for (int c = 0; c < COLUMNS; c++) {
+            Object v = first[c];
+            boolean same = !ALWAYS_BOUND.contains(c) && literalSafe(v);
+            for (int r = 1; same && r < rows.size(); r++) {
+                same = java.util.Objects.equals(v, rows.get(r)[c]);
             }
-            blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), null, null, null, null);
-        } else {
-            bindEvent(ps, at + 16, e);
-            blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), e.host(), e.service(),
-                    e.severity(), e.signatureId());
+            shared[c] = same ? v : BOUND;
         }
+        return shared;
+    }
+
+    private static boolean literalSafe(Object v) {
+        if (v == null || v instanceof Long || v instanceof Integer) {
+            return true;
+        }
+        if (!(v instanceof String text) || text.length() > 512) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == 0 || Character.isSurrogate(ch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One row's VALUES tuple: literals for shared columns, {@code ?} for the others. */
+    static String rowSql(Object[] shared) {
+        StringBuilder sb = new StringBuilder(64).append('(');
+        for (int c = 0; c < COLUMNS; c++) {
+            if (c > 0) {
+                sb.append(',');
+            }
+            Object v = shared[c];
+            if (v == BOUND) {
+                sb.append('?');
+            } else if (v == null) {
+                sb.append("NULL");
+            } else if (v instanceof String text) {
+                sb.append('\'').append(text.replace("'", "''")).append('\'');
+            } else {
+                sb.append(v); // Long or Integer
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Binds a row's per-row columns from parameter {@code at + 1} on; returns the last index used. */
+    private static int bindRow(PreparedStatement ps, int at, Object[] row, Object[] shared) throws SQLException {
+        for (int c = 0; c < COLUMNS; c++) {
+            if (shared[c] != BOUND) {
+                continue;
+            }
+            Object v = row[c];
+            at++;
+            if (v == null) {
+                ps.setNull(at, Types.VARCHAR);
+            } else if (v instanceof String text) {
+                ps.setString(at, text);
+            } else if (v instanceof Long n) {
+                ps.setLong(at, n);
+            } else {
+                ps.setInt(at, (Integer) v);
+            }
+        }
+        return at;
+    }
+
+    /** The 28 column values of a row, in {@link #INSERT_EVENT} order. */
+    private static Object[] columnValues(RawEnvelopeRow r, CanonicalEventRow e) {
+        Object[] v = new Object[COLUMNS];
+        v[0] = r.id();
+        v[1] = r.tenantId();
+        v[2] = r.sourceType();
+        v[3] = r.sourceId();
+        v[4] = r.sourceName();
+        v[5] = r.sourcePath();
+        v[6] = r.messageRaw();
+        v[7] = r.sentFields();
+        v[8] = r.receivedAt();
+        v[9] = r.status();
+        v[10] = r.failureReason();
+        v[11] = r.parserName();
+        v[12] = r.parserVersion();
+        v[13] = r.attempts();
+        v[14] = r.lastAttemptAt();
+        if (e != null) {
+            v[15] = e.timestamp();
+            v[16] = e.host();
+            v[17] = e.service();
+            v[18] = e.severity();
+            v[19] = e.facility();
+            v[20] = e.message();
+            v[21] = e.eventFamily();
+            v[22] = e.signatureId();
+            v[23] = e.structuredFields();
+            v[24] = e.fieldSources();
+            v[25] = e.parserName();
+            v[26] = e.parserVersion();
+            v[27] = e.createdAt();
+        }
+        return v;
     }
 
     /** Canonical events of envelopes stored in an earlier transaction (replay). */

@@ -13,11 +13,64 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rows go in 20 to a statement plus a remainder; every row comes back as it was, in id order. */
+/**
+ * Rows go in 20 to a statement plus a remainder, with the values every row shares written as SQL literals;
+ * every row comes back as it was, in id order, with the same SQLite types as bound values.
+ */
 class HotPathInsertsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void valuesSharedByEveryRowComeBackExactlyWhateverTheyContain() throws Exception {
+        String[] tricky = {"it's", "''", "a\u0000b", "\uD83D\uDE00 emoji", "123", "1.5e3", "NULL", "x'); DROP TABLE events; --",
+            "\u00e9\u20ac", ""};
+        int file = 0;
+        for (String shared : tricky) {
+            for (boolean oneDiffers : new boolean[] {false, true}) {
+                Path path = dir.resolve("shared-" + file++ + ".sqlite3");
+                try (SqliteStorage storage = new SqliteStorage(path)) {
+                    List<EnvelopeContent> contents = new ArrayList<>();
+                    for (int i = 0; i < 45; i++) {
+                        String v = oneDiffers && i == 44 ? shared + "!" : shared;
+                        contents.add(EnvelopeContent.builder(new TenantId("t"))
+                                .sourceType("syslog").sourceId(v).sourcePath(v).sourceName(v)
+                                .messageRaw("m" + i).build());
+                    }
+                    Instant at = Instant.parse("2026-11-25T10:00:00Z");
+                    storage.unitOfWork().write(() -> storage.rawEnvelopes().receiveAll(contents, at));
+                    List<RawEnvelope> stored = storage.unitOfWork()
+                            .read(() -> storage.rawEnvelopes().findAfter(0, List.of(), null, 1_000));
+                    assertEquals(contents, stored.stream().map(RawEnvelope::content).toList(), shared);
+                }
+                try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + path);
+                        var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT DISTINCT typeof(source_id), typeof(attempts), typeof(id),"
+                                + " typeof(source_name) FROM events")) {
+                    rs.next();
+                    assertEquals(List.of("text", "integer", "integer", "text"), List.of(rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getString(4)), shared);
+                    assertEquals(false, rs.next(), "one set of types for every row: " + shared);
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyValuesThatSurviveAsLiteralsAreShared() {
+        Object[] row = new Object[HotPathInserts.COLUMNS];
+        row[0] = 1L;
+        row[1] = "it's";
+        row[2] = "a\u0000b";
+        row[3] = "\uD83D\uDE00";
+        row[6] = "raw";
+        row[13] = 1;
+        Object[] shared = HotPathInserts.sharedValues(List.of(row, row.clone()));
+        String sql = HotPathInserts.rowSql(shared);
+        assertEquals("(?,'it''s',?,?,NULL,NULL,?,NULL,NULL,NULL,NULL,NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,NULL,NULL,"
+                + "NULL,NULL,NULL,NULL,NULL,NULL,NULL)", sql);
+    }
 
     @Test
     void groupedAndRemainingRowsAreStoredExactly() {
