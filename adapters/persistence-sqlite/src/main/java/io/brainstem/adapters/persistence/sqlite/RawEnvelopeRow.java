@@ -28,7 +28,16 @@ public record RawEnvelopeRow(Long id, String tenantId, String sourceType, String
                 SqlTimes.format(e.lastAttemptAt().orElse(null)));
     }
 
+    /** The metadata of the last envelope that set nothing else, and its sent_fields text (syslog, files). */
+    private static final JsonColumns.Memo METADATA_ONLY = new JsonColumns.Memo();
+
     private static String sentFields(EnvelopeContent c) {
+        if (c.timestamp() == null && c.host() == null && c.service() == null && c.severity() == null
+                && c.assetId() == null && c.facility() == null && isEmpty(c.structuredFields())
+                && isEmpty(c.correlationKeys()) && !isEmpty(c.metadata())) {
+            // what every syslog datagram and file line carries: the same few metadata entries, batch after batch
+            return METADATA_ONLY.write(java.util.Collections.singletonMap("metadata", c.metadata()));
+        }
         Map<String, Object> sent = new LinkedHashMap<>();
         put(sent, "timestamp", c.timestamp());
         put(sent, "host", c.host());
@@ -40,6 +49,10 @@ public record RawEnvelopeRow(Long id, String tenantId, String sourceType, String
         put(sent, "correlation_keys", c.correlationKeys());
         put(sent, "metadata", c.metadata());
         return JsonColumns.write(sent);
+    }
+
+    private static boolean isEmpty(Map<?, ?> map) {
+        return map == null || map.isEmpty();
     }
 
     private static void put(Map<String, Object> sent, String key, Object value) {

@@ -24,10 +24,26 @@ final class SqlTimes {
     private static final int SLOTS = 64;
     private static final Second[] SECONDS = new Second[SLOTS];
 
+    /** The last instant formatted and its text: a batch formats its receive and creation times per row. */
+    private record Last(Instant instant, String text) {
+    }
+
+    private static volatile Last last = new Last(Instant.MIN, "");
+
     static String format(Instant instant) {
         if (instant == null) {
             return null;
         }
+        Last memo = last;
+        if (memo.instant().equals(instant)) {
+            return memo.text();
+        }
+        String text = formatNew(instant);
+        last = new Last(instant, text);
+        return text;
+    }
+
+    private static String formatNew(Instant instant) {
         long epochSecond = instant.getEpochSecond();
         int slot = (int) (epochSecond & (SLOTS - 1));
         Second second = SECONDS[slot];
