@@ -28,7 +28,10 @@ final class RequestSupport {
             throw tooLarge();
         }
         try (InputStream in = req.content().inputStream()) {
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+            // a declared length sizes the read buffer to the body (a small event is not read into 16 KiB);
+            // one byte more than the limit tells a body that is too large
+            long want = Math.min(declared.orElse(Long.MAX_VALUE), limits.maxBodyBytes()) + 1;
+            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, want));
             if (data.length > limits.maxBodyBytes()) {
                 throw tooLarge();
             }
