@@ -100,8 +100,9 @@ final class HotPathInserts {
                         e.service(), e.severity(), e.signatureId());
             }
         }
-        Object[] shared = sharedValues(values);
-        String row = rowSql(shared);
+        // a small batch (a single HTTP event) gains nothing from literals: the plain statement, all bound
+        Object[] shared = values.size() < ROWS_PER_STATEMENT ? ALL_BOUND : sharedValues(values);
+        String row = values.size() < ROWS_PER_STATEMENT ? ROW_ALL_BOUND : rowSql(shared);
         int grouped = values.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         try {
             if (grouped > 0) {
@@ -133,6 +134,9 @@ final class HotPathInserts {
 
     /** Marks a column whose values differ between rows (or cannot be a literal): it is bound per row. */
     private static final Object BOUND = new Object();
+
+    private static final Object[] ALL_BOUND = java.util.Collections.nCopies(COLUMNS, BOUND).toArray();
+    private static final String ROW_ALL_BOUND = rowSql(ALL_BOUND);
 
     /** Columns that are bound for every row whatever their values: the id and the raw message. */
     private static final java.util.Set<Integer> ALWAYS_BOUND = java.util.Set.of(0, 6);
