@@ -483,6 +483,11 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         }
     }
 
+    /** How many checkpoints the background checkpointer ran (for tests). */
+    long backgroundCheckpoints() {
+        return checkpointer.checkpoints();
+    }
+
     /** How many threads wait for the committer to be idle, to take the connection (for tests). */
     int waitingToAttach() {
         return committer.waiting();

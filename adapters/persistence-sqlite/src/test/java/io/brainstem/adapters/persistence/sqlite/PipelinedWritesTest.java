@@ -156,6 +156,22 @@ class PipelinedWritesTest {
     }
 
     @Test
+    void committedPagesReachTheDatabaseFileWithoutTheWriterCheckpointing() throws Exception {
+        Path file = dir.resolve("pipe.sqlite3");
+        awaitQuietly(() -> db.backgroundCheckpoints() > 0); // the warm-up's checkpoint
+        long before = java.nio.file.Files.size(file);
+        long checkpoints = db.backgroundCheckpoints();
+        String[] lines = new String[2_000];
+        java.util.Arrays.setAll(lines, i -> "line " + i + " ".repeat(200));
+        db.write(() -> receiveHere(lines)); // ~100 pages: far below the writer's own auto-checkpoint
+
+        awaitQuietly(() -> db.backgroundCheckpoints() > checkpoints);
+        assertTrue(db.backgroundCheckpoints() > checkpoints, "the checkpointer ran after the commit");
+        assertTrue(java.nio.file.Files.size(file) > before + 100 * 4096L,
+                "the rows were copied from the WAL into the database file");
+    }
+
+    @Test
     void closingCommitsWhatIsQueued() {
         List<UnitOfWork.Commit<List<RawEnvelope>>> pending = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
