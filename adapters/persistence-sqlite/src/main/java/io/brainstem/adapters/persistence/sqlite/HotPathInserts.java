@@ -101,8 +101,12 @@ final class HotPathInserts {
             }
         }
         // a small batch (a single HTTP event) gains nothing from literals: the plain statement, all bound
-        Object[] shared = values.size() < ROWS_PER_STATEMENT ? ALL_BOUND : sharedValues(values);
-        String row = values.size() < ROWS_PER_STATEMENT ? ROW_ALL_BOUND : rowSql(shared);
+        Object[] shared = ALL_BOUND;
+        String row = ROW_ALL_BOUND;
+        if (values.size() >= ROWS_PER_STATEMENT) {
+            shared = sharedValues(values);
+            row = rowSql(shared);
+        }
         int grouped = values.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         try {
             if (grouped > 0) {

@@ -27,9 +27,9 @@ final class JsonColumns {
             return "[]";
         }
         if (value instanceof java.util.Map<?, ?> || value instanceof java.util.Collection<?>) {
-            StringBuilder sb = new StringBuilder(64);
-            if (direct(sb, value, 0)) {
-                return sb.toString();
+            String direct = directJson(value);
+            if (direct != null) {
+                return direct;
             }
         }
         try {
@@ -40,13 +40,13 @@ final class JsonColumns {
     }
 
     /**
-     * A map of string keys to strings, integers, booleans, nulls, and maps and collections of those — what parsers
+     * A map or collection of strings, integers, booleans, nulls, and maps and collections of those — what parsers
      * and senders put in structured fields and metadata, once per event — written directly; null for anything
      * else (Jackson writes those). Same text as Jackson's.
      */
-    static String flatObject(java.util.Map<?, ?> map) {
-        StringBuilder sb = new StringBuilder(16 + map.size() * 24);
-        return direct(sb, map, 0) ? sb.toString() : null;
+    static String directJson(Object value) {
+        StringBuilder sb = new StringBuilder(64);
+        return direct(sb, value, 0) ? sb.toString() : null;
     }
 
     private static final int MAX_DEPTH = 8;

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.apache.ibatis.mapping.Environment;
@@ -94,17 +94,6 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         }
     }
 
-    private void checkpoint(String url, String mode) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-                java.sql.Statement st = c.createStatement()) {
-            st.execute("PRAGMA busy_timeout = 10000");
-            st.execute("PRAGMA wal_checkpoint(" + mode + ")");
-        } catch (java.sql.SQLException e) {
-            System.getLogger(SqliteDatabase.class.getName()).log(System.Logger.Level.WARNING,
-                    "checkpoint of " + file + " failed: " + e.getMessage());
-        }
-    }
-
     private static void migrate(String url) {
         try {
             Flyway.configure()
@@ -179,7 +168,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
      */
     private <T> Commit<T> submit(Supplier<T> work, boolean attachedFromStart) {
         Job job;
-        T result;
+        T result = null;
+        boolean stale = false;
         workLock.lock();
         try {
             job = new Job(stateEpoch.get());
@@ -197,10 +187,9 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
                 }
                 job.seal();
                 committer.enqueue(job);
-            } catch (StaleWork stale) {
+            } catch (StaleWork e) {
                 abandon(job);
-                job = null;
-                result = null;
+                stale = true;
             } catch (RuntimeException e) {
                 abandon(job);
                 throw wrap(e);
@@ -209,7 +198,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
             currentJob.remove();
             workLock.unlock();
         }
-        if (job == null) {
+        if (stale) {
             return submit(work, true);
         }
         Job queued = job;
@@ -625,8 +614,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     @Override
     public void close() {
         committer.close();
-        checkpointer.close();
-        checkpoint(url, "TRUNCATE");
+        checkpointer.close(); // its last checkpoint empties the WAL
+
         writerPool.forceCloseAll();
         readerPool.forceCloseAll();
     }

@@ -60,6 +60,7 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
+    /** Stops after a last TRUNCATE checkpoint, which copies every frame and empties the WAL file. */
     @Override
     public void close() {
         lock.lock();
@@ -93,8 +94,12 @@ final class WalCheckpointer implements AutoCloseable {
                 }
                 sleepUnlessClosed(INTERVAL_MS);
             }
+            st.execute("PRAGMA busy_timeout = 10000");
+            try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                rs.next();
+            }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "background checkpointer stopped; the writer's auto-checkpoint remains: "
+            LOG.log(Level.WARNING, "checkpointer of " + url + " stopped; the writer's auto-checkpoint remains: "
                     + e.getMessage());
         }
     }

@@ -39,8 +39,8 @@ class JsonColumnsTest {
             assertEquals(JACKSON.writeValueAsString(map), fast);
             assertEquals(map.size(), JsonColumns.object(fast).size());
         }
-        assertNull(JsonColumns.flatObject(Map.of("double", 1.5)));
-        assertNull(JsonColumns.flatObject(Map.of("nested", Map.of("double", 1.5))));
+        assertNull(JsonColumns.directJson(Map.of("double", 1.5)));
+        assertNull(JsonColumns.directJson(Map.of("nested", Map.of("double", 1.5))));
         assertEquals("{\"nested\":{\"k\":[1,2]}}", JsonColumns.write(Map.of("nested", Map.of("k", List.of(1, 2)))));
     }
 
