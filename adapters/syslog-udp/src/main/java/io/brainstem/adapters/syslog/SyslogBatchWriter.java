@@ -6,6 +6,7 @@ import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.SourceType;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +132,7 @@ final class SyslogBatchWriter implements AutoCloseable {
      * counted, handed to the hook — in order.
      */
     private void run() {
-        java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>(IN_FLIGHT + 1);
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>(IN_FLIGHT + 1);
         while (!closing || !queue.isEmpty()) {
             if (!inFlight.isEmpty() && queue.isEmpty()) {
                 finish(inFlight.poll()); // nothing to overlap with: report the batch now instead of after a poll
@@ -141,16 +142,11 @@ final class SyslogBatchWriter implements AutoCloseable {
             try {
                 if (fill(batch)) {
                     InFlight next = submit(batch);
-                    if (next.submitted() == null) { // its work failed at once: finish the earlier ones, retry it now
-                        while (!inFlight.isEmpty()) {
-                            finish(inFlight.poll());
-                        }
-                        finish(next);
-                    } else {
-                        inFlight.add(next);
-                        while (inFlight.size() > IN_FLIGHT) {
-                            finish(inFlight.poll());
-                        }
+                    inFlight.add(next);
+                    // a batch whose work failed at once is retried now, after the earlier ones, before any later
+                    int keep = next.submitted() == null ? 0 : IN_FLIGHT;
+                    while (inFlight.size() > keep) {
+                        finish(inFlight.poll());
                     }
                 }
             } catch (InterruptedException e) {
@@ -185,9 +181,6 @@ final class SyslogBatchWriter implements AutoCloseable {
 
     /** Waits for the batch's commit; a failed one is retried with backoff, then counted as lost. */
     private void finish(InFlight inFlight) {
-        if (inFlight == null) {
-            return;
-        }
         List<EnvelopeContent> envelopes = inFlight.command().envelopes();
         RuntimeException failure = inFlight.failure();
         if (failure == null) {
