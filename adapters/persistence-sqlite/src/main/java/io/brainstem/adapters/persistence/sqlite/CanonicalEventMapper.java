@@ -3,7 +3,7 @@ package io.brainstem.adapters.persistence.sqlite;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
-/** MyBatis mapper for {@code canonical_events}; SQL in CanonicalEventMapper.xml. */
+/** MyBatis mapper for the canonical columns of {@code events}; SQL in CanonicalEventMapper.xml. */
 public interface CanonicalEventMapper {
 
     CanonicalEventRow findById(@Param("id") long id);

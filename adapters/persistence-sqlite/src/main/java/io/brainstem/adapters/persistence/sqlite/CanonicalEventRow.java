@@ -8,27 +8,30 @@ import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.SignatureId;
 
-/** One row of {@code canonical_events}. */
+/**
+ * The canonical event of a row of {@code events}, as read and written: times in microseconds since the epoch,
+ * the message and the field sources in full (the row itself may hold the message as an offset into the raw
+ * message, and the field sources as the id of their {@link FieldSourceSets} entry; ADR 14).
+ */
 public record CanonicalEventRow(Long id, String tenantId, String sourceType, String sourceId, String sourcePath,
-        String timestamp, String host, String service, String severity, String facility, String message,
+        Long timestamp, String host, String service, String severity, String facility, String message,
         String eventFamily, String signatureId, String structuredFields, String fieldSources, String parserName,
-        String parserVersion, String createdAt) {
+        String parserVersion, Long createdAt) {
 
-    private static final JsonColumns.Memo FIELD_SOURCES = new JsonColumns.Memo();
-
-    static CanonicalEventRow from(CanonicalEvent e) {
+    static CanonicalEventRow from(CanonicalEvent e, FieldSourceSets.Entry fieldSources) {
         return new CanonicalEventRow(e.id().value(), e.tenantId().value(), e.sourceType(), e.sourceId(),
-                e.sourcePath(), SqlTimes.format(e.timestamp()), e.host(), e.service(), e.severity().wireName(),
+                e.sourcePath(), SqlTimes.micros(e.timestamp()), e.host(), e.service(), e.severity().wireName(),
                 e.facility(), e.message(), e.eventFamily().wireName(), e.signatureId().value(),
-                JsonColumns.write(e.structuredFields()), FIELD_SOURCES.write(e.fieldSources()), e.parser().name(),
-                e.parser().version(), SqlTimes.format(e.createdAt()));
+                JsonColumns.write(e.structuredFields()), fieldSources.json(), e.parser().name(),
+                e.parser().version(), SqlTimes.micros(e.createdAt()));
     }
 
     CanonicalEvent toDomain() {
         return new CanonicalEvent(new RawEnvelopeId(id), TenantId.of(tenantId), sourceType, sourceId, sourcePath,
-                SqlTimes.parse(timestamp), host, service, Severity.parse(severity).orElseThrow(), facility, message,
-                EventFamily.fromWireName(eventFamily).orElse(EventFamily.GENERIC), new SignatureId(signatureId),
-                JsonColumns.object(structuredFields), JsonColumns.strings(fieldSources),
-                new ParserInfo(parserName, parserVersion), SqlTimes.parse(createdAt));
+                SqlTimes.fromMicros(timestamp), host, service, Severity.parse(severity).orElseThrow(), facility,
+                message, EventFamily.fromWireName(eventFamily).orElse(EventFamily.GENERIC),
+                new SignatureId(signatureId), JsonColumns.object(structuredFields),
+                JsonColumns.strings(fieldSources), new ParserInfo(parserName, parserVersion),
+                SqlTimes.fromMicros(createdAt));
     }
 }

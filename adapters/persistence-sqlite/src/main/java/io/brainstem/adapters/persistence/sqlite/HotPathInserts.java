@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The writes every event makes, as plain JDBC batches on the unit of work's connection: one row of
@@ -28,6 +30,7 @@ final class HotPathInserts {
         CanonicalEvent event;
         private RawEnvelopeRow row;
         private CanonicalEventRow eventRow;
+        private FieldSourceSets.Entry fieldSources;
         /** The 28 column values in INSERT_EVENT order: Long, Integer, String or null. */
         private Object[] values;
 
@@ -39,8 +42,11 @@ final class HotPathInserts {
         void seal() {
             if (row == null) {
                 row = RawEnvelopeRow.from(envelope);
-                eventRow = event == null ? null : CanonicalEventRow.from(event);
-                values = columnValues(row, eventRow);
+                if (event != null) {
+                    fieldSources = FieldSourceSets.of(event.fieldSources());
+                    eventRow = CanonicalEventRow.from(event, fieldSources);
+                }
+                values = columnValues(row, eventRow, fieldSources);
             }
         }
     }
@@ -62,10 +68,18 @@ final class HotPathInserts {
      */
     static final int ROWS_PER_STATEMENT = 20;
 
-    static final String UPDATE_EVENT = "UPDATE events SET timestamp = ?, host = ?, service = ?, severity = ?,"
-            + " facility = ?, message = ?, event_family = ?, signature_id = ?, structured_fields = ?,"
-            + " field_sources = ?, event_parser_name = ?, event_parser_version = ?, created_at = ?"
-            + " WHERE id = ? AND tenant_id = ? AND source_type IS ? AND source_id IS ? AND source_path IS ?";
+    /**
+     * Replay's update of the canonical columns. The message becomes an offset into the raw message when it is
+     * its tail, decided by SQLite with the same {@code substr} that reads it back (see {@link #messageValue}).
+     */
+    static final String UPDATE_EVENT = "UPDATE events SET timestamp = ?1, host = ?2, service = ?3, severity = ?4,"
+            + " facility = ?5, message = CASE WHEN length(?6) <= length(message_raw)"
+            + " AND substr(message_raw, length(message_raw) - length(?6) + 1) = ?6"
+            + " THEN length(message_raw) - length(?6) ELSE ?6 END, event_family = ?7, signature_id = ?8,"
+            + " structured_fields = ?9, field_sources = ?10, event_parser_name = ?11, event_parser_version = ?12,"
+            + " created_at = ?13"
+            + " WHERE id = ?14 AND tenant_id = ?15 AND source_type IS ?16 AND source_id IS ?17"
+            + " AND source_path IS ?18";
 
     private HotPathInserts() {
     }
@@ -87,9 +101,13 @@ final class HotPathInserts {
             return;
         }
         List<Object[]> values = new ArrayList<>(rows.size());
+        Set<FieldSourceSets.Entry> fieldSources = new HashSet<>();
         for (Pending p : rows) {
             p.seal();
             values.add(p.values);
+            if (p.fieldSources != null) {
+                fieldSources.add(p.fieldSources);
+            }
             RawEnvelopeRow r = p.row;
             CanonicalEventRow e = p.eventRow;
             if (e == null) {
@@ -108,6 +126,7 @@ final class HotPathInserts {
             row = rowSql(shared);
         }
         int grouped = values.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+        FieldSourceSets.insert(connection, fieldSources);
         try {
             if (grouped > 0) {
                 String sql = INSERT_PREFIX + (row + ",").repeat(ROWS_PER_STATEMENT - 1) + row;
@@ -218,8 +237,26 @@ final class HotPathInserts {
         return at;
     }
 
+    /**
+     * The message as stored (ADR 14): the offset, in characters, at which it starts in the raw message when it
+     * is the raw message's tail, so that {@code substr(message_raw, offset + 1)} gives it back; else the text.
+     * SQLite counts characters as code points, so the offset does; a raw message with NUL (where SQLite's
+     * {@code length} stops) or a message starting inside a surrogate pair keeps its text.
+     */
+    static Object messageValue(String raw, String message) {
+        if (message == null || raw == null || !raw.endsWith(message) || raw.indexOf('\0') >= 0) {
+            return message;
+        }
+        int cut = raw.length() - message.length();
+        if (cut > 0 && cut < raw.length() && Character.isLowSurrogate(raw.charAt(cut))
+                && Character.isHighSurrogate(raw.charAt(cut - 1))) {
+            return message;
+        }
+        return (long) raw.codePointCount(0, cut);
+    }
+
     /** The 28 column values of a row, in {@link #INSERT_EVENT} order. */
-    private static Object[] columnValues(RawEnvelopeRow r, CanonicalEventRow e) {
+    private static Object[] columnValues(RawEnvelopeRow r, CanonicalEventRow e, FieldSourceSets.Entry fieldSources) {
         Object[] v = new Object[COLUMNS];
         v[0] = r.id();
         v[1] = r.tenantId();
@@ -242,11 +279,11 @@ final class HotPathInserts {
             v[17] = e.service();
             v[18] = e.severity();
             v[19] = e.facility();
-            v[20] = e.message();
+            v[20] = messageValue(r.messageRaw(), e.message());
             v[21] = e.eventFamily();
             v[22] = e.signatureId();
             v[23] = e.structuredFields();
-            v[24] = e.fieldSources();
+            v[24] = fieldSources.id();
             v[25] = e.parserName();
             v[26] = e.parserVersion();
             v[27] = e.createdAt();
@@ -255,10 +292,18 @@ final class HotPathInserts {
     }
 
     /** Canonical events of envelopes stored in an earlier transaction (replay). */
-    static void update(Connection connection, Collection<CanonicalEventRow> rows, EventBlocks blocks) {
-        if (rows.isEmpty()) {
+    static void update(Connection connection, Collection<CanonicalEvent> events, EventBlocks blocks) {
+        if (events.isEmpty()) {
             return;
         }
+        List<CanonicalEventRow> rows = new ArrayList<>(events.size());
+        Set<FieldSourceSets.Entry> fieldSources = new HashSet<>();
+        for (CanonicalEvent event : events) {
+            FieldSourceSets.Entry entry = FieldSourceSets.of(event.fieldSources());
+            fieldSources.add(entry);
+            rows.add(CanonicalEventRow.from(event, entry));
+        }
+        FieldSourceSets.insert(connection, fieldSources);
         try (PreparedStatement ps = connection.prepareStatement(UPDATE_EVENT)) {
             for (CanonicalEventRow e : rows) {
                 bindEvent(ps, 1, e);
@@ -284,7 +329,7 @@ final class HotPathInserts {
     }
 
     private static void bindEvent(PreparedStatement ps, int at, CanonicalEventRow e) throws SQLException {
-        ps.setString(at, e.timestamp());
+        ps.setLong(at, e.timestamp());
         text(ps, at + 1, e.host());
         text(ps, at + 2, e.service());
         ps.setString(at + 3, e.severity());
@@ -293,10 +338,10 @@ final class HotPathInserts {
         ps.setString(at + 6, e.eventFamily());
         ps.setString(at + 7, e.signatureId());
         ps.setString(at + 8, e.structuredFields());
-        ps.setString(at + 9, e.fieldSources());
+        ps.setLong(at + 9, FieldSourceSets.id(e.fieldSources()));
         ps.setString(at + 10, e.parserName());
         ps.setString(at + 11, e.parserVersion());
-        ps.setString(at + 12, e.createdAt());
+        ps.setLong(at + 12, e.createdAt());
     }
 
     private static void text(PreparedStatement ps, int index, String value) throws SQLException {

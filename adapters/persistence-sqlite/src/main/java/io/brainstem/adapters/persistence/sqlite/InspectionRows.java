@@ -13,6 +13,6 @@ final class InspectionRows {
     /** One source with its envelope counts by status. */
     public record SourceStatusRow(String tenantId, String sourceType, String sourceId, String sourcePath,
             Long rawCount, Long canonicalizedCount, Long parseFailedCount, Long unsupportedCount,
-            String lastReceivedAt) {
+            Long lastReceivedAt) {
     }
 }

@@ -20,10 +20,10 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
 
     @Override
     public void saveAll(Collection<CanonicalEvent> events) {
-        List<CanonicalEventRow> updates = new ArrayList<>();
+        List<CanonicalEvent> updates = new ArrayList<>();
         for (CanonicalEvent event : events) {
             if (!db.holdEvent(event)) {
-                updates.add(CanonicalEventRow.from(event));
+                updates.add(event);
             }
         }
         if (!updates.isEmpty()) {

@@ -156,7 +156,7 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
                 f.sourceId().orElse(null), f.sourcePath().orElse(null), limit).stream()
                 .map(r -> new SourceStatus(r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), r.rawCount(),
                         r.canonicalizedCount(), r.parseFailedCount(), r.unsupportedCount(),
-                        SqlTimes.parse(r.lastReceivedAt())))
+                        SqlTimes.fromMicros(r.lastReceivedAt())))
                 .toList();
     }
 }

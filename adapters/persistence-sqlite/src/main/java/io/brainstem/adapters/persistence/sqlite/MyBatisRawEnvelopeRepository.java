@@ -70,7 +70,7 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
         db.flushHeld();
         return db.mapper(RawEnvelopeMapper.class)
                 .findAfter(afterId, statuses.stream().map(EnvelopeStatus::wireName).toList(),
-                        SqlTimes.format(since), limit)
+                        SqlTimes.micros(since), limit)
                 .stream().map(RawEnvelopeRow::toDomain).toList();
     }
 }

@@ -16,5 +16,5 @@ public interface RawEnvelopeMapper {
     List<RawEnvelopeRow> findByIds(@Param("ids") Collection<Long> ids);
 
     List<RawEnvelopeRow> findAfter(@Param("afterId") long afterId, @Param("statuses") Collection<String> statuses,
-            @Param("since") String since, @Param("limit") int limit);
+            @Param("since") Long since, @Param("limit") int limit);
 }

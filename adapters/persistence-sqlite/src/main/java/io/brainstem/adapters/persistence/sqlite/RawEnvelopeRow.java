@@ -13,19 +13,20 @@ import java.util.Map;
  * The envelope columns of a row of {@code events}. The optional fields a sender may set on an envelope
  * (timestamp, host, service, severity, asset_id, facility, structured_fields, correlation_keys, metadata)
  * share one JSON column, {@code sent_fields}, holding those that were set: syslog sets none of them, and one
- * column instead of nine is nine fewer parameters bound per event (ADR 12).
+ * column instead of nine is nine fewer parameters bound per event (ADR 12). Times are microseconds since the
+ * epoch (ADR 14).
  */
 public record RawEnvelopeRow(Long id, String tenantId, String sourceType, String sourceId, String sourceName,
-        String sourcePath, String messageRaw, String sentFields, String receivedAt, String status,
-        String failureReason, String parserName, String parserVersion, Integer attempts, String lastAttemptAt) {
+        String sourcePath, String messageRaw, String sentFields, Long receivedAt, String status,
+        String failureReason, String parserName, String parserVersion, Integer attempts, Long lastAttemptAt) {
 
     static RawEnvelopeRow from(RawEnvelope e) {
         EnvelopeContent c = e.content();
         return new RawEnvelopeRow(e.id().value(), c.tenantId().value(), c.sourceType(), c.sourceId(), c.sourceName(),
-                c.sourcePath(), c.messageRaw(), sentFields(c), SqlTimes.format(e.receivedAt()), e.status().wireName(),
+                c.sourcePath(), c.messageRaw(), sentFields(c), SqlTimes.micros(e.receivedAt()), e.status().wireName(),
                 e.failureReason().orElse(null), e.parser().map(ParserInfo::name).orElse(null),
                 e.parser().map(ParserInfo::version).orElse(null), e.attempts(),
-                SqlTimes.format(e.lastAttemptAt().orElse(null)));
+                SqlTimes.micros(e.lastAttemptAt().orElse(null)));
     }
 
     /** The metadata of the last envelope that set nothing else, and its sent_fields text (syslog, files). */
@@ -68,9 +69,9 @@ public record RawEnvelopeRow(Long id, String tenantId, String sourceType, String
                 text(sent, "severity"), text(sent, "asset_id"), text(sent, "facility"), messageRaw,
                 object(sent, "structured_fields"), object(sent, "correlation_keys"), object(sent, "metadata"));
         ParserInfo parser = parserName == null ? null : new ParserInfo(parserName, parserVersion);
-        return RawEnvelope.restore(new RawEnvelopeId(id), content, SqlTimes.parse(receivedAt),
+        return RawEnvelope.restore(new RawEnvelopeId(id), content, SqlTimes.fromMicros(receivedAt),
                 EnvelopeStatus.fromWireName(status).orElseThrow(), failureReason, parser, attempts,
-                SqlTimes.parse(lastAttemptAt));
+                SqlTimes.fromMicros(lastAttemptAt));
     }
 
     private static String text(Map<String, Object> sent, String key) {

@@ -51,9 +51,70 @@ class SchemaMigrationTest {
             });
         }
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'intake_cursors'"));
-        assertEquals(4, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
+        assertEquals(5, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
         assertEquals("old-host", textScalar(db, "SELECT host FROM raw_envelopes WHERE id = 7"));
         assertEquals("{\"via\":\"relay\"}", textScalar(db, "SELECT metadata FROM raw_envelopes WHERE id = 7"));
+    }
+
+    @Test
+    void versionFourRowsKeepTheirValuesInCompactColumns() throws Exception {
+        Path db = dir.resolve("v4.sqlite3");
+        Flyway.configure().dataSource("jdbc:sqlite:" + db, null, null).locations("classpath:db/migration/sqlite")
+                .table("schema_version").target("4").load().migrate();
+        String parsed = "{\"host\":\"parsed\",\"timestamp\":\"parsed\"}";
+        String[][] rows = { // id, message_raw, message, timestamp, field_sources
+            {"1", "<30>Mar 22 03:00:00 fw-1 charon: VPN tunnel \uD83D\uDE00 dropped", "VPN tunnel \uD83D\uDE00 dropped",
+                "2026-03-22T03:00:00.123456Z", parsed},
+            {"2", "raw line", "another message", "1969-12-31T23:59:59.999999Z", "{\"host\":\"client\"}"},
+            {"3", "same", "same", "2026-03-22T03:00:01.000000Z", parsed},
+        };
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var ps = c.prepareStatement("INSERT INTO events (id, tenant_id, source_type, message_raw,"
+                        + " received_at, status, attempts, last_attempt_at, timestamp, host, service, severity,"
+                        + " message, event_family, signature_id, structured_fields, field_sources,"
+                        + " event_parser_name, event_parser_version, created_at) VALUES (?, 't', 'syslog', ?,"
+                        + " '2026-03-22T03:00:02.500000Z', 'canonicalized', 1, '2026-03-22T03:00:02.500001Z', ?,"
+                        + " 'fw-1', 'charon', 'warning', ?, 'vpn', 'sig_1', '{}', ?, 'rfc3164', '1.0.0',"
+                        + " '2026-03-22T03:00:02.500002Z')")) {
+            for (String[] r : rows) {
+                ps.setLong(1, Long.parseLong(r[0]));
+                ps.setString(2, r[1]);
+                ps.setString(3, r[3]);
+                ps.setString(4, r[2]);
+                ps.setString(5, r[4]);
+                ps.executeUpdate();
+            }
+            c.createStatement().executeUpdate("INSERT INTO events (id, tenant_id, message_raw, received_at, status)"
+                    + " VALUES (4, 't', 'not yet parsed', '2026-03-22T03:00:03.000000Z', 'received')");
+        }
+
+        try (SqliteStorage storage = new SqliteStorage(db)) {
+            for (String[] r : rows) {
+                var id = new io.brainstem.domain.envelope.RawEnvelopeId(Long.parseLong(r[0]));
+                var event = storage.unitOfWork().read(() -> storage.canonicalEvents().findById(id)).orElseThrow();
+                assertEquals(r[2], event.message());
+                assertEquals(java.time.Instant.parse(r[3]), event.timestamp());
+                assertEquals(java.time.Instant.parse("2026-03-22T03:00:02.500002Z"), event.createdAt());
+                assertEquals(JsonColumns.strings(r[4]), event.fieldSources());
+                var envelope = storage.unitOfWork().read(() -> storage.rawEnvelopes().findById(id)).orElseThrow();
+                assertEquals(java.time.Instant.parse("2026-03-22T03:00:02.500000Z"), envelope.receivedAt());
+                assertEquals(java.time.Instant.parse("2026-03-22T03:00:02.500001Z"), envelope.lastAttemptAt().orElseThrow());
+                assertEquals(r[1], envelope.content().messageRaw());
+                // the view shows what V4 stored
+                assertEquals(r[2], textScalar(db, "SELECT message FROM canonical_events WHERE id = " + r[0]));
+                assertEquals(r[3], textScalar(db, "SELECT timestamp FROM canonical_events WHERE id = " + r[0]));
+                assertEquals(r[4], textScalar(db, "SELECT field_sources FROM canonical_events WHERE id = " + r[0]));
+            }
+            assertEquals(4, storage.unitOfWork().read(() -> storage.rawEnvelopes().findAfter(0, List.of(), null, 9))
+                    .size());
+        }
+        assertEquals("integer", textScalar(db, "SELECT typeof(message) FROM events WHERE id = 1"));
+        assertEquals("text", textScalar(db, "SELECT typeof(message) FROM events WHERE id = 2"));
+        assertEquals("integer", textScalar(db, "SELECT typeof(message) FROM events WHERE id = 3"));
+        assertEquals(0, scalar(db, "SELECT message FROM events WHERE id = 3"));
+        assertEquals(2, scalar(db, "SELECT COUNT(*) FROM field_source_sets"));
+        assertEquals("2026-03-22T03:00:03.000000Z", textScalar(db, "SELECT received_at FROM raw_envelopes WHERE id = 4"));
+        assertEquals(null, textScalar(db, "SELECT last_attempt_at FROM raw_envelopes WHERE id = 4"));
     }
 
     @Test
