@@ -53,12 +53,13 @@ final class FieldSourceSets {
         return (h >>> 2) | HASHED;
     }
 
-    static void insert(Connection connection, Collection<Entry> entries) {
+    static void insert(HotPathInserts.Statements statements, Connection connection, Collection<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR IGNORE INTO field_source_sets (id, json) VALUES (?, ?)")) {
+        try {
+            PreparedStatement ps = statements.prepare(connection,
+                    "INSERT OR IGNORE INTO field_source_sets (id, json) VALUES (?, ?)");
             for (Entry e : entries) {
                 ps.setLong(1, e.id());
                 ps.setString(2, e.json());

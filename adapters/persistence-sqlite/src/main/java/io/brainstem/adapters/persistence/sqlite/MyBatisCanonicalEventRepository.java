@@ -27,7 +27,8 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
             }
         }
         if (!updates.isEmpty()) {
-            db.later(session -> HotPathInserts.update(session.getConnection(), updates, db.blocks()));
+            db.later(session -> HotPathInserts.update(db.statements(), session.getConnection(), updates,
+                    db.blocks()));
         }
     }
 

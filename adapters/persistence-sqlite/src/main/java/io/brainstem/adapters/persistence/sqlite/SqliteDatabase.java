@@ -61,6 +61,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     private final AtomicLong stateEpoch = new AtomicLong();
     /** Owned by whoever holds the connection (the committer, or attached work while the committer is idle). */
     private final EventBlocks blocks = new EventBlocks();
+    /** The writer connection's prepared hot-path statements; owned like {@link #blocks}. */
+    private final HotPathInserts.Statements statements = new HotPathInserts.Statements();
     private long lastDataVersion = Long.MIN_VALUE;
     /** The next envelope id, known while {@link #idEpoch} is the state epoch; guarded by the work lock. */
     private long nextId = -1;
@@ -244,7 +246,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         for (Consumer<SqlSession> op : job.ops) {
             op.accept(session);
         }
-        HotPathInserts.insert(session.getConnection(), job.pending.values(), blocks);
+        HotPathInserts.insert(statements, session.getConnection(), job.pending.values(), blocks);
         blocks.writeTouched(session.getConnection());
         session.commit(true);
         checkpointer.nudge();
@@ -420,7 +422,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
      */
     private void flushPending(Job job) {
         if (!job.pending.isEmpty()) {
-            HotPathInserts.insert(job.session.getConnection(), job.pending.values(), blocks);
+            HotPathInserts.insert(statements, job.session.getConnection(), job.pending.values(), blocks);
             job.pending.clear();
         }
     }
@@ -461,6 +463,10 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
 
     EventBlocks blocks() {
         return blocks;
+    }
+
+    HotPathInserts.Statements statements() {
+        return statements;
     }
 
     /** Inserts the held envelopes now, so that a query of events in this transaction sees them. */
@@ -614,6 +620,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     @Override
     public void close() {
         committer.close();
+        statements.close(); // nothing holds the writer connection any more
         checkpointer.close(); // its last checkpoint empties the WAL
 
         writerPool.forceCloseAll();

@@ -68,8 +68,28 @@ class HotPathInsertsTest {
         row[13] = 1;
         Object[] shared = HotPathInserts.sharedValues(List.of(row, row.clone()));
         String sql = HotPathInserts.rowSql(shared);
-        assertEquals("(?,'it''s',?,?,NULL,NULL,?,NULL,NULL,NULL,NULL,NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,NULL,NULL,"
+        // integers are bound (a literal receive time would make each batch's statement new)
+        assertEquals("(?,'it''s',?,?,NULL,NULL,?,NULL,NULL,NULL,NULL,NULL,NULL,?,NULL,NULL,NULL,NULL,NULL,NULL,NULL,"
                 + "NULL,NULL,NULL,NULL,NULL,NULL,NULL)", sql);
+    }
+
+    @Test
+    void statementsAreKeptAcrossTransactionsAndStartAgainOnAnotherConnection() throws Exception {
+        try (HotPathInserts.Statements statements = new HotPathInserts.Statements();
+                var first = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s1.sqlite3"));
+                var second = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s2.sqlite3"))) {
+            var a = statements.prepare(first, "SELECT 1");
+            assertEquals(a, statements.prepare(first, "SELECT 1"));
+            var b = statements.prepare(first, "SELECT 2");
+            org.junit.jupiter.api.Assertions.assertNotSame(a, b);
+            var c = statements.prepare(second, "SELECT 1");
+            org.junit.jupiter.api.Assertions.assertNotSame(a, c);
+            org.junit.jupiter.api.Assertions.assertTrue(a.isClosed() && b.isClosed(), "first connection's closed");
+            for (int i = 0; i < 40; i++) {
+                statements.prepare(second, "SELECT " + i);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(c.isClosed(), "evicted beyond the limit and closed");
+        }
     }
 
     @Test
