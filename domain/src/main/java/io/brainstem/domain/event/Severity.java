@@ -8,6 +8,8 @@ import java.util.Optional;
 public enum Severity {
     EMERG, ALERT, CRIT, ERR, WARNING, NOTICE, INFO, DEBUG;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     private static final Map<String, Severity> ALIASES = Map.ofEntries(
             Map.entry("emerg", EMERG), Map.entry("emergency", EMERG), Map.entry("panic", EMERG),
             Map.entry("fatal", EMERG),
@@ -22,7 +24,7 @@ public enum Severity {
 
     /** Lower-case wire name: {@code emerg, alert, crit, err, warning, notice, info, debug}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public int code() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Lays the client's explicit fields over what a parser found and records where each field came from.
@@ -38,29 +39,30 @@ public final class EventAssembler {
 
     public static ParsedEvent assemble(Extraction.Found found, ClientFields client, Instant receivedAt,
             Map<String, Object> extraFields) {
-        Map<String, String> sources = new HashMap<>(8);
-        sources.putAll(found.sourceNotes());
-        Instant timestamp = pick(TIMESTAMP, client.timestamp(), found.timestamp(),
-                Sourced.of(receivedAt, FieldSource.RECEIVED_AT), sources);
+        Map<String, String> notes = found.sourceNotes();
+        Sourced<Instant> timestamp = pick(client.timestamp(), found.timestamp(),
+                Sourced.of(receivedAt, FieldSource.RECEIVED_AT));
         // a message that names no host is from its sender (the address a network listener recorded)
         Sourced<String> hostFallback = client.senderAddress() != null
                 ? Sourced.of(client.senderAddress(), FieldSource.SENDER) : Sourced.none();
-        String host = pick(HOST, client.host(), found.host(), hostFallback, sources);
-        String service = pick(SERVICE, client.service(), found.service(), Sourced.none(), sources);
+        Sourced<String> host = pick(client.host(), found.host(), hostFallback);
+        Sourced<String> service = pick(client.service(), found.service(), Sourced.none());
 
         Optional<Severity> clientSeverity = Severity.parse(client.severity());
         if (client.severity() != null && clientSeverity.isEmpty()) {
-            sources.put(SEVERITY_UNRECOGNIZED, Text.truncate(client.severity(), MAX_ECHO));
+            notes = with(notes, SEVERITY_UNRECOGNIZED, Text.truncate(client.severity(), MAX_ECHO));
         }
-        Severity severity = pick(SEVERITY, clientSeverity.orElse(null), found.severity(),
-                Sourced.of(Severity.NOTICE, FieldSource.DEFAULT), sources);
+        Sourced<Severity> severity = pick(clientSeverity.orElse(null), found.severity(),
+                Sourced.of(Severity.NOTICE, FieldSource.DEFAULT));
 
         Optional<SyslogFacility> clientFacility = SyslogFacility.parse(client.facility());
         if (client.facility() != null && clientFacility.isEmpty()) {
-            sources.put(FACILITY_UNRECOGNIZED, Text.truncate(client.facility(), MAX_ECHO));
+            notes = with(notes, FACILITY_UNRECOGNIZED, Text.truncate(client.facility(), MAX_ECHO));
         }
-        String facility = pick(FACILITY, clientFacility.map(SyslogFacility::wireName).orElse(null),
-                found.facility(), Sourced.none(), sources);
+        Sourced<String> facility = pick(clientFacility.map(SyslogFacility::wireName).orElse(null),
+                found.facility(), Sourced.none());
+        Map<String, String> sources = sources(timestamp.source(), host.source(), service.source(),
+                severity.source(), facility.source(), notes);
 
         Map<String, Object> fields = found.structuredFields();
         if (!extraFields.isEmpty() || !client.structuredFields().isEmpty()) {
@@ -68,14 +70,49 @@ public final class EventAssembler {
             fields.putAll(extraFields);
             fields.putAll(client.structuredFields());
         }
-        return new ParsedEvent(timestamp, host, service, severity, facility, found.message(), fields, sources);
+        return new ParsedEvent(timestamp.value(), host.value(), service.value(), severity.value(), facility.value(),
+                found.message(), fields, sources);
     }
 
-    private static <T> T pick(String field, T fromClient, Sourced<T> parsed, Sourced<T> fallback,
-            Map<String, String> sources) {
-        Sourced<T> chosen = fromClient != null ? Sourced.of(fromClient, FieldSource.CLIENT)
-                : parsed.isPresent() ? parsed : fallback;
-        sources.put(field, chosen.source().wireName());
-        return chosen.value();
+    private static <T> Sourced<T> pick(T fromClient, Sourced<T> parsed, Sourced<T> fallback) {
+        return fromClient != null ? Sourced.of(fromClient, FieldSource.CLIENT) : parsed.isPresent() ? parsed : fallback;
+    }
+
+    private static Map<String, String> with(Map<String, String> notes, String key, String value) {
+        Map<String, String> more = new HashMap<>(notes);
+        more.put(key, value);
+        return more;
+    }
+
+    private static final int SOURCES = FieldSource.values().length;
+
+    /**
+     * Field-source maps without notes, shared: there are at most 8^5 of them, and in practice a handful, while
+     * every event needs one. Indexed by the five sources' ordinals; filled lazily. Entries are immutable maps, so
+     * a racy read sees a whole map or null (then builds an equal one).
+     */
+    private static final AtomicReferenceArray<Map<String, String>> PLAIN =
+            new AtomicReferenceArray<>(SOURCES * SOURCES * SOURCES * SOURCES * SOURCES);
+
+    private static Map<String, String> sources(FieldSource timestamp, FieldSource host, FieldSource service,
+            FieldSource severity, FieldSource facility, Map<String, String> notes) {
+        if (notes.isEmpty()) {
+            int index = (((timestamp.ordinal() * SOURCES + host.ordinal()) * SOURCES + service.ordinal()) * SOURCES
+                    + severity.ordinal()) * SOURCES + facility.ordinal();
+            Map<String, String> shared = PLAIN.get(index);
+            if (shared == null) {
+                shared = Map.of(TIMESTAMP, timestamp.wireName(), HOST, host.wireName(), SERVICE, service.wireName(),
+                        SEVERITY, severity.wireName(), FACILITY, facility.wireName());
+                PLAIN.set(index, shared);
+            }
+            return shared;
+        }
+        Map<String, String> sources = new HashMap<>(notes);
+        sources.put(TIMESTAMP, timestamp.wireName());
+        sources.put(HOST, host.wireName());
+        sources.put(SERVICE, service.wireName());
+        sources.put(SEVERITY, severity.wireName());
+        sources.put(FACILITY, facility.wireName());
+        return sources;
     }
 }

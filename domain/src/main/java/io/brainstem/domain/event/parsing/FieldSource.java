@@ -24,7 +24,9 @@ public enum FieldSource {
     /** No value at all (for host, service, facility). */
     NONE;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

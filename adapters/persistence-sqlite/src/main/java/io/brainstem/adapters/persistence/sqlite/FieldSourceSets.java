@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The {@code field_source_sets} dictionary (schema V5, ADR 14): an event's field sources are one of a handful
@@ -31,7 +32,26 @@ final class FieldSourceSets {
     private FieldSourceSets() {
     }
 
+    /** A map instance seen recently and its entry: the domain shares one instance per set (EventAssembler). */
+    private record Known(Map<String, String> sources, Entry entry) {
+    }
+
+    private static final int RECENT_SLOTS = 16;
+
+    private static final AtomicReferenceArray<Known> RECENT = new AtomicReferenceArray<>(RECENT_SLOTS);
+
     static Entry of(Map<String, String> sources) {
+        int slot = System.identityHashCode(sources) & (RECENT_SLOTS - 1);
+        Known known = RECENT.get(slot);
+        if (known != null && known.sources() == sources) {
+            return known.entry();
+        }
+        Entry entry = byContent(sources);
+        RECENT.set(slot, new Known(sources, entry));
+        return entry;
+    }
+
+    private static Entry byContent(Map<String, String> sources) {
         Entry entry = CACHE.get(sources);
         if (entry == null) {
             String json = JsonColumns.write(new TreeMap<>(sources));
