@@ -20,13 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writes are pipelined (ADR 13): the work of one write runs while the write before it commits, commits keep
  * the order of the work, and work that turns out to rest on stale state runs again. The committer is held
- * inside a commit with a latch, so each interleaving is made to happen, not hoped for.
+ * inside a commit with a latch, so each interleaving is made to happen, not hoped for. Writes queued behind a
+ * commit are committed together (group commit), and a failing one fails alone.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // a commit that is never completed fails the test, not the build
 class PipelinedWritesTest {
 
     private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
@@ -100,6 +103,63 @@ class PipelinedWritesTest {
         assertNotEquals(epoch, db.stateEpoch(), "caches of the database are told");
         assertEquals(List.of("warm-up", "kept1", "kept2", "kept3"), storedMessages());
         assertEquals(2, kept.getFirst().id().value(), "the failed write's ids are handed out again");
+    }
+
+    @Test
+    void writesQueuedBehindACommitGoInOneTransaction() throws Exception {
+        CountDownLatch inCommit = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        UnitOfWork.Commit<List<RawEnvelope>> held = db.writeAhead(() -> {
+            List<RawEnvelope> got = receiveHere("h");
+            db.later(session -> hold(inCommit, release));
+            return got;
+        });
+        assertTrue(inCommit.await(10, TimeUnit.SECONDS));
+        long before = db.transactions();
+        List<UnitOfWork.Commit<List<RawEnvelope>>> queued = new ArrayList<>();
+        for (String m : List.of("q1", "q2", "q3")) {
+            queued.add(db.writeAhead(() -> receiveHere(m)));
+        }
+        release.countDown();
+        held.join();
+        queued.forEach(UnitOfWork.Commit::join);
+
+        assertEquals(before + 2, db.transactions(), "the held commit, then the three queued writes together");
+        assertEquals(List.of("warm-up", "h", "q1", "q2", "q3"), storedMessages());
+    }
+
+    @Test
+    void aFailingWriteInAGroupFailsAloneAndTheWorkAfterItRunsAgain() throws Exception {
+        CountDownLatch inCommit = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        UnitOfWork.Commit<List<RawEnvelope>> held = db.writeAhead(() -> {
+            List<RawEnvelope> got = receiveHere("h");
+            db.later(session -> hold(inCommit, release));
+            return got;
+        });
+        assertTrue(inCommit.await(10, TimeUnit.SECONDS));
+        UnitOfWork.Commit<List<RawEnvelope>> good = db.writeAhead(() -> receiveHere("good"));
+        UnitOfWork.Commit<List<RawEnvelope>> bad = db.writeAhead(() -> {
+            List<RawEnvelope> got = receiveHere("bad");
+            db.later(session -> {
+                throw new StorageException("constraint failed (simulated)");
+            });
+            return got;
+        });
+        AtomicInteger runs = new AtomicInteger();
+        UnitOfWork.Commit<List<RawEnvelope>> after = db.writeAhead(() -> {
+            runs.incrementAndGet();
+            return receiveHere("after");
+        });
+        release.countDown();
+        held.join();
+
+        good.join();
+        StorageException failure = assertThrows(StorageException.class, bad::join);
+        assertTrue(failure.getMessage().contains("constraint failed"), failure.getMessage());
+        after.join();
+        assertEquals(2, runs.get(), "the work after the failed write ran again");
+        assertEquals(List.of("warm-up", "h", "good", "after"), storedMessages());
     }
 
     @Test
