@@ -66,10 +66,11 @@ final class HotPathInserts {
     static final String INSERT_PREFIX = INSERT_EVENT.substring(0, INSERT_EVENT.indexOf(" VALUES ") + 8);
 
     /**
-     * Rows per INSERT statement on the hot path: one statement execution per 20 rows instead of per row saves
-     * about 15 % of SQLite's insert CPU, with the same binds (bench/README.md, "binding experiment").
+     * Rows per INSERT statement on the hot path: one statement execution per 20 rows instead of per row saved
+     * about 15 % of SQLite's insert CPU, with the same binds (bench/README.md, "binding experiment"); 50 rather
+     * than 20 took the committer from 5.1–6.2 to 4.9–5.0 µs per event once statements stayed prepared (ADR 14).
      */
-    static final int ROWS_PER_STATEMENT = 20;
+    static final int ROWS_PER_STATEMENT = 50;
 
     /**
      * Replay's update of the canonical columns. The message becomes an offset into the raw message when it is
@@ -89,7 +90,7 @@ final class HotPathInserts {
 
     /**
      * The prepared statements of the writer connection, by SQL text, kept across transactions: preparing the
-     * 20-row INSERT (560 values) took about 7 % of the committer's CPU when it was done per batch. Used only by
+     * multi-row INSERT (560 values at 20 rows) took about 7 % of the committer's CPU when it was done per batch. Used only by
      * whoever holds the writer connection, like {@link EventBlocks}. A statement belongs to the physical
      * connection under the pool's proxy; when that changes, the cache starts again.
      */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rows go in 20 to a statement plus a remainder, with the values every row shares written as SQL literals;
+ * Rows go in {@link HotPathInserts#ROWS_PER_STATEMENT} to a statement plus a remainder, with the values every row shares written as SQL literals;
  * every row comes back as it was, in id order, with the same SQLite types as bound values.
  */
 class HotPathInsertsTest {
@@ -32,8 +32,9 @@ class HotPathInsertsTest {
                 Path path = dir.resolve("shared-" + file++ + ".sqlite3");
                 try (SqliteStorage storage = new SqliteStorage(path)) {
                     List<EnvelopeContent> contents = new ArrayList<>();
-                    for (int i = 0; i < 45; i++) {
-                        String v = oneDiffers && i == 44 ? shared + "!" : shared;
+                    int rows = 2 * HotPathInserts.ROWS_PER_STATEMENT + 5; // grouped statements and a remainder
+                    for (int i = 0; i < rows; i++) {
+                        String v = oneDiffers && i == rows - 1 ? shared + "!" : shared;
                         contents.add(EnvelopeContent.builder(new TenantId("t"))
                                 .sourceType("syslog").sourceId(v).sourcePath(v).sourceName(v)
                                 .messageRaw("m" + i).build());
@@ -94,7 +95,8 @@ class HotPathInsertsTest {
 
     @Test
     void groupedAndRemainingRowsAreStoredExactly() {
-        for (int size : new int[] {1, 19, 20, 21, 47, 500}) {
+        int per = HotPathInserts.ROWS_PER_STATEMENT;
+        for (int size : new int[] {1, per - 1, per, per + 1, 2 * per + 7, 500}) {
             try (SqliteStorage storage = new SqliteStorage(dir.resolve("rows-" + size + ".sqlite3"))) {
                 List<EnvelopeContent> contents = new ArrayList<>();
                 for (int i = 0; i < size; i++) {
