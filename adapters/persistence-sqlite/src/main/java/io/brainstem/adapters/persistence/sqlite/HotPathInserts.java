@@ -90,8 +90,8 @@ final class HotPathInserts {
 
     /**
      * The prepared statements of the writer connection, by SQL text, kept across transactions: preparing the
-     * multi-row INSERT (560 values at 20 rows) took about 7 % of the committer's CPU when it was done per batch. Used only by
-     * whoever holds the writer connection, like {@link EventBlocks}. A statement belongs to the physical
+     * multi-row INSERT (560 values at 20 rows) took about 7 % of the committer's CPU when it was done per batch.
+     * Used only by whoever holds the writer connection, like {@link EventBlocks}. A statement belongs to the physical
      * connection under the pool's proxy; when that changes, the cache starts again.
      */
     static final class Statements implements AutoCloseable {
@@ -146,8 +146,8 @@ final class HotPathInserts {
      * row of the call (tenant, source, parser, receive time… of a syslog batch) is written into the statement
      * as an SQL literal instead of being bound once per row: each bind is a JNI call, a UTF-8 copy and a copy
      * inside SQLite, and binds were the larger half of the insert's CPU (bench/README.md, "binding
-     * experiment"). Only values that survive as literals exactly are inlined: integers, and text without NUL
-     * or surrogate characters; the id and the raw message are always bound.
+     * experiment"). Only text that survives as a literal exactly is inlined (no NUL, no surrogate, at most
+     * 512 characters), and nulls; integers, the id and the raw message are always bound.
      */
     static void insert(Statements statements, Connection connection, Collection<Pending> rows, EventBlocks blocks) {
         if (rows.isEmpty()) {
@@ -351,16 +351,17 @@ final class HotPathInserts {
             return;
         }
         List<CanonicalEventRow> rows = new ArrayList<>(events.size());
-        Set<FieldSourceSets.Entry> fieldSources = new HashSet<>();
+        List<FieldSourceSets.Entry> entries = new ArrayList<>(events.size());
         for (CanonicalEvent event : events) {
             FieldSourceSets.Entry entry = FieldSourceSets.of(event.fieldSources());
-            fieldSources.add(entry);
+            entries.add(entry);
             rows.add(CanonicalEventRow.from(event, entry));
         }
-        FieldSourceSets.insert(statements, connection, fieldSources);
+        FieldSourceSets.insert(statements, connection, new HashSet<>(entries));
         try (PreparedStatement ps = connection.prepareStatement(UPDATE_EVENT)) {
-            for (CanonicalEventRow e : rows) {
-                bindEvent(ps, 1, e);
+            for (int k = 0; k < rows.size(); k++) {
+                CanonicalEventRow e = rows.get(k);
+                bindEvent(ps, 1, e, entries.get(k).id());
                 ps.setLong(14, e.id());
                 ps.setString(15, e.tenantId());
                 text(ps, 16, e.sourceType());
@@ -382,7 +383,8 @@ final class HotPathInserts {
         }
     }
 
-    private static void bindEvent(PreparedStatement ps, int at, CanonicalEventRow e) throws SQLException {
+    private static void bindEvent(PreparedStatement ps, int at, CanonicalEventRow e, long fieldSources)
+            throws SQLException {
         ps.setLong(at, e.timestamp());
         text(ps, at + 1, e.host());
         text(ps, at + 2, e.service());
@@ -392,7 +394,7 @@ final class HotPathInserts {
         ps.setString(at + 6, e.eventFamily());
         ps.setString(at + 7, e.signatureId());
         ps.setString(at + 8, e.structuredFields());
-        ps.setLong(at + 9, FieldSourceSets.id(e.fieldSources()));
+        ps.setLong(at + 9, fieldSources);
         ps.setString(at + 10, e.parserName());
         ps.setString(at + 11, e.parserVersion());
         ps.setLong(at + 12, e.createdAt());

@@ -268,17 +268,13 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     }
 
     /**
-     * Group commit: the jobs queued behind each other go into one transaction, in order, when there is more
-     * than one. A commit has a fixed cost (the session, the data_version check, the block summaries' rows,
-     * the WAL frame of every page touched) that the group pays once. When the group fails, its jobs are
-     * committed again one by one, so that a job fails alone and later work runs again exactly as after a
-     * single failed commit.
+     * The committer's part: commits the jobs queued behind each other in one transaction, in order (group
+     * commit), skipping a job whose work rests on stale state. A commit has a fixed cost (the session, the
+     * data_version check, the block summaries' rows, the WAL frame of every page touched) that the group pays
+     * once. When a group of several fails, its jobs are committed again one by one, so that a job fails alone;
+     * when a single job fails, later work built on it must run again.
      */
     private void commitGroup(List<Job> jobs) {
-        if (jobs.size() == 1) {
-            commitQueued(jobs.getFirst());
-            return;
-        }
         List<Job> written = new ArrayList<>(jobs.size());
         try (SqlSession session = writers.openSession(ExecutorType.BATCH, false)) {
             try {
@@ -295,6 +291,10 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
                         written.add(job);
                     }
                 }
+                if (written.isEmpty()) {
+                    session.rollback(true);
+                    return;
+                }
                 commitWritten(session);
             } catch (RuntimeException e) {
                 blocks.rolledBack();
@@ -303,9 +303,14 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
                 } catch (RuntimeException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
                 }
+                if (jobs.size() == 1) {
+                    stateEpoch.incrementAndGet(); // later work built on this job: it must run again
+                    jobs.getFirst().committed.completeExceptionally(wrap(e));
+                    return;
+                }
                 for (Job job : jobs) {
                     if (!job.committed.isDone()) {
-                        commitQueued(job);
+                        commitGroup(List.of(job));
                     }
                 }
                 return;
@@ -336,34 +341,6 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         }
         job.ops.clear();
         return job.session;
-    }
-
-    /** The committer's part: commit a queued job unless its work rests on stale state. */
-    private void commitQueued(Job job) {
-        if (job.epoch != stateEpoch.get()) {
-            job.committed.completeExceptionally(StaleWork.INSTANCE);
-            return;
-        }
-        try (SqlSession session = writers.openSession(ExecutorType.BATCH, false)) {
-            try {
-                if (noteExternalCommits(session)) {
-                    session.rollback(true);
-                    job.committed.completeExceptionally(StaleWork.INSTANCE);
-                    return;
-                }
-                finishTransaction(job, session);
-                job.committed.complete(null);
-            } catch (RuntimeException e) {
-                stateEpoch.incrementAndGet(); // later work built on this job: it must run again
-                blocks.rolledBack();
-                try {
-                    session.rollback(true);
-                } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                job.committed.completeExceptionally(wrap(e));
-            }
-        }
     }
 
     @Override
@@ -581,10 +558,10 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         }
     }
 
-    /** The thread that commits queued jobs in order, and lets attached work wait until it is idle. */
     /** The most jobs committed in one transaction (see {@link #commitGroup}). */
     private static final int MAX_GROUP = 8;
 
+    /** The thread that commits queued jobs in order, and lets attached work wait until it is idle. */
     private final class Committer {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();

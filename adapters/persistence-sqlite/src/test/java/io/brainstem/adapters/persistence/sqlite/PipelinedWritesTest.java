@@ -55,14 +55,8 @@ class PipelinedWritesTest {
 
     @Test
     void theNextWriteWorksWhileTheOneBeforeCommits() throws Exception {
-        CountDownLatch inCommit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        UnitOfWork.Commit<List<RawEnvelope>> first = db.writeAhead(() -> {
-            List<RawEnvelope> got = receiveHere("a1", "a2");
-            db.later(session -> hold(inCommit, release));
-            return got;
-        });
-        assertTrue(inCommit.await(10, TimeUnit.SECONDS), "the committer is inside the first commit");
+        UnitOfWork.Commit<List<RawEnvelope>> first = writeHeldInCommit(release, "a1", "a2");
 
         UnitOfWork.Commit<List<RawEnvelope>> second = db.writeAhead(() -> receiveHere("b1", "b2", "b3"));
         // the second write's work is done although the first is not committed yet
@@ -107,14 +101,8 @@ class PipelinedWritesTest {
 
     @Test
     void writesQueuedBehindACommitGoInOneTransaction() throws Exception {
-        CountDownLatch inCommit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        UnitOfWork.Commit<List<RawEnvelope>> held = db.writeAhead(() -> {
-            List<RawEnvelope> got = receiveHere("h");
-            db.later(session -> hold(inCommit, release));
-            return got;
-        });
-        assertTrue(inCommit.await(10, TimeUnit.SECONDS));
+        UnitOfWork.Commit<List<RawEnvelope>> held = writeHeldInCommit(release, "h");
         long before = db.transactions();
         List<UnitOfWork.Commit<List<RawEnvelope>>> queued = new ArrayList<>();
         for (String m : List.of("q1", "q2", "q3")) {
@@ -130,14 +118,8 @@ class PipelinedWritesTest {
 
     @Test
     void aFailingWriteInAGroupFailsAloneAndTheWorkAfterItRunsAgain() throws Exception {
-        CountDownLatch inCommit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        UnitOfWork.Commit<List<RawEnvelope>> held = db.writeAhead(() -> {
-            List<RawEnvelope> got = receiveHere("h");
-            db.later(session -> hold(inCommit, release));
-            return got;
-        });
-        assertTrue(inCommit.await(10, TimeUnit.SECONDS));
+        UnitOfWork.Commit<List<RawEnvelope>> held = writeHeldInCommit(release, "h");
         UnitOfWork.Commit<List<RawEnvelope>> good = db.writeAhead(() -> receiveHere("good"));
         UnitOfWork.Commit<List<RawEnvelope>> bad = db.writeAhead(() -> {
             List<RawEnvelope> got = receiveHere("bad");
@@ -180,14 +162,8 @@ class PipelinedWritesTest {
 
     @Test
     void workThatReadsTakesTheConnectionAfterQueuedCommits() throws Exception {
-        CountDownLatch inCommit = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        UnitOfWork.Commit<List<RawEnvelope>> first = db.writeAhead(() -> {
-            List<RawEnvelope> got = receiveHere("q1");
-            db.later(session -> hold(inCommit, release));
-            return got;
-        });
-        assertTrue(inCommit.await(10, TimeUnit.SECONDS));
+        UnitOfWork.Commit<List<RawEnvelope>> first = writeHeldInCommit(release, "q1");
         Thread.ofPlatform().start(() -> {
             awaitQuietly(() -> db.waitingToAttach() > 0);
             release.countDown();
@@ -247,6 +223,19 @@ class PipelinedWritesTest {
             expected.add("c" + i);
         }
         assertEquals(expected, storedMessages());
+    }
+
+    /** A write whose commit the committer has entered and stays in until {@code release}. */
+    private UnitOfWork.Commit<List<RawEnvelope>> writeHeldInCommit(CountDownLatch release, String... messages)
+            throws InterruptedException {
+        CountDownLatch inCommit = new CountDownLatch(1);
+        UnitOfWork.Commit<List<RawEnvelope>> held = db.writeAhead(() -> {
+            List<RawEnvelope> got = receiveHere(messages);
+            db.later(session -> hold(inCommit, release));
+            return got;
+        });
+        assertTrue(inCommit.await(10, TimeUnit.SECONDS), "the committer is inside the held commit");
+        return held;
     }
 
     private static void hold(CountDownLatch entered, CountDownLatch release) {
