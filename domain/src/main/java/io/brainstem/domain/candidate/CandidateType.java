@@ -13,7 +13,9 @@ public enum CandidateType {
     /** Repeated state changes within a look-back window (weighted percent state change). */
     FLAPPING,
     /** A signature's rate well above its own baseline. */
-    BURST;
+    BURST,
+    /** A failure that usually comes back by itself and this time has not, within its learned recovery time. */
+    UNRECOVERED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,30 +9,38 @@ import java.util.Map;
  * weights below (they sum to 1); a person can recompute it from the breakdown.
  *
  * <ul>
- *   <li>{@code recurrence} (0.25): how often the pattern has happened; {@code ln(n)/ln(20)}, so 1 happening is 0,
+ *   <li>{@code recurrence} (0.20): how often the pattern has happened; {@code ln(n)/ln(20)}, so 1 happening is 0,
  *       2 is 0.23, 12 is 0.83 and 20 or more is 1.</li>
  *   <li>{@code recovery} (0.20): how clearly it fails and comes back by itself; 0 for patterns without
- *       recoveries, 0.5 for one recovery, +0.1 per further recovery up to 1.</li>
- *   <li>{@code spread} (0.15): on how many hosts it happens; {@code ln(hosts)/ln(10)}, 0 for one host, 1 from ten.</li>
- *   <li>{@code severity} (0.20): the most severe syslog severity seen: emerg/alert/crit 1, err 0.8, warning 0.5,
- *       notice 0.25, info 0.1, debug 0.</li>
+ *       recoveries, 0.5 for one recovery, +0.1 per further recovery up to 1. For {@code unrecovered}, 1 while the
+ *       thing has not come back.</li>
+ *   <li>{@code spread} (0.10): on how many hosts it happens; {@code ln(hosts)/ln(10)}, 0 for one host, 1 from ten.</li>
+ *   <li>{@code severity} (0.25): the most severe syslog severity seen: emerg/alert/crit 1, err 0.8, warning 0.5,
+ *       notice 0.25, info 0.1, debug 0. A message that reads as a failure counts as at least warning.</li>
  *   <li>{@code burst} (0.15): how far the current rate is above normal (burst candidates) or the weighted
  *       percent state change / 100 (flapping candidates); 0 otherwise.</li>
  *   <li>{@code novelty} (0.05): how new the pattern is; halves every 7 days after its first sighting.</li>
+ *   <li>{@code periodicity} (0.05): 1 when it comes at the same time of day on several days or at a fixed
+ *       interval, else 0.</li>
+ *   <li>{@code routine} (no weight, 0 or 1): 1 when the pattern is routine chatter (low severity and no failure,
+ *       or a steady background rate); the total of a routine pattern is then at most {@link #ROUTINE_CAP}, the top
+ *       of {@code watch}.</li>
  * </ul>
- * Severity and spread together (0.35) weigh nearly as much as recurrence and recovery together (0.45), so that
- * an error on many hosts outranks an info message that merely repeats. The detection rules that fill these in are documented
- * in {@code docs/candidates.md}.
+ * Severity weighs most, so that an error recurring on one host outranks an info message that merely repeats
+ * everywhere. The detection rules that fill these in are documented in {@code docs/candidates.md}.
  */
 public record ScoreBreakdown(double recurrence, double recovery, double spread, double severity, double burst,
-        double novelty) {
+        double novelty, double periodicity, double routine) {
 
-    public static final double W_RECURRENCE = 0.25;
+    public static final double W_RECURRENCE = 0.20;
     public static final double W_RECOVERY = 0.20;
-    public static final double W_SPREAD = 0.15;
-    public static final double W_SEVERITY = 0.20;
+    public static final double W_SPREAD = 0.10;
+    public static final double W_SEVERITY = 0.25;
     public static final double W_BURST = 0.15;
     public static final double W_NOVELTY = 0.05;
+    public static final double W_PERIODICITY = 0.05;
+    /** The highest total of a routine pattern: just below {@code review}. */
+    public static final double ROUTINE_CAP = 0.44;
 
     public ScoreBreakdown {
         DomainViolation.requireUnit(recurrence, "recurrence");
@@ -41,12 +49,35 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
         DomainViolation.requireUnit(severity, "severity");
         DomainViolation.requireUnit(burst, "burst");
         DomainViolation.requireUnit(novelty, "novelty");
+        DomainViolation.requireUnit(periodicity, "periodicity");
+        if (routine != 0 && routine != 1) {
+            throw new DomainViolation("routine must be 0 or 1, was " + routine);
+        }
+    }
+
+    /** A breakdown without periodicity, not routine. */
+    public ScoreBreakdown(double recurrence, double recovery, double spread, double severity, double burst,
+            double novelty) {
+        this(recurrence, recovery, spread, severity, burst, novelty, 0, 0);
+    }
+
+    /** The same breakdown marked routine. */
+    public ScoreBreakdown asRoutine() {
+        return new ScoreBreakdown(recurrence, recovery, spread, severity, burst, novelty, periodicity, 1);
+    }
+
+    public boolean isRoutine() {
+        return routine == 1;
     }
 
     public double total() {
         double t = W_RECURRENCE * recurrence + W_RECOVERY * recovery + W_SPREAD * spread + W_SEVERITY * severity
-                + W_BURST * burst + W_NOVELTY * novelty;
-        return Math.round(Math.min(1.0, t) * 10_000) / 10_000.0;
+                + W_BURST * burst + W_NOVELTY * novelty + W_PERIODICITY * periodicity;
+        t = Math.min(1.0, t);
+        if (isRoutine()) {
+            t = Math.min(ROUTINE_CAP, t);
+        }
+        return Math.round(t * 10_000) / 10_000.0;
     }
 
     public Map<String, Double> asMap() {
@@ -57,12 +88,14 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
         m.put("severity", severity);
         m.put("burst", burst);
         m.put("novelty", novelty);
+        m.put("periodicity", periodicity);
+        m.put("routine", routine);
         return m;
     }
 
     public static ScoreBreakdown fromMap(Map<String, Double> m) {
         return new ScoreBreakdown(m.getOrDefault("recurrence", 0.0), m.getOrDefault("recovery", 0.0),
                 m.getOrDefault("spread", 0.0), m.getOrDefault("severity", 0.0), m.getOrDefault("burst", 0.0),
-                m.getOrDefault("novelty", 0.0));
+                m.getOrDefault("novelty", 0.0), m.getOrDefault("periodicity", 0.0), m.getOrDefault("routine", 0.0));
     }
 }

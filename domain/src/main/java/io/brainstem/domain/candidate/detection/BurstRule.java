@@ -4,6 +4,7 @@ import io.brainstem.domain.candidate.CandidateType;
 import io.brainstem.domain.candidate.Evidence;
 import io.brainstem.domain.candidate.ScoreBreakdown;
 import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
+import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.Signature;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,8 +17,10 @@ import java.util.Map;
  * (smoothing 0.1 by default, so roughly the last ten minutes; empty minutes count as 0), started from its first
  * full minute. A minute is a burst when all hold:
  * <ul>
- *   <li>the signature has been watched for at least the warm-up (10 minutes), so the first events of a new
- *       signature are never a burst;</li>
+ *   <li>the signature has been watched for at least the warm-up (10 minutes) — or, within its warm-up, it is new
+ *       for the tenant (first seen a day or more after the tenant's first event) and the minute holds at least
+ *       {@value #NEW_SIGNATURE_FACTOR} times the factor (8 with the defaults); the first events of a signature in
+ *       a tenant's first day are never a burst;</li>
  *   <li>the minute's count is at least the minimum count (5);</li>
  *   <li>the count is at least the factor (4) times the baseline, the baseline counted as at least 1 a minute.</li>
  * </ul>
@@ -31,6 +34,8 @@ import java.util.Map;
 final class BurstRule {
 
     static final double BASELINE_FLOOR_PER_MINUTE = 1.0;
+    /** A signature still in its warm-up bursts only at this many times the burst factor over the floor. */
+    static final double NEW_SIGNATURE_FACTOR = 2.0;
 
     private final DetectionSettings settings;
     private final LruMap<String, Pattern> patterns;
@@ -49,7 +54,10 @@ final class BurstRule {
         return patterns.size();
     }
 
-    Assessment observe(SignatureState state, EventRef event, Signature signature) {
+    /** A signature is new for the tenant when first seen at least this long after the tenant's first event. */
+    static final long NEW_FOR_TENANT_AFTER_SECONDS = 86_400;
+
+    Assessment observe(SignatureState state, EventRef event, Signature signature, Instant tenantSince) {
         long minute = Math.floorDiv(event.at().getEpochSecond(), 60);
         Rate rate = state.rate;
         if (rate == null) {
@@ -59,20 +67,33 @@ final class BurstRule {
         if (!rate.count(event, minute, settings.burstSmoothing())) {
             return null;
         }
-        if (!warm(minute - rate.firstMinute) || rate.count < settings.burstMinCount()) {
+        boolean warm = warm(minute - rate.firstMinute);
+        if (rate.count < settings.burstMinCount()) {
             return null;
         }
         double usual = Math.max(rate.baseline, BASELINE_FLOOR_PER_MINUTE);
-        if (rate.count < settings.burstFactor() * usual) {
+        if (!warm) {
+            boolean newForTenant = tenantSince != null && signature.firstSeen().getEpochSecond()
+                    - tenantSince.getEpochSecond() >= NEW_FOR_TENANT_AFTER_SECONDS;
+            if (!newForTenant) {
+                return null;
+            }
+            usual = BASELINE_FLOOR_PER_MINUTE;
+            if (rate.count < NEW_SIGNATURE_FACTOR * settings.burstFactor() * usual) {
+                return null;
+            }
+        } else if (rate.count < settings.burstFactor() * usual) {
             return null;
         }
         String key = state.burstKey();
         Pattern p = patterns.computeIfAbsent(key, k -> new Pattern());
         p.record(rate, event, minute);
         double ratio = rate.count / usual;
+        boolean routine = !state.readsAsFailure() && p.trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal();
         ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(signature.occurrenceCount()), 0,
                 Scores.spread(signature.distinctHostCount()), Scores.severity(p.trail.mostSevere()),
-                Scores.burst(ratio, settings.burstFactor()), Scores.novelty(signature.firstSeen(), event.at()));
+                Scores.burst(ratio, settings.burstFactor()), Scores.novelty(signature.firstSeen(), event.at()), 0,
+                routine ? 1 : 0);
         Map<String, Double> measures = new LinkedHashMap<>();
         measures.put("burst_count", (double) rate.count);
         measures.put("baseline_per_minute", Math.round(rate.baseline * 100) / 100.0);
@@ -86,9 +107,11 @@ final class BurstRule {
                 + " a minute (" + Phrases.rate(ratio) + "x; a burst needs " + Phrases.rate(settings.burstFactor())
                 + "x and at least " + settings.burstMinCount() + "); most severe: " + p.trail.mostSevere().wireName()
                 + "." + (p.minutes > 1 ? " It has burst in " + p.minutes + " minutes since "
-                        + Phrases.minute(p.firstMinuteStart) + "." : "");
+                        + Phrases.minute(p.firstMinuteStart) + "." : "")
+                + (warm ? "" : " The signature is new: it was first seen " + Phrases.minute(signature.firstSeen()) + ".")
+                + (routine ? Scores.ROUTINE_NOTE : "");
         return new Assessment(CandidateType.BURST, key, state.burstTitle(), breakdown, explanation,
-                p.trail.toEvidence(measures));
+                p.trail.toEvidence(measures, rate.hosts.size() == 1 ? state.subject(signature) : null));
     }
 
     /** Whether {@code minutes} of watching reach the warm-up ({@code Duration.ofMinutes(minutes) >= warm-up}). */

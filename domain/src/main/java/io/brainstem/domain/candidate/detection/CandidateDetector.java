@@ -8,6 +8,8 @@ import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.shared.DomainViolation;
 import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.event.Severity;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -69,6 +71,8 @@ public final class CandidateDetector {
     private final FlappingRule flapping;
     private final BurstRule burst;
     private TenantId tenant;
+    /** The earliest event or signature sighting seen: when the tenant's history starts, as far as detection knows. */
+    private Instant tenantSince;
 
     public CandidateDetector() {
         this(DetectionSettings.defaults());
@@ -116,25 +120,51 @@ public final class CandidateDetector {
         } else if (!tenant.equals(event.tenantId())) {
             throw new DomainViolation("this detector serves tenant " + tenant + ", not " + event.tenantId());
         }
-        EventRef ref = EventRef.of(event);
-        String signatureId = ref.signatureId();
+        String signatureId = event.signatureId().value();
         SignatureState state = signatures.get(signatureId);
         if (state == null) {
             state = new SignatureState(signatureId);
             signatures.put(signatureId, state);
         }
         String template = state.template(signature.template());
-        Assessment recurred = recurrence.observe(state, ref, signature, threshold);
+        EventRef ref = EventRef.of(event, effectiveSeverity(event.severity(), state));
+        Instant first = signature.firstSeen().isBefore(event.timestamp()) ? signature.firstSeen() : event.timestamp();
+        if (tenantSince == null || first.isBefore(tenantSince)) {
+            tenantSince = first;
+        }
+        state.rhythm.observe(event.timestamp());
         Assessment healed = null;
         Assessment flapped = null;
         StateSignal signal = StateSignal.read(event, template, state.reading());
+        if (signal instanceof StateSignal.Transition t) {
+            state.noteEntities(t.thing().entities());
+        }
+        Assessment recurred = recurrence.observe(state, ref, signature, threshold, tenantSince);
         if (signal != null) {
             SelfHealRule.Outcome outcome = selfHeal.observe(ref, event.service(), template, signal);
             healed = outcome.assessment().orElse(null);
             flapped = flapping.observe(outcome.changes(), event.service()).orElse(null);
         }
-        Assessment burst = this.burst.observe(state, ref, signature);
-        return list(recurred, healed, flapped, burst);
+        Assessment burst = this.burst.observe(state, ref, signature, tenantSince);
+        List<Assessment> late = selfHeal.overdue(event.timestamp());
+        List<Assessment> now = list(recurred, healed, flapped, burst);
+        if (late.isEmpty()) {
+            return now;
+        }
+        List<Assessment> all = new java.util.ArrayList<>(now);
+        all.addAll(late);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The severity detection counts for an event: its own, but at least {@code warning} when its template reads as a
+     * failure (devices often log a failure at info or notice: {@code Failed password}, {@code neighbor Down}).
+     */
+    static Severity effectiveSeverity(Severity severity, SignatureState state) {
+        if (state.readsAsFailure() && severity.ordinal() > Severity.WARNING.ordinal()) {
+            return Severity.WARNING;
+        }
+        return severity;
     }
 
     /** The non-null ones, in order. */

@@ -32,6 +32,11 @@ public final class CandidateNarrative {
                     : "It flapped" + where + " and has settled for now, which is worth knowing before it starts again";
             case BURST -> "Its rate jumped to " + Phrases.rate(decimal(e, "burst_ratio")) + " times its usual"
                     + where + ", which usually means something has just changed";
+            case UNRECOVERED -> measure(e, "recovered", 0) == 1
+                    ? "It usually comes back by itself and this time took longer" + where
+                            + ", which is worth knowing before it happens again"
+                    : "It usually comes back by itself and this time has not" + where
+                            + ", so it may be down for good";
         };
         return switch (c.decisionBand()) {
             case URGENT_HUMAN_REVIEW -> "Needs a person now: " + lowerFirst(reason) + ".";

@@ -8,7 +8,12 @@ import java.time.Instant;
 record EventRef(long id, Instant at, String host, String signatureId, Severity severity) {
 
     static EventRef of(CanonicalEvent event) {
+        return of(event, event.severity());
+    }
+
+    /** The event counted at {@code severity} (see {@link CandidateDetector#effectiveSeverity}). */
+    static EventRef of(CanonicalEvent event, Severity severity) {
         return new EventRef(event.id().value(), event.timestamp(), event.host(), event.signatureId().value(),
-                event.severity());
+                severity);
     }
 }

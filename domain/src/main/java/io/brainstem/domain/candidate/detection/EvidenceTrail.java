@@ -78,13 +78,19 @@ final class EvidenceTrail {
     }
 
     Evidence toEvidence(Map<String, Double> measures) {
+        return toEvidence(measures, null);
+    }
+
+    /** The evidence so far, naming the one thing it is about ({@link Evidence#subject()}), or null. */
+    Evidence toEvidence(Map<String, Double> measures, String subject) {
         if (signatureIdList == null) {
             signatureIdList = List.copyOf(signatureIds);
         }
         if (hostList == null) {
             hostList = List.copyOf(hosts);
         }
-        return new Evidence(eventCount, signatureIdList, hostList, firstSeen, lastSeen, samples.toList(), measures);
+        return new Evidence(eventCount, signatureIdList, hostList, firstSeen, lastSeen, samples.toList(), measures,
+                subject);
     }
 
     /** The latest {@value Evidence#MAX_SAMPLES} distinct event ids, oldest first, without boxing. */

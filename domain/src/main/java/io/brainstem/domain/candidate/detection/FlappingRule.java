@@ -1,6 +1,7 @@
 package io.brainstem.domain.candidate.detection;
 
 import io.brainstem.domain.candidate.CandidateType;
+import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.candidate.ScoreBreakdown;
 import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
 import io.brainstem.domain.candidate.detection.StateSignal.SelfHealKind;
@@ -60,7 +61,7 @@ final class FlappingRule {
 
     private Optional<Assessment> observe(StateChange change, String service) {
         Subject subject = subjects.computeIfAbsent(change.subject(),
-                k -> new Subject(change.event().host(), service, change.kind()));
+                k -> new Subject(change.event().host(), service, change.kind(), change.thing()));
         subject.learn(change);
         boolean changed = subject.history.add(new StateHistory.Entry(change.at(), change.polarity(), change.event()));
         subject.history.forgetBefore(change.at().minus(settings.flapLookback()));
@@ -92,6 +93,7 @@ final class FlappingRule {
         private final String host;
         private final String service;
         private final SelfHealKind kind;
+        private final StateSignal.Thing thing;
         private final StateHistory history = new StateHistory();
         private String failureSignature;
         private String failureTemplate;
@@ -99,16 +101,18 @@ final class FlappingRule {
         private String recoveryTemplate;
         private boolean flapping;
 
-        Subject(String host, String service, SelfHealKind kind) {
+        Subject(String host, String service, SelfHealKind kind, StateSignal.Thing thing) {
             this.host = host;
             this.service = service;
             this.kind = kind;
+            this.thing = thing;
         }
 
         void learn(StateChange change) {
             if (change.polarity() == Polarity.FAILURE && failureSignature == null) {
                 failureSignature = change.event().signatureId();
-                failureTemplate = change.template();
+                failureTemplate = change.thing() != null && change.kind() == SelfHealKind.STATE_WORDS
+                        ? change.thing().display() : change.template();
             } else if (change.polarity() == Polarity.RECOVERY && recoverySignature == null) {
                 recoverySignature = change.event().signatureId();
                 recoveryTemplate = change.template();
@@ -127,6 +131,8 @@ final class FlappingRule {
         private final String where;
         private final String flappingTitle;
         private final String stoppedTitle;
+        private final String subject;
+        private final boolean lifecycle;
         private final EvidenceTrail trail = new EvidenceTrail();
         private final LinkedHashSet<String> flappingSubjects = new LinkedHashSet<>();
         private long stateChanges;
@@ -140,6 +146,8 @@ final class FlappingRule {
             this.where = Phrases.where(s.host, s.service);
             this.flappingTitle = Phrases.title("Flapping: " + what + " " + where);
             this.stoppedTitle = Phrases.title("Stopped flapping: " + what + " " + where);
+            this.subject = s.thing == null ? null : s.thing.subjectPhrase(s.host, s.service);
+            this.lifecycle = s.thing != null && s.thing.lifecycle();
         }
 
         void start(String subject, StateHistory history, Instant at) {
@@ -194,8 +202,12 @@ final class FlappingRule {
                             + ": its weighted state change fell to " + Phrases.percent(percent) + " (below "
                             + Phrases.percent(settings.flapStopPercent()) + ") after " + stateChanges
                             + " state changes since " + Phrases.minute(since) + ".";
+            boolean routine = lifecycle && trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal();
+            if (routine) {
+                breakdown = breakdown.asRoutine();
+            }
             return new Assessment(CandidateType.FLAPPING, key, flapping ? flappingTitle : stoppedTitle, breakdown,
-                    explanation, trail.toEvidence(measures));
+                    explanation + (routine ? Scores.ROUTINE_NOTE : ""), trail.toEvidence(measures, subject));
         }
     }
 }

@@ -47,10 +47,13 @@ final class RecurrenceRule {
 
     /** What the last assessment of a signature said, to decide whether the next sighting changes it. */
     record Reported(long count, int threshold, String template, long distinctHosts, int hostsListed,
-            Severity severity, Instant firstSeen, Instant lastSeen, double novelty) {
+            Severity severity, Instant firstSeen, Instant lastSeen, double novelty, String periodicity,
+            boolean routine) {
 
-        boolean outdatedBy(long n, int threshold, Signature s, Severity severity, double novelty) {
+        boolean outdatedBy(long n, int threshold, Signature s, Severity severity, double novelty, String periodicity,
+                boolean routine) {
             return n - count >= Math.max(1, count / COUNT_STEP_DIVISOR) || n < count
+                    || !java.util.Objects.equals(periodicity, this.periodicity) || routine != this.routine
                     || threshold != this.threshold
                     || s.distinctHostCount() != distinctHosts || s.hosts().size() != hostsListed
                     || severity != this.severity
@@ -76,7 +79,29 @@ final class RecurrenceRule {
         this.throttle = throttle;
     }
 
-    Assessment observe(SignatureState state, EventRef event, Signature signature, int threshold) {
+    /** A signature first seen this long after the tenant's first event is new for the tenant... */
+    static final long NEW_AFTER_SECONDS = 86_400;
+    /** ... for this long after its own first sighting. */
+    static final long NEW_FOR_SECONDS = 3 * 86_400;
+
+    /**
+     * Whether a pattern of this signature is routine chatter: at most notice (after a failure reading has raised it
+     * to warning) and not a failure, or at most warning and steady, unless the signature is new for the tenant.
+     */
+    static boolean routine(SignatureState state, Severity severity, Instant firstSeen, Instant now,
+            Instant tenantSince) {
+        boolean failure = state.readsAsFailure();
+        if (!failure && severity.ordinal() >= Severity.NOTICE.ordinal()) {
+            return true;
+        }
+        boolean newForTenant = tenantSince != null
+                && firstSeen.getEpochSecond() - tenantSince.getEpochSecond() >= NEW_AFTER_SECONDS
+                && now.getEpochSecond() - firstSeen.getEpochSecond() < NEW_FOR_SECONDS;
+        return !newForTenant && state.rhythm.steady() && severity.ordinal() >= Severity.WARNING.ordinal();
+    }
+
+    Assessment observe(SignatureState state, EventRef event, Signature signature, int threshold,
+            Instant tenantSince) {
         if (state.samples.add(event.id())) {
             Severity mostSevere = state.mostSevere;
             if (mostSevere == null || event.severity().ordinal() < mostSevere.ordinal()) {
@@ -90,24 +115,33 @@ final class RecurrenceRule {
         Severity severity = state.mostSevere;
         Instant first = signature.firstSeen();
         double novelty = state.novelty(first, event.at());
+        String periodicity = state.rhythm.periodicity();
+        boolean routine = routine(state, severity, first, event.at(), tenantSince);
         Reported last = state.reported;
-        if (throttle && last != null && !last.outdatedBy(n, threshold, signature, severity, novelty)) {
+        if (throttle && last != null
+                && !last.outdatedBy(n, threshold, signature, severity, novelty, periodicity, routine)) {
             return null;
         }
         long hosts = signature.distinctHostCount();
         state.reported = new Reported(n, threshold, signature.template(), hosts, signature.hosts().size(), severity,
-                first, signature.lastSeen(), novelty);
+                first, signature.lastSeen(), novelty, periodicity, routine);
         ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(n), 0, Scores.spread(hosts),
-                Scores.severity(severity), 0, novelty);
+                Scores.severity(severity), 0, novelty, periodicity == null ? 0 : 1, routine ? 1 : 0);
         Map<String, Double> measures = new LinkedHashMap<>(4);
         measures.put("occurrences", (double) n);
         measures.put("threshold", (double) threshold);
         measures.put("distinct_hosts", (double) hosts);
+        if (periodicity != null) {
+            measures.put("periodic", 1.0);
+        }
+        String subject = hosts == 1 && !signature.hosts().isEmpty() ? state.subject(signature) : null;
         Evidence evidence = new Evidence(n, state.signatureIds(), state.hostList(signature), first,
-                signature.lastSeen(), state.samples.toList(), measures);
+                signature.lastSeen(), state.samples.toList(), measures, subject);
         String explanation = state.quoted() + " has happened " + Phrases.times(n) + " since "
                 + state.firstSeenMinute(first) + state.hostPhrase(signature) + ", most severely at "
-                + severity.wireName() + "; the recurrence threshold is " + threshold + ".";
+                + severity.wireName() + "; the recurrence threshold is " + threshold + "."
+                + (periodicity == null ? "" : " It comes " + periodicity + ".")
+                + (routine ? Scores.ROUTINE_NOTE : "");
         return new Assessment(CandidateType.RECURRENCE, state.recurrenceKey(), state.recurrenceTitle(), breakdown,
                 explanation, evidence);
     }

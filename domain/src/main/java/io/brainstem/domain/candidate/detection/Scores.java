@@ -18,6 +18,10 @@ final class Scores {
     static final Duration NOVELTY_HALF_LIFE = Duration.ofDays(7);
     private static final long NOVELTY_HALF_LIFE_SECONDS = NOVELTY_HALF_LIFE.toSeconds();
 
+    /** What an explanation adds when the pattern is routine chatter (see {@code ScoreBreakdown#routine}). */
+    static final String ROUTINE_NOTE = " This looks routine (low severity, no failure, or a steady background), so it"
+            + " is kept at watch.";
+
     private Scores() {
     }
 

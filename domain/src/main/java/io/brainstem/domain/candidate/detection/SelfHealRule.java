@@ -6,6 +6,7 @@ import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
 import io.brainstem.domain.candidate.detection.StateSignal.HealedInOneMessage;
 import io.brainstem.domain.candidate.detection.StateSignal.SelfHealKind;
 import io.brainstem.domain.candidate.detection.StateSignal.Transition;
+import io.brainstem.domain.event.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,18 +44,23 @@ final class SelfHealRule {
     }
 
     private record OpenFailure(String subject, EventRef event, Instant since, String template, String alertId,
-            int repeats) {
+            int repeats, StateSignal.Thing thing) {
     }
 
+    /** At most this many failures are open at once on one host and service. */
+    static final int MAX_OPEN_PER_BUCKET = 16;
+
     private final DetectionSettings settings;
-    private final LruMap<String, OpenFailure> openBySubject;
+    private final LruMap<String, List<OpenFailure>> openByBucket;
+    private final UnrecoveredRule unrecovered;
     private final LruMap<String, OpenFailure> openByAlertId;
     private final LruMap<String, Pattern> patterns;
     private final LruMap<String, LinkedHashSet<String>> hostsByPair;
 
     SelfHealRule(DetectionSettings settings) {
         this.settings = settings;
-        this.openBySubject = new LruMap<>(settings.maxTrackedKeys());
+        this.openByBucket = new LruMap<>(settings.maxTrackedKeys());
+        this.unrecovered = new UnrecoveredRule(settings);
         this.openByAlertId = new LruMap<>(settings.maxTrackedKeys());
         this.patterns = new LruMap<>(settings.maxTrackedKeys());
         this.hostsByPair = new LruMap<>(settings.maxTrackedKeys());
@@ -62,64 +68,120 @@ final class SelfHealRule {
 
     /** Keys held, for tests of the memory bound. */
     int trackedKeys() {
-        return openBySubject.size() + openByAlertId.size() + patterns.size() + hostsByPair.size();
+        return openByBucket.size() + openByAlertId.size() + patterns.size() + hostsByPair.size()
+                + unrecovered.trackedKeys();
+    }
+
+    /** The failures that have now been open longer than their learned recovery time, as assessments. */
+    List<Assessment> overdue(Instant now) {
+        return unrecovered.overdue(now);
     }
 
     Outcome observe(EventRef event, String service, String template, StateSignal signal) {
         return switch (signal) {
             case HealedInOneMessage h -> new Outcome(
                     Optional.of(episode(event, template, 0, event, template, null, SelfHealKind.SINGLE_MESSAGE,
-                            service)),
+                            service, h.thing())),
                     List.of(new StateChange(h.subject(), Polarity.FAILURE, event.at(), event, template,
-                                    SelfHealKind.SINGLE_MESSAGE),
+                                    SelfHealKind.SINGLE_MESSAGE, h.thing()),
                             new StateChange(h.subject(), Polarity.RECOVERY, event.at(), event, template,
-                                    SelfHealKind.SINGLE_MESSAGE)));
-            case Transition t when t.polarity() == Polarity.FAILURE -> failed(event, template, t);
+                                    SelfHealKind.SINGLE_MESSAGE, h.thing())));
+            case Transition t when t.polarity() == Polarity.FAILURE -> failed(event, service, template, t);
             case Transition t -> recovered(event, service, template, t);
         };
     }
 
-    private Outcome failed(EventRef event, String template, Transition t) {
-        OpenFailure open = openBySubject.get(t.subject());
-        OpenFailure updated = open == null
-                ? new OpenFailure(t.subject(), event, t.at(), template, t.alertId(), 0)
-                : new OpenFailure(open.subject(), open.event(), open.since(), open.template(), open.alertId(),
-                        open.repeats() + 1);
-        openBySubject.put(t.subject(), updated);
+    private Outcome failed(EventRef event, String service, String template, Transition t) {
+        List<OpenFailure> open = openByBucket.get(t.thing().bucket());
+        if (open == null) {
+            open = new ArrayList<>(2);
+            openByBucket.put(t.thing().bucket(), open);
+        }
+        OpenFailure same = null;
+        for (OpenFailure o : open) {
+            if (o.subject().equals(t.subject())) {
+                same = o;
+            }
+        }
+        OpenFailure updated;
+        if (same == null) {
+            updated = new OpenFailure(t.subject(), event, t.at(), template, t.alertId(), 0, t.thing());
+            if (open.size() >= MAX_OPEN_PER_BUCKET) {
+                forget(open.removeFirst());
+            }
+            unrecovered.opened(event, t.at(), t.thing(), service);
+        } else {
+            open.remove(same);
+            updated = new OpenFailure(same.subject(), same.event(), same.since(), same.template(), same.alertId(),
+                    same.repeats() + 1, same.thing());
+        }
+        open.add(updated);
         if (updated.alertId() != null) {
             openByAlertId.put(updated.alertId(), updated);
         }
         return new Outcome(Optional.empty(),
-                List.of(new StateChange(t.subject(), Polarity.FAILURE, t.at(), event, template, t.kind())));
+                List.of(new StateChange(t.subject(), Polarity.FAILURE, t.at(), event, template, t.kind(),
+                        t.thing())));
+    }
+
+    private void forget(OpenFailure failure) {
+        if (failure.alertId() != null) {
+            openByAlertId.remove(failure.alertId(), failure);
+        }
+    }
+
+    /** The open failure a recovery closes: by alert id, else the one on the same host and service naming the same thing. */
+    private OpenFailure close(Transition t) {
+        OpenFailure byAlert = t.alertId() == null ? null : openByAlertId.remove(t.alertId());
+        List<OpenFailure> open = openByBucket.get(byAlert != null ? byAlert.thing().bucket() : t.thing().bucket());
+        if (byAlert != null) {
+            if (open != null) {
+                open.remove(byAlert);
+            }
+            return byAlert;
+        }
+        if (open == null) {
+            return null;
+        }
+        OpenFailure best = null;
+        int bestAffinity = 0;
+        for (OpenFailure o : open) {
+            int affinity = o.subject().equals(t.subject()) ? 4 : o.thing().affinity(t.thing());
+            if (affinity > 0 && affinity >= bestAffinity) {
+                best = o;
+                bestAffinity = affinity;
+            }
+        }
+        if (best != null) {
+            open.remove(best);
+            forget(best);
+        }
+        return best;
     }
 
     private Outcome recovered(EventRef event, String service, String template, Transition t) {
-        OpenFailure open = t.alertId() == null ? null : openByAlertId.remove(t.alertId());
-        if (open != null) {
-            openBySubject.remove(open.subject(), open);
-        } else {
-            open = openBySubject.remove(t.subject());
-            if (open != null && open.alertId() != null) {
-                openByAlertId.remove(open.alertId(), open);
-            }
-        }
+        OpenFailure open = close(t);
         String subject = open != null ? open.subject() : t.subject();
         List<StateChange> changes = new ArrayList<>();
         Optional<Assessment> assessment = Optional.empty();
         if (open != null) {
             Duration took = Duration.between(open.since(), t.at());
+            unrecovered.closed(open.event(), open.thing(), took, t.at());
             if (within(took)) {
                 assessment = Optional.of(episode(open.event(), open.template(), open.repeats(), event, template,
-                        took, t.kind(), service));
+                        took, t.kind(), service, open.thing()));
             }
         } else if (t.reportedStart() != null) {
-            changes.add(new StateChange(subject, Polarity.FAILURE, t.reportedStart(), event, template, t.kind()));
+            changes.add(new StateChange(subject, Polarity.FAILURE, t.reportedStart(), event, template, t.kind(),
+                    t.thing()));
             Duration took = Duration.between(t.reportedStart(), t.at());
             if (within(took)) {
-                assessment = Optional.of(episode(event, template, 0, event, template, took, t.kind(), service));
+                assessment = Optional.of(episode(event, template, 0, event, template, took, t.kind(), service,
+                        t.thing()));
             }
         }
-        changes.add(new StateChange(subject, Polarity.RECOVERY, t.at(), event, template, t.kind()));
+        changes.add(new StateChange(subject, Polarity.RECOVERY, t.at(), event, template, t.kind(),
+                open != null ? open.thing() : t.thing()));
         return new Outcome(assessment, changes);
     }
 
@@ -128,11 +190,11 @@ final class SelfHealRule {
     }
 
     private Assessment episode(EventRef failure, String failureTemplate, int repeats, EventRef recovery,
-            String recoveryTemplate, Duration took, SelfHealKind kind, String service) {
+            String recoveryTemplate, Duration took, SelfHealKind kind, String service, StateSignal.Thing thing) {
         String host = recovery.host();
         String key = patternKey(failure.signatureId(), recovery.signatureId(), host, service);
         Pattern p = patterns.computeIfAbsent(key,
-                k -> new Pattern(kind, failureTemplate, recoveryTemplate, host, service));
+                k -> new Pattern(kind, failureTemplate, recoveryTemplate, host, service, thing));
         p.record(failure, repeats, recovery, took);
         LinkedHashSet<String> pairHosts = hostsByPair.computeIfAbsent(
                 failure.signatureId() + '|' + recovery.signatureId(), k -> new LinkedHashSet<>());
@@ -162,6 +224,8 @@ final class SelfHealRule {
         private final String what;
         private final String where;
         private final String title;
+        private final String subject;
+        private final boolean lifecycle;
         private final EvidenceTrail trail = new EvidenceTrail();
         private final long[] recentSeconds = new long[MAX_RECENT_DURATIONS];
         private int recentCount;
@@ -173,11 +237,15 @@ final class SelfHealRule {
         private long lastSeconds;
         private Instant firstEpisode;
 
-        Pattern(SelfHealKind kind, String failureTemplate, String recoveryTemplate, String host, String service) {
+        Pattern(SelfHealKind kind, String failureTemplate, String recoveryTemplate, String host, String service,
+                StateSignal.Thing thing) {
             this.kind = kind;
-            this.what = describe(kind, failureTemplate, recoveryTemplate);
+            this.what = describe(kind, kind == SelfHealKind.STATE_WORDS ? thing.display() : failureTemplate,
+                    recoveryTemplate);
             this.where = Phrases.where(host, service);
             this.title = Phrases.title("Self-healing: " + what + " " + where);
+            this.subject = thing.subjectPhrase(host, service);
+            this.lifecycle = thing.lifecycle();
         }
 
         void record(EventRef failure, int repeats, EventRef recovery, Duration took) {
@@ -219,8 +287,13 @@ final class SelfHealRule {
                 measures.put("recovery_seconds_last", (double) lastSeconds);
             }
             measures.put("hosts_with_same_pair", (double) hostsWithPair);
+            boolean routine = lifecycle && trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal();
+            if (routine) {
+                breakdown = breakdown.asRoutine();
+            }
             return new Assessment(CandidateType.SELF_HEAL, key, title, breakdown,
-                    explanation(what, where, hostsWithPair), trail.toEvidence(measures));
+                    explanation(what, where, hostsWithPair) + (routine ? Scores.ROUTINE_NOTE : ""),
+                    trail.toEvidence(measures, subject));
         }
 
         private String explanation(String what, String where, long hostsWithPair) {

@@ -42,6 +42,12 @@ final class SignatureState {
     private Instant noveltyFirstSeen;
     private double novelty;
 
+    private List<String> entities;
+    private boolean mixedEntities;
+
+    /** When this signature's events come: episodes, periodicity, steadiness. */
+    final Rhythm rhythm = new Rhythm();
+
     // burst
     BurstRule.Rate rate;
     private String burstKey;
@@ -64,9 +70,32 @@ final class SignatureState {
         return template;
     }
 
+    /** Whether the template reads as a failure that is not merely a life-cycle step ({@code session closed}). */
+    boolean readsAsFailure() {
+        return reading instanceof StateWords.Failure f && !f.lifecycle()
+                || reading instanceof StateWords.FailedAndRecovered;
+    }
+
     /** The state words of the template last given to {@link #template}. */
     StateWords.Reading reading() {
         return reading;
+    }
+
+    /** The entities a state event of this signature named; a second, different set makes it many things. */
+    void noteEntities(List<String> seen) {
+        if (entities == null) {
+            entities = seen;
+        } else if (!mixedEntities && !entities.equals(seen)) {
+            mixedEntities = true;
+        }
+    }
+
+    /** "GigabitEthernet0/12 on sw-core-1" while all its state events named one thing on one host, else null. */
+    String subject(Signature signature) {
+        if (entities == null || entities.isEmpty() || mixedEntities || signature.hosts().size() != 1) {
+            return null;
+        }
+        return String.join(", ", entities) + " on " + signature.hosts().iterator().next();
     }
 
     String quoted() {

@@ -5,5 +5,5 @@ import java.time.Instant;
 
 /** One state observation of one subject, handed from the self-heal pairing to the flapping rule. */
 record StateChange(String subject, Polarity polarity, Instant at, EventRef event, String template,
-        SelfHealKind kind) {
+        SelfHealKind kind, StateSignal.Thing thing) {
 }

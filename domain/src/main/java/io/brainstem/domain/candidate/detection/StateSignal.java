@@ -2,6 +2,7 @@ package io.brainstem.domain.candidate.detection;
 
 import io.brainstem.domain.event.CanonicalEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -21,10 +22,47 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
      * @param reportedStart for a recovery, the failure's start as the event itself reports it, or null
      */
     record Transition(String subject, Polarity polarity, Instant at, String alertId, Instant reportedStart,
-            SelfHealKind kind) implements StateSignal {
+            SelfHealKind kind, Thing thing) implements StateSignal {
     }
 
-    record HealedInOneMessage(String subject) implements StateSignal {
+    record HealedInOneMessage(String subject, Thing thing) implements StateSignal {
+    }
+
+    /**
+     * What the observation is about, for pairing and for titles.
+     *
+     * @param bucket    host and service (or the alert's subject): failures and recoveries pair only within one
+     * @param entities  the values naming the thing ({@link Subjects#entities}), sorted; may be empty
+     * @param key       the template with its state words replaced, or null
+     * @param display   the template with its entities filled in, for titles
+     * @param lifecycle whether only life-cycle words ({@code opened}, {@code closed}) say it
+     */
+    record Thing(String bucket, List<String> entities, String key, String display, boolean lifecycle) {
+
+        /**
+         * How surely the two name the same thing: 3 for the same entities, 2 for a shared entity, 1 for the same
+         * template key when one of them names no entity, else 0 (different things).
+         */
+        int affinity(Thing other) {
+            if (entities.equals(other.entities)) {
+                return 3;
+            }
+            for (String e : entities) {
+                if (other.entities.contains(e)) {
+                    return 2;
+                }
+            }
+            boolean oneUnnamed = entities.isEmpty() || other.entities.isEmpty();
+            return oneUnnamed && key != null && key.equals(other.key) ? 1 : 0;
+        }
+
+        /** "GigabitEthernet0/12 on sw-core-1", or where it is when no entity names it. */
+        String subjectPhrase(String host, String service) {
+            if (entities.isEmpty()) {
+                return Phrases.where(host, service).strip();
+            }
+            return String.join(", ", entities) + (host == null ? "" : " on " + host);
+        }
     }
 
     /** How a self-heal was recognised; it shapes the explanation. */
@@ -44,29 +82,43 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
         }
         return switch (reading) {
             case StateWords.Stateless none -> null;
-            case StateWords.Failure f -> new Transition(subject(event, f.key()), Polarity.FAILURE,
-                    event.timestamp(), null, null, SelfHealKind.STATE_WORDS);
-            case StateWords.Recovery r -> new Transition(subject(event, r.key()), Polarity.RECOVERY,
-                    event.timestamp(), null, null, SelfHealKind.STATE_WORDS);
-            case StateWords.FailedAndRecovered both -> new HealedInOneMessage(subject(event, template));
+            case StateWords.Failure f -> transition(event, template, f.key(), f.lifecycle(), Polarity.FAILURE);
+            case StateWords.Recovery r -> transition(event, template, r.key(), r.lifecycle(), Polarity.RECOVERY);
+            case StateWords.FailedAndRecovered both -> {
+                Thing thing = thing(event, template, template, false);
+                yield new HealedInOneMessage(subject(thing), thing);
+            }
         };
+    }
+
+    private static Transition transition(CanonicalEvent event, String template, String key, boolean lifecycle,
+            Polarity polarity) {
+        Thing thing = thing(event, template, key, lifecycle);
+        return new Transition(subject(thing), polarity, event.timestamp(), null, null, SelfHealKind.STATE_WORDS,
+                thing);
+    }
+
+    private static Thing thing(CanonicalEvent event, String template, String key, boolean lifecycle) {
+        return new Thing(join("state", event.host(), event.service()), Subjects.entities(event.message()),
+                key, Subjects.instantiate(template, event.message()), lifecycle);
+    }
+
+    private static String subject(Thing thing) {
+        return thing.bucket() + '\u0000' + String.join("\u0000", thing.entities());
     }
 
     private static StateSignal fromAlert(CanonicalEvent event, LogicMonitorAlert alert) {
         String subject = alertSubject(event);
+        Thing thing = new Thing(subject, List.of(), null, event.message(), false);
         return switch (alert.status()) {
             case ACTIVE -> new Transition(subject, Polarity.FAILURE,
                     alert.startedAt() != null ? alert.startedAt() : event.timestamp(), alert.alertId(), null,
-                    SelfHealKind.LOGICMONITOR);
+                    SelfHealKind.LOGICMONITOR, thing);
             case CLEARED -> new Transition(subject, Polarity.RECOVERY,
                     alert.clearedAt() != null ? alert.clearedAt() : event.timestamp(), alert.alertId(),
-                    alert.startedAt(), SelfHealKind.LOGICMONITOR);
+                    alert.startedAt(), SelfHealKind.LOGICMONITOR, thing);
             case OTHER -> null;
         };
-    }
-
-    private static String subject(CanonicalEvent event, String templateKey) {
-        return join("state", event.host(), event.service(), templateKey, StateWords.subjectOf(event.message()));
     }
 
     /** Host, service and the alert's datasource/instance/datapoint when given, else its message. */

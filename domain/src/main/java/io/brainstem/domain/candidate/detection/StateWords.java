@@ -2,6 +2,7 @@ package io.brainstem.domain.candidate.detection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,12 +27,37 @@ final class StateWords {
     static final String SLOT = "<state>";
 
     static final Set<String> FAILURE_WORDS = Set.of("down", "dropped", "failed", "failure", "stopped", "closed",
-            "lost", "disconnected", "offline", "unreachable", "unavailable", "degraded", "dead");
+            "lost", "disconnected", "offline", "unreachable", "unavailable", "degraded", "dead", "timeout", "expired",
+            "refused", "unhealthy", "faulted");
     static final Set<String> RECOVERY_WORDS = Set.of("up", "recovered", "restored", "succeeded", "success",
             "started", "opened", "established", "reestablished", "re-established", "connected", "reconnected",
-            "online", "reachable", "available", "resumed", "resolved", "cleared", "healthy");
+            "online", "reachable", "available", "resumed", "resolved", "cleared", "healthy", "running", "optimal",
+            "passed");
     static final Set<String> EXPLICIT_RECOVERY_WORDS = Set.of("recovered", "restored", "reconnected",
             "reestablished", "re-established", "resumed");
+    /**
+     * Words of a normal life cycle rather than of a fault: a session {@code closed} and {@code opened}, a job
+     * {@code started} and {@code stopped}. They pair like the others, but a pattern made only of these is
+     * routine unless its severity says otherwise.
+     */
+    static final Set<String> LIFECYCLE_WORDS = Set.of("closed", "opened", "started", "stopped", "connected",
+            "disconnected");
+    /**
+     * Two-word readings, as {@code previous word -> word}: {@code on battery}, {@code timed out} read as a
+     * failure; {@code on mains}, {@code line power}, {@code is back} as a recovery.
+     */
+    private static final Map<String, Polarity> PHRASES = Map.ofEntries(
+            Map.entry("on battery", Polarity.FAILURE), Map.entry("on batteries", Polarity.FAILURE),
+            Map.entry("timed out", Polarity.FAILURE), Map.entry("not responding", Polarity.FAILURE),
+            Map.entry("on mains", Polarity.RECOVERY), Map.entry("line power", Polarity.RECOVERY),
+            Map.entry("is back", Polarity.RECOVERY), Map.entry("are back", Polarity.RECOVERY),
+            Map.entry("came back", Polarity.RECOVERY), Map.entry("back online", Polarity.RECOVERY),
+            Map.entry("responding again", Polarity.RECOVERY));
+    /** Words after which a state word is the state arrived at: {@code changed state to down}, {@code is now DEGRADED}. */
+    private static final Set<String> ARRIVING = Set.of("to", "now", "into", "entered", "became", "becomes", "is",
+            "are", "went", "goes", "transitioned");
+    /** A word after which a state word is the state left: {@code changed state from Established to Idle}. */
+    private static final String LEAVING = "from";
 
     private static final String NUMBER_MASK = "<#>";
     private static final String[] UNITS = {"ms", "s", "sec", "secs", "m", "min", "mins", "h", "%"};
@@ -73,11 +99,15 @@ final class StateWords {
     sealed interface Reading permits Failure, Recovery, FailedAndRecovered, Stateless {
     }
 
-    /** @param key the template with its state words replaced by {@value #SLOT}; @param word the first one */
-    record Failure(String key, String word) implements Reading {
+    /**
+     * @param key       the template with its state words replaced by {@value #SLOT}
+     * @param word      the first deciding state word
+     * @param lifecycle whether the deciding words are only those of a normal life cycle ({@link #LIFECYCLE_WORDS})
+     */
+    record Failure(String key, String word, boolean lifecycle) implements Reading {
     }
 
-    record Recovery(String key, String word) implements Reading {
+    record Recovery(String key, String word, boolean lifecycle) implements Reading {
     }
 
     record FailedAndRecovered() implements Reading {
@@ -90,7 +120,12 @@ final class StateWords {
     private static final FailedAndRecovered FAILED_AND_RECOVERED = new FailedAndRecovered();
 
     /** A state word found at {@code [start, end)}. */
-    private record Hit(int start, int end, Polarity polarity, boolean explicitRecovery) {
+    private record Hit(int start, int end, Polarity polarity, boolean explicitRecovery, boolean arriving,
+            boolean leaving, boolean eventName, boolean lifecycle) {
+
+        Hit(int start, int end, Polarity polarity, boolean explicitRecovery) {
+            this(start, end, polarity, explicitRecovery, false, false, false, false);
+        }
 
         String word(String text) {
             return text.substring(start, end);
@@ -100,10 +135,35 @@ final class StateWords {
     private StateWords() {
     }
 
+    /**
+     * What {@code template} says about state. The state words are found as for {@link #hits}, plus two-word
+     * readings ({@code on battery}, {@code is back}) and the state words inside an upper-case event name
+     * ({@code SNMP_TRAP_LINK_DOWN}). Which of them decides, in this order:
+     * <ol>
+     *   <li>the state words of an event name, when they agree;</li>
+     *   <li>the state arrived at, when the arriving words agree: a state word right after {@code to}, {@code now},
+     *       {@code is}, {@code entered the}... ({@code changed state from up to down} is a failure);</li>
+     *   <li>when every state word is one being left ({@code from Established to Idle}), the opposite of it;</li>
+     *   <li>otherwise the words as a whole: only failure words a failure, only recovery words a recovery, a failure
+     *       followed by an explicit recovery word both, any other mix nothing.</li>
+     * </ol>
+     */
     static Reading read(String template) {
-        List<Hit> hits = hits(template);
+        List<Hit> hits = readingHits(template);
         if (hits.isEmpty()) {
             return STATELESS;
+        }
+        List<Hit> decisive = agreeing(hits, h -> h.eventName());
+        if (decisive == null) {
+            decisive = agreeing(hits, h -> h.arriving());
+        }
+        if (decisive != null) {
+            return reading(template, hits, decisive, decisive.getFirst().polarity());
+        }
+        boolean allLeaving = hits.stream().allMatch(Hit::leaving);
+        if (allLeaving && agreeing(hits, h -> true) != null) {
+            Polarity left = hits.getFirst().polarity();
+            return reading(template, hits, hits, left == Polarity.FAILURE ? Polarity.RECOVERY : Polarity.FAILURE);
         }
         int firstFailure = -1;
         int lastExplicitRecovery = -1;
@@ -127,9 +187,123 @@ final class StateWords {
         if (anyFailure && anyRecovery) {
             return STATELESS;
         }
+        return reading(template, hits, hits, anyFailure ? Polarity.FAILURE : Polarity.RECOVERY);
+    }
+
+    private static Reading reading(String template, List<Hit> hits, List<Hit> decisive, Polarity polarity) {
         String key = replace(template, hits);
-        String word = hits.getFirst().word(template);
-        return anyFailure ? new Failure(key, word) : new Recovery(key, word);
+        String word = decisive.getFirst().word(template);
+        boolean lifecycle = decisive.stream().allMatch(Hit::lifecycle);
+        return polarity == Polarity.FAILURE ? new Failure(key, word, lifecycle) : new Recovery(key, word, lifecycle);
+    }
+
+    /** The hits that pass {@code which}, when there are some and they share one polarity; else null. */
+    private static List<Hit> agreeing(List<Hit> hits, java.util.function.Predicate<Hit> which) {
+        List<Hit> chosen = new ArrayList<>(2);
+        for (Hit h : hits) {
+            if (which.test(h)) {
+                if (!chosen.isEmpty() && chosen.getFirst().polarity() != h.polarity()) {
+                    return null;
+                }
+                chosen.add(h);
+            }
+        }
+        return chosen.isEmpty() ? null : chosen;
+    }
+
+    /** A word of a template: letters and hyphens, or one segment of an upper-case event name. */
+    private record Word(int start, int end, String lower, boolean eventName) {
+    }
+
+    /** The state words of {@code text} with their context, for {@link #read}. */
+    private static List<Hit> readingHits(String text) {
+        List<Word> words = words(text);
+        List<Hit> hits = new ArrayList<>(4);
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            Word prev = i > 0 && adjacent(text, words.get(i - 1), w) ? words.get(i - 1) : null;
+            Polarity polarity = prev == null ? null : PHRASES.get(prev.lower() + ' ' + w.lower());
+            boolean explicit = false;
+            if (polarity == null) {
+                int slot = w.end() - w.start() <= LONGEST_WORD ? find(text, w.start(), w.end() - w.start(),
+                        w.lower().hashCode()) : -1;
+                if (slot < 0) {
+                    continue;
+                }
+                polarity = TABLE_POLARITY[slot];
+                explicit = TABLE_EXPLICIT[slot];
+            }
+            boolean arriving = prev != null && (ARRIVING.contains(prev.lower())
+                    || (isArticle(prev.lower()) && i > 1 && adjacent(text, words.get(i - 2), prev)
+                            && ARRIVING.contains(words.get(i - 2).lower())));
+            boolean leaving = prev != null && LEAVING.equals(prev.lower());
+            hits.add(new Hit(w.start(), w.end(), polarity, explicit, arriving, leaving, w.eventName(),
+                    LIFECYCLE_WORDS.contains(w.lower())));
+        }
+        return hits;
+    }
+
+    private static boolean isArticle(String word) {
+        return word.equals("the") || word.equals("a") || word.equals("an");
+    }
+
+    /** Nothing but spaces and punctuation between two words. */
+    private static boolean adjacent(String text, Word before, Word after) {
+        for (int i = before.end(); i < after.start(); i++) {
+            char c = text.charAt(i);
+            if (isWordish(c) || c == '<') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The words of {@code text} (see the class comment), and the segments of upper-case event names. */
+    private static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordish(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean word = isLetter(text.charAt(i));
+            boolean upperSnake = true;
+            boolean underscore = false;
+            while (i < n && isWordish(text.charAt(i))) {
+                char d = text.charAt(i);
+                word &= isLetter(d) || d == '-';
+                upperSnake &= (d >= 'A' && d <= 'Z') || isDigit(d) || d == '_';
+                underscore |= d == '_';
+                i++;
+            }
+            if (word) {
+                words.add(new Word(start, i, text.substring(start, i).toLowerCase(java.util.Locale.ROOT), false));
+            } else if (upperSnake && underscore) {
+                int from = start;
+                for (int j = start; j <= i; j++) {
+                    if (j == i || text.charAt(j) == '_') {
+                        if (j > from && allLetters(text, from, j)) {
+                            words.add(new Word(from, j, text.substring(from, j).toLowerCase(java.util.Locale.ROOT),
+                                    true));
+                        }
+                        from = j + 1;
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
+    private static boolean allLetters(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -66,6 +66,9 @@ class CandidateDetectorTest {
 
         assertEquals(distinctPatterns, candidates.size());
         for (CandidateType type : CandidateType.values()) {
+            if (type == CandidateType.UNRECOVERED) {
+                continue; // needs a failure that stays down; UnrecoveredDetectionTest
+            }
             assertTrue(candidates.values().stream().anyMatch(c -> c.type() == type), "a " + type + " candidate");
         }
         assertEquals(1, candidates.values().stream().filter(c -> c.type() == CandidateType.SELF_HEAL

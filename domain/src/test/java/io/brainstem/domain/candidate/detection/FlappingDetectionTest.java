@@ -45,7 +45,7 @@ class FlappingDetectionTest {
         assertEquals(1, started.size());
         assertTrue(isFlapping(started.getFirst()));
         assertTrue(percent(started.getFirst()) > 50, "started above the high mark");
-        assertTrue(started.getFirst().explanation().startsWith("link <*> down and up on sw-01 (kernel) is flapping: 9 "
+        assertTrue(started.getFirst().explanation().startsWith("link eth0 down and up on sw-01 (kernel) is flapping: 9 "
                 + "state changes since Mar 15 03:00 UTC; weighted state change 50% over the last 10 states"),
                 started.getFirst().explanation());
 

@@ -52,7 +52,7 @@ class SelfHealDetectionTest {
                 "link eth0 up"));
 
         assertEquals(1, healed.size());
-        assertTrue(healed.getFirst().explanation().startsWith("link <*> down and up once on sw-01 (kernel)"),
+        assertTrue(healed.getFirst().explanation().startsWith("link eth0 down and up once on sw-01 (kernel)"),
                 healed.getFirst().explanation());
         assertEquals(125.0, healed.getFirst().evidence().measures().get("recovery_seconds_max"));
         assertTrue(healed.getFirst().explanation().contains("2 min 5 s"));
