@@ -7,7 +7,6 @@ import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateId;
 import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
-import io.brainstem.domain.candidate.detection.CandidateNarrative;
 import io.brainstem.domain.envelope.ParserInfo;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.TenantId;
@@ -253,11 +252,9 @@ final class IngestPipeline {
             storage.canonicalEvents().saveAll(events);
             storage.signatures().saveAll(touchedSignatures.values());
             storage.candidates().saveAll(touchedCandidates.values());
-            List<InterestingItem> interesting = touchedCandidates.values().stream()
-                    .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed())
-                    .limit(INTERESTING_IN_RESPONSE)
-                    .map(c -> new InterestingItem(c, CandidateNarrative.whyItMatters(c)))
-                    .toList();
+            List<InterestingItem> interesting = InterestingItems.fold(touchedCandidates.values().stream()
+                    .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).toList(),
+                    INTERESTING_IN_RESPONSE);
             String tenant = envelopes.isEmpty() ? null : envelopes.getFirst().tenantId().value();
             return new IngestEventsUseCase.IngestResult(tenant, envelopes.size(), touchedSignatures.size(),
                     touchedCandidates.size(), parseFailed, unsupported, interesting);

@@ -7,7 +7,6 @@ import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.domain.candidate.Candidate;
-import io.brainstem.domain.candidate.detection.CandidateNarrative;
 import io.brainstem.domain.envelope.EnvelopeStatus;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.RawEnvelopeId;
@@ -34,8 +33,9 @@ public final class InspectionService implements InspectionQueries {
 
     @Override
     public List<InterestingItem> interesting(DatabaseRef db, Optional<String> tenantId, int limit) {
-        return candidates(db, new CandidateFilter(tenantId, Optional.empty(), Optional.empty(), Optional.empty()),
-                limit).stream().map(c -> new InterestingItem(c, CandidateNarrative.whyItMatters(c))).toList();
+        int read = (int) Math.min(Integer.MAX_VALUE, (long) limit * InterestingItems.READ_PER_ITEM);
+        return InterestingItems.fold(candidates(db, new CandidateFilter(tenantId, Optional.empty(), Optional.empty(),
+                Optional.empty()), read), limit);
     }
 
     @Override

@@ -128,7 +128,8 @@ class InspectionHttpServiceTest {
         JsonNode all = inspect("/candidates", "candidate_type", "recurrence");
         assertEquals(List.of("acme", "demo-tenant"), texts(all, "tenant_id"), "highest score first");
         for (JsonNode c : all.get("items")) {
-            assertEquals(List.of("recurrence", "recovery", "spread", "severity", "burst", "novelty"),
+            assertEquals(List.of("recurrence", "recovery", "spread", "severity", "burst", "novelty",
+                    "periodicity", "routine"),
                     fieldNames(c.get("score_breakdown")));
             assertFalse(c.get("why_it_matters").asText().isBlank());
         }

@@ -33,8 +33,9 @@ public abstract class CandidateRepositoryContract {
         assertEquals(c.evidence(), back.evidence());
         assertEquals(c.createdAt(), back.createdAt());
 
-        c.reassess("Recurring more", new ScoreBreakdown(1, 1, 1, 1, 1, 1), "seen a lot",
-                new Evidence(9, List.of("sig_1"), List.of("fw-01", "fw-02"), T0, T0.plusSeconds(60), List.of(9L)),
+        c.reassess("Recurring more", new ScoreBreakdown(1, 1, 1, 1, 1, 1, 1, 0), "seen a lot",
+                new Evidence(9, List.of("sig_1"), List.of("fw-01", "fw-02"), T0, T0.plusSeconds(60), List.of(9L),
+                        java.util.Map.of("periodic", 1.0), "GigabitEthernet0/12 on sw-core-1"),
                 T0.plusSeconds(60));
         s.unitOfWork().write(() -> {
             s.candidates().saveAll(List.of(c));
@@ -43,6 +44,8 @@ public abstract class CandidateRepositoryContract {
         Candidate again = s.unitOfWork().read(() -> s.candidates().findById(c.id())).orElseThrow();
         assertEquals(1.0, again.scoreTotal(), 1e-9);
         assertEquals(9, again.evidence().eventCount());
+        assertEquals("GigabitEthernet0/12 on sw-core-1", again.evidence().subject());
+        assertEquals(c.breakdown(), again.breakdown());
         assertEquals(T0.plusSeconds(60), again.updatedAt());
     }
 

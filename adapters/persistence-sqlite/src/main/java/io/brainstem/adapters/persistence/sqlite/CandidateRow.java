@@ -16,13 +16,14 @@ public record CandidateRow(String id, String tenantId, String candidateType, Str
 
     /** The JSON shape of the evidence column. */
     record EvidenceJson(long eventCount, List<String> signatureIds, List<String> hosts, String firstSeen,
-            String lastSeen, List<Long> sampleEventIds, Map<String, Double> measures) {
+            String lastSeen, List<Long> sampleEventIds, Map<String, Double> measures, String subject) {
     }
 
     static CandidateRow from(Candidate c) {
         Evidence e = c.evidence();
         EvidenceJson ej = new EvidenceJson(e.eventCount(), e.signatureIds(), e.hosts(),
-                SqlTimes.format(e.firstSeen()), SqlTimes.format(e.lastSeen()), e.sampleEventIds(), e.measures());
+                SqlTimes.format(e.firstSeen()), SqlTimes.format(e.lastSeen()), e.sampleEventIds(), e.measures(),
+                e.subject());
         return new CandidateRow(c.id().value(), c.tenantId().value(), c.type().wireName(), c.patternKey(), c.title(),
                 JsonColumns.write(c.breakdown().asMap()), c.scoreTotal(), c.decisionBand().wireName(),
                 c.explanation(), JsonColumns.write(ej), SqlTimes.format(c.createdAt()),
@@ -33,7 +34,7 @@ public record CandidateRow(String id, String tenantId, String candidateType, Str
         EvidenceJson ej = JsonColumns.read(evidence, EvidenceJson.class);
         Evidence e = new Evidence(ej.eventCount(), ej.signatureIds(), ej.hosts(), SqlTimes.parse(ej.firstSeen()),
                 SqlTimes.parse(ej.lastSeen()), ej.sampleEventIds(),
-                ej.measures() == null ? Map.of() : ej.measures());
+                ej.measures() == null ? Map.of() : ej.measures(), ej.subject());
         Map<String, Double> parts = JsonColumns.numbers(scoreBreakdown);
         return Candidate.restore(new CandidateId(id), TenantId.of(tenantId),
                 CandidateType.fromWireName(candidateType).orElseThrow(), patternKey, title,
