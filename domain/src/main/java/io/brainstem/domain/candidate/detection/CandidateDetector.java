@@ -70,6 +70,7 @@ public final class CandidateDetector {
     private final SelfHealRule selfHeal;
     private final FlappingRule flapping;
     private final BurstRule burst;
+    private final LearnedPairs learned;
     private TenantId tenant;
     /** The earliest event or signature sighting seen: when the tenant's history starts, as far as detection knows. */
     private Instant tenantSince;
@@ -93,6 +94,7 @@ public final class CandidateDetector {
         this.selfHeal = new SelfHealRule(settings);
         this.flapping = new FlappingRule(settings);
         this.burst = new BurstRule(settings);
+        this.learned = new LearnedPairs(settings.maxTrackedKeys());
     }
 
     /**
@@ -136,6 +138,15 @@ public final class CandidateDetector {
         Assessment healed = null;
         Assessment flapped = null;
         StateSignal signal = StateSignal.read(event, template, state.reading());
+        learned.observe(ref, signature, state.readsAsFailure(),
+                state.reading() instanceof StateWords.Recovery);
+        String recoversIt = learned.recoveryOf(signatureId);
+        String itRecovers = learned.failureOf(signatureId);
+        if (recoversIt != null && !(signal instanceof StateSignal.HealedInOneMessage)) {
+            signal = StateSignal.learned(event, template, signatureId, Polarity.FAILURE);
+        } else if (itRecovers != null && !(signal instanceof StateSignal.HealedInOneMessage)) {
+            signal = StateSignal.learned(event, template, itRecovers, Polarity.RECOVERY);
+        }
         if (signal instanceof StateSignal.Transition t) {
             state.noteEntities(t.thing().entities());
         }
@@ -184,10 +195,11 @@ public final class CandidateDetector {
     }
 
     /**
-     * Keys held across all tables (at most nine times {@link DetectionSettings#maxTrackedKeys()}); the
+     * Keys held across all tables (at most seventeen times {@link DetectionSettings#maxTrackedKeys()}); the
      * per-signature table counts twice, once for the recurrence samples and once for the burst rates it holds.
      */
     int trackedKeys() {
-        return 2 * signatures.size() + selfHeal.trackedKeys() + flapping.trackedKeys() + burst.trackedKeys();
+        return 2 * signatures.size() + selfHeal.trackedKeys() + flapping.trackedKeys() + burst.trackedKeys()
+                + learned.trackedKeys();
     }
 }

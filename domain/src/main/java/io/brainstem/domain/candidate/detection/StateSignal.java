@@ -91,6 +91,18 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
         };
     }
 
+    /**
+     * A transition of a pair learned from the stream ({@link LearnedPairs}): both sides share the bucket of the
+     * failure signature on the host, so they pair whatever their words and services.
+     */
+    static Transition learned(CanonicalEvent event, String template, String failureSignatureId, Polarity polarity) {
+        Thing thing = new Thing(join("learned", event.host(), failureSignatureId),
+                Subjects.entities(event.message()), failureSignatureId, Subjects.instantiate(template, event.message()),
+                false);
+        return new Transition(subject(thing), polarity, event.timestamp(), null, null, SelfHealKind.STATE_WORDS,
+                thing);
+    }
+
     private static Transition transition(CanonicalEvent event, String template, String key, boolean lifecycle,
             Polarity polarity) {
         Thing thing = thing(event, template, key, lifecycle);

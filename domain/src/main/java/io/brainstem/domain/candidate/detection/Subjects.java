@@ -73,7 +73,7 @@ final class Subjects {
         }
         int eq = value.indexOf('=');
         String v = eq >= 0 ? value.substring(eq + 1) : value;
-        return !v.isEmpty() && !StateWords.isNumber(v, 0, v.length()) && !isHexId(v) && !allDigitsAndPunctuation(v);
+        return !v.isEmpty() && v.chars().anyMatch(Character::isLetterOrDigit) && !StateWords.isNumber(v, 0, v.length()) && !isHexId(v) && !allDigitsAndPunctuation(v);
     }
 
     private static boolean isHexId(String v) {

@@ -199,6 +199,40 @@ class GeneralDetectionTest {
         assertEquals(DecisionBand.REVIEW, burst.decisionBand(), burst.breakdown().toString());
     }
 
+    @Test
+    void aPairWithoutStateWordsIsLearnedFromTheStream() {
+        Feed feed = new Feed();
+        Instant t = T0;
+        for (int i = 0; i < 10; i++) {
+            for (int m = 0; m < 30; m++) {
+                feed.syslog(t.plusSeconds(60L * m), "pbx-1", "asterisk", Severity.INFO, "Registry refreshed for trunk-a");
+            }
+            feed.syslog(t.plus(Duration.ofMinutes(31)), "pbx-1", "asterisk", Severity.WARNING,
+                    "SIP trunk trunk-a: no reply to OPTIONS from 192.0.2.50");
+            feed.syslog(t.plus(Duration.ofMinutes(33)), "pbx-1", "asterisk", Severity.NOTICE,
+                    "Peer 'trunk-a' is now Reachable. (12ms / 2000ms)");
+            t = t.plus(Duration.ofHours(6));
+        }
+        Assessment healed = last(feed.all(), CandidateType.SELF_HEAL);
+        assertNotNull(healed, "no reply ... -> is now Reachable, learned after three times");
+        assertTrue(healed.evidence().measures().get("episodes") >= 6, healed.explanation());
+        assertTrue(healed.explanation().contains("came back within 2 min"), healed.explanation());
+    }
+
+    @Test
+    void aFrequentMessageAfterAWarningIsNotLearnedAsItsRecovery() {
+        Feed feed = new Feed();
+        Instant t = T0;
+        for (int i = 0; i < 10; i++) {
+            feed.syslog(t, "web-1", "app", Severity.WARNING, "slow request to /api/orders");
+            for (int s = 1; s < 600; s += 20) {
+                feed.syslog(t.plusSeconds(s), "web-1", "app", Severity.INFO, "heartbeat ok from balancer");
+            }
+            t = t.plus(Duration.ofHours(1));
+        }
+        assertTrue(feed.all(CandidateType.SELF_HEAL).isEmpty());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "changed state from Established to Idle|FAILURE",

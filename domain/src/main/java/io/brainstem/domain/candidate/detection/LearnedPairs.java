@@ -1,0 +1,148 @@
+package io.brainstem.domain.candidate.detection;
+
+import io.brainstem.domain.event.Severity;
+import io.brainstem.domain.signature.Signature;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * Failure/recovery pairs learned from the stream, for vocabularies whose words say nothing: when signature B
+ * regularly follows signature A on the same host within {@value #WINDOW_MINUTES} minutes, more often than B's own
+ * rate explains, and A reads worse than B (a failure, or a worse severity, while B is no failure), then A is a
+ * failure and B its recovery.
+ *
+ * <p>Per host, the recent events that could open a failure (a failure reading or warning and worse) are kept, at
+ * most {@value #MAX_RECENT_PER_HOST}. An event B counts as following such an event A (once per A) when B is
+ * rare enough that it would land in a random window of that length with a probability below
+ * {@value #MAX_CHANCE} (its signature's rate per host). A→B is learned from {@value #MIN_FOLLOWS} follows that are
+ * at least {@value #MIN_SHARE} of A's occurrences. Each signature is learned into one pair at most.
+ * Bounded: the per-host, per-signature and per-pair tables hold at most {@code maxTrackedKeys} keys each.
+ */
+final class LearnedPairs {
+
+    static final int WINDOW_MINUTES = 10;
+    static final int MAX_RECENT_PER_HOST = 16;
+    static final double MAX_CHANCE = 0.25;
+    static final int MIN_FOLLOWS = 3;
+    static final double MIN_SHARE = 0.6;
+
+    private static final class Recent {
+        final String signatureId;
+        final Instant at;
+        final Severity severity;
+        final boolean failure;
+        String followedBy;
+
+        Recent(String signatureId, Instant at, Severity severity, boolean failure) {
+            this.signatureId = signatureId;
+            this.at = at;
+            this.severity = severity;
+            this.failure = failure;
+        }
+    }
+
+    private final LruMap<String, ArrayDeque<Recent>> recentByHost;
+    private final LruMap<String, long[]> antecedentCount;
+    private final LruMap<String, long[]> follows;
+    /** Learned: failure signature to its recovery signature, and back. */
+    private final LruMap<String, String> recoveryOf;
+    private final LruMap<String, String> failureOf;
+
+    LearnedPairs(int maxTrackedKeys) {
+        this.recentByHost = new LruMap<>(maxTrackedKeys);
+        this.antecedentCount = new LruMap<>(maxTrackedKeys);
+        this.follows = new LruMap<>(maxTrackedKeys);
+        this.recoveryOf = new LruMap<>(maxTrackedKeys);
+        this.failureOf = new LruMap<>(maxTrackedKeys);
+    }
+
+    int trackedKeys() {
+        return recentByHost.size() + antecedentCount.size() + follows.size() + recoveryOf.size() + failureOf.size();
+    }
+
+    /** The learned recovery signature of {@code signatureId} when it is a learned failure, else null. */
+    String recoveryOf(String signatureId) {
+        return recoveryOf.get(signatureId);
+    }
+
+    /** The learned failure signature of {@code signatureId} when it is a learned recovery, else null. */
+    String failureOf(String signatureId) {
+        return failureOf.get(signatureId);
+    }
+
+    /**
+     * Learns from one event: counts it as a follower of the host's recent worse events, then remembers it when it
+     * could itself open a failure.
+     *
+     * @param failure  whether the event reads as a failure by its words
+     * @param recovery whether it reads as a recovery by its words (a word failure followed by a word recovery
+     *                 pairs by words already, and is not learned)
+     */
+    void observe(EventRef event, Signature signature, boolean failure, boolean recovery) {
+        String host = event.host();
+        if (host == null) {
+            return;
+        }
+        ArrayDeque<Recent> recent = recentByHost.get(host);
+        Instant since = event.at().minusSeconds(WINDOW_MINUTES * 60L);
+        String b = event.signatureId();
+        if (recent != null && !failure && rareEnough(signature)) {
+            for (Iterator<Recent> it = recent.iterator(); it.hasNext(); ) {
+                Recent a = it.next();
+                if (a.at.isBefore(since)) {
+                    it.remove();
+                } else if (a.followedBy == null && !a.signatureId.equals(b) && !a.at.isAfter(event.at())
+                        && (a.failure || a.severity.ordinal() < event.severity().ordinal())
+                        && !(a.failure && recovery)) {
+                    a.followedBy = b;
+                    follow(a.signatureId, b);
+                }
+            }
+        }
+        boolean couldFail = failure || event.severity().ordinal() <= Severity.WARNING.ordinal();
+        if (couldFail) {
+            if (recent == null) {
+                recent = new ArrayDeque<>(4);
+                recentByHost.put(host, recent);
+            }
+            recent.addLast(new Recent(b, event.at(), event.severity(), failure));
+            if (recent.size() > MAX_RECENT_PER_HOST) {
+                recent.removeFirst();
+            }
+            long[] n = antecedentCount.get(b);
+            if (n == null) {
+                antecedentCount.put(b, new long[] {1});
+            } else {
+                n[0]++;
+            }
+        }
+    }
+
+    /** Whether B's own rate per host would put it in a random window with a chance below {@link #MAX_CHANCE}. */
+    private static boolean rareEnough(Signature signature) {
+        double minutes = Math.max(1, (signature.lastSeen().getEpochSecond() - signature.firstSeen().getEpochSecond())
+                / 60.0);
+        double perHostPerMinute = signature.occurrenceCount() / minutes / Math.max(1, signature.distinctHostCount());
+        double chance = 1 - Math.exp(-WINDOW_MINUTES * perHostPerMinute);
+        return signature.occurrenceCount() <= 1 || chance < MAX_CHANCE;
+    }
+
+    private void follow(String a, String b) {
+        if (recoveryOf.get(a) != null || failureOf.get(a) != null || failureOf.get(b) != null) {
+            return;
+        }
+        String key = a + '|' + b;
+        long[] n = follows.get(key);
+        if (n == null) {
+            n = new long[] {0};
+            follows.put(key, n);
+        }
+        n[0]++;
+        long[] of = antecedentCount.get(a);
+        if (n[0] >= MIN_FOLLOWS && of != null && n[0] >= MIN_SHARE * of[0]) {
+            recoveryOf.put(a, b);
+            failureOf.put(b, a);
+        }
+    }
+}
