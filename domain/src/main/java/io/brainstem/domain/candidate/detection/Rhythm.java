@@ -12,8 +12,8 @@ import java.util.Arrays;
  *       days start within {@value #DAILY_TOLERANCE_MINUTES} minutes of one time of day ("every night at about
  *       02:00, 7 nights running"), or at least {@value #MIN_INTERVALS} intervals between episodes are within 15 % of
  *       their median, itself at least 10 minutes ("about every 1 h");</li>
- *   <li><b>steady</b>: it has been seen for a day and in at least {@value #STEADY_HOURS} of the last 24 hours, a
- *       constant background.</li>
+ *   <li><b>steady</b>: it has been seen for at least {@value #STEADY_MIN_HOURS} hours and in at least 80 % of the
+ *       hours since (of the last 24), a constant background.</li>
  * </ul>
  * Events older than the newest seen are counted for the hours but not for the episodes. Fixed size per signature.
  */
@@ -24,7 +24,7 @@ final class Rhythm {
     static final int MIN_DAILY = 3;
     static final int DAILY_TOLERANCE_MINUTES = 45;
     static final int MIN_INTERVALS = 3;
-    static final int STEADY_HOURS = 20;
+    static final int STEADY_MIN_HOURS = 6;
     private static final long DAY = 86_400;
 
     private final long[] episodes = new long[MAX_EPISODES];
@@ -65,12 +65,20 @@ final class Rhythm {
         }
     }
 
-    /** Seen for a day or more and in most of the last 24 hours. */
+    /**
+     * Seen for {@value #STEADY_MIN_HOURS} hours or more, and in at least 80 % of the hours since (of the last 24):
+     * a constant background.
+     */
     boolean steady() {
-        if (last == Long.MIN_VALUE || last - first < DAY) {
+        if (last == Long.MIN_VALUE) {
             return false;
         }
-        return Long.bitCount(hourBits & 0xFFFFFFL) >= STEADY_HOURS;
+        long hours = Math.min(24, Math.floorDiv(last, 3600) - Math.floorDiv(first, 3600) + 1);
+        if (hours < STEADY_MIN_HOURS) {
+            return false;
+        }
+        long mask = hours == 64 ? -1L : (1L << hours) - 1;
+        return Long.bitCount(hourBits & mask) >= Math.ceil(0.8 * hours);
     }
 
     /** Whether {@link #periodicity()} describes a rhythm. */

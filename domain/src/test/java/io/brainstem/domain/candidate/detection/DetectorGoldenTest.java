@@ -42,7 +42,7 @@ class DetectorGoldenTest {
     @Test
     void defaults() throws Exception {
         check("defaults", DetectionSettings.defaults(), 42, 60_000, 74_662,
-                "f11030371202f0bc6f569801d3d76f8d5fbc0f7aa89cfcee58156c5b48e2a758");
+                "f6f4f665c4ac5cdc05b65c06ee620d4d1c397f611238f6e2db2339465d6e5946");
     }
 
     @Test
@@ -56,6 +56,6 @@ class DetectorGoldenTest {
         DetectionSettings s = new DetectionSettings(Duration.ofMinutes(5), Duration.ofMinutes(20), 40, 20, 3, 3,
                 Duration.ofMinutes(3), 0.3, 64);
         check("other", s, 99, 30_000, 38_291,
-                "3e25b66c0e0103b48e2d0eaa306f486787a3b8820403320058367d79baaef9fc");
+                "0ef34ea6bb211e74abb909c1f23e810b9c7971872d7027679af35bde271cd0d5");
     }
 }

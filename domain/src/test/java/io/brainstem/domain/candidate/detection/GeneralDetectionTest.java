@@ -135,6 +135,28 @@ class GeneralDetectionTest {
     }
 
     @Test
+    void aSteadyWarningBackgroundBecomesRoutineButANewSignatureDoesNot() {
+        Feed feed = new Feed();
+        for (int m = 0; m < 12 * 60; m += 3) {
+            feed.syslog(T0.plus(Duration.ofMinutes(m)), "fw-0" + (m % 5), "kernel", Severity.WARNING,
+                    "[UFW BLOCK] IN=eth0 OUT= SRC=203.0.113." + (m % 200) + " DST=198.51.100.1 PROTO=TCP DPT=23");
+        }
+        Assessment blocks = last(feed.all(), CandidateType.RECURRENCE);
+        assertTrue(blocks.breakdown().isRoutine(), blocks.breakdown() + " " + blocks.explanation());
+
+        Instant later = T0.plus(Duration.ofDays(2));
+        for (int h = 0; h < 10; h++) {
+            // mdadm --monitor logs Fail*, Degrade* and DeviceDisappeared at LOG_CRIT
+            feed.syslog(later.plus(Duration.ofHours(h)), "nas-1", "mdadm", Severity.CRIT,
+                    "DegradedArray event detected on md device /dev/md0");
+        }
+        Assessment degraded = last(feed.all(), CandidateType.RECURRENCE);
+        assertTrue(degraded.title().contains("DegradedArray"), degraded.title());
+        assertFalse(degraded.breakdown().isRoutine(), "new for the tenant: " + degraded.explanation());
+        assertEquals(DecisionBand.REVIEW, degraded.decisionBand(), degraded.breakdown().toString());
+    }
+
+    @Test
     void aFailureReadAsSuchCountsAsAtLeastWarning() {
         Feed feed = new Feed();
         feed.syslog(T0, "bastion", "sshd", Severity.INFO, "Failed password for root from 198.51.100.7 port 4242 ssh2");
