@@ -3,10 +3,10 @@ package io.brainstem.application.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,13 +23,17 @@ class ScenarioSmokeTest {
     static Stream<Arguments> scenarios() {
         return Stream.of(
                 Arguments.of(IssueWeekScenario.NAME, (LongFunction<Scenario>) IssueWeekScenario::build,
-                        IssueWeekScenario.SEED));
+                        IssueWeekScenario.SEED),
+                Arguments.of(FortnightScenario.NAME, (LongFunction<Scenario>) FortnightScenario::build,
+                        FortnightScenario.SEED));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void scenarioRunsThroughTheServicesAndIsReported(String name, LongFunction<Scenario> build, long seed)
             throws Exception {
+        String only = System.getProperty("scenario.only");
+        assumeTrue(only == null || only.isBlank() || only.equals(name), "scenario.only=" + only);
         Scenario scenario = build.apply(seed);
 
         assertEquals(scenario.linesHash(), build.apply(seed).linesHash(), "same seed, same lines");
@@ -58,9 +62,5 @@ class ScenarioSmokeTest {
         if (Boolean.getBoolean("scenario.report")) {
             System.out.println(result.markdown());
         }
-    }
-
-    static List<String> names() {
-        return List.of(IssueWeekScenario.NAME);
     }
 }
