@@ -238,7 +238,7 @@ public final class IssueWeekScenario {
     private static void ufw(SyslogStream s) {
         List<Integer> ports = List.of(22, 23, 445, 3389, 80, 8080, 443, 5060, 123, 6379);
         for (String host : List.of("fw-01", "fw-02")) {
-            for (Instant t : s.poisson(40, null)) {
+            for (Instant t : s.poisson(30, null)) {
                 boolean tcp = s.random.nextInt(5) > 0;
                 s.emit(t, KERN, WARNING, host, "kernel", null, String.format(java.util.Locale.ROOT,
                         "[%d.%06d] [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56:00:1c:73:aa:bb:cc:08:00 SRC=%s "

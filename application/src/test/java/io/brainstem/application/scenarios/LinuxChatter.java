@@ -130,7 +130,7 @@ final class LinuxChatter {
 
     static List<Scenario.Routine> routines(List<String> hosts, String mailHost) {
         return List.of(
-                new Scenario.Routine(CRON, CandidateMatcher.onHosts(hosts, "CRON", "cron", "run-parts", "sa1")),
+                new Scenario.Routine(CRON, CandidateMatcher.onHosts(hosts, "CRON", "cron", "run-parts", "debian-sa", "CMD (")),
                 new Scenario.Routine(SSH_DEPLOY, CandidateMatcher.onHosts(hosts, "deploy", "disconnect")),
                 new Scenario.Routine(SYSTEMD, CandidateMatcher.onHosts(hosts, "session", "systemd", "Cleanup",
                         "logrotate", "apt", "Rotate")),

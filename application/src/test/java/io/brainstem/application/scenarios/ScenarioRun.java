@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 
 /**
  * Feeds a scenario through the real ingest and inspection services over {@link InMemoryStorage}: every line a
- * {@code source_type=syslog} envelope, in batches of one {@code batch} of scenario time, with a clock that follows
+ * {@code source_type=syslog} envelope, in batches of one {@code batch} of scenario time (by default 1/2016 of the
+ * scenario: 5 min for a week, 10 min for a fortnight), with a clock that follows
  * the scenario (received = the batch's last line + 200 ms). Then reads {@code /interesting} (limit 50) and every
  * candidate and reports, per planted pattern, what the detector made of it.
  */
@@ -98,7 +99,8 @@ public final class ScenarioRun {
     }
 
     public static Result run(Scenario scenario) {
-        return run(scenario, Duration.ofMinutes(Long.getLong("scenario.batchMinutes", 5)));
+        long byLength = Math.max(1, scenario.length().toMinutes() / 2016); // 7 days: 5 min, 14 days: 10 min
+        return run(scenario, Duration.ofMinutes(Long.getLong("scenario.batchMinutes", byLength)));
     }
 
     public static Result run(Scenario scenario, Duration batch) {
@@ -206,10 +208,10 @@ public final class ScenarioRun {
         StringBuilder md = new StringBuilder();
         md.append("# Scenario `").append(scenario.name()).append("`\n\n");
         md.append(String.format(Locale.ROOT, "Seed %d, %s from %s, %d lines (sha256 %s…). Envelopes %d, canonicalized "
-                        + "%d, parse_failed %d, unsupported %d; %d signatures, %d candidates; run %.1f s.%n%n",
+                        + "%d, parse_failed %d, unsupported %d; %d signatures, %d candidates; run %.1f s, threshold %d.%n%n",
                 scenario.seed(), scenario.length(), scenario.start(), scenario.lines().size(),
                 scenario.linesHash().substring(0, 12), stats.received(), stats.canonicalized(), stats.parseFailed(),
-                stats.unsupported(), stats.signatures(), candidates.size(), elapsed.toMillis() / 1000.0));
+                stats.unsupported(), stats.signatures(), candidates.size(), elapsed.toMillis() / 1000.0, THRESHOLD));
         md.append("## Planted patterns\n\n");
         md.append("| pattern | lines | expected | best rank | top-10 items | candidates (type/band) | best score | "
                 + "recovery said | meets | best title |\n");

@@ -25,7 +25,9 @@ class ScenarioSmokeTest {
                 Arguments.of(IssueWeekScenario.NAME, (LongFunction<Scenario>) IssueWeekScenario::build,
                         IssueWeekScenario.SEED),
                 Arguments.of(FortnightScenario.NAME, (LongFunction<Scenario>) FortnightScenario::build,
-                        FortnightScenario.SEED));
+                        FortnightScenario.SEED),
+                Arguments.of(WindowsAndStorageScenario.NAME, (LongFunction<Scenario>) WindowsAndStorageScenario::build,
+                        WindowsAndStorageScenario.SEED));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -39,15 +39,27 @@ final class SyslogStream {
     /** Emits one line (dropped when outside the scenario's time span). */
     void emit(Instant at, int facility, int severity, String host, String tag, String pid, String message,
             String label) {
+        String program = pid == null ? tag : tag + "[" + pid + "]";
+        emitBody(at, facility, severity, host, program + ": " + message, label);
+    }
+
+    /** Emits {@code <PRI>timestamp host body}: for senders whose body has no {@code tag: } (Snare). */
+    void emitBody(Instant at, int facility, int severity, String host, String body, String label) {
         if (at.isBefore(start) || !at.isBefore(end)) {
             return;
         }
         String header = BSD.format(ZonedDateTime.ofInstant(at, ZoneOffset.UTC));
-        String program = pid == null ? tag : tag + "[" + pid + "]";
         lines.add(new Scenario.Line(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                "<" + (facility * 8 + severity) + ">" + header + " " + host + " " + program + ": " + message, label));
+                "<" + (facility * 8 + severity) + ">" + header + " " + host + " " + body, label));
         orders.add(order++);
     }
+
+    /** A per-stream counter (record numbers, event ids): 1, 2, 3... */
+    long next() {
+        return ++counter;
+    }
+
+    private long counter;
 
     /** Cisco IOS / Junos style: the tag is the mnemonic, no pid. */
     void emitTagged(Instant at, int facility, int severity, String host, String tag, String message, String label) {
