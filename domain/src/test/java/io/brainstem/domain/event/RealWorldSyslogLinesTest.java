@@ -198,7 +198,7 @@ class RealWorldSyslogLinesTest {
         ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> outcome.toString());
         ParsedEvent event = parsed.event();
         assertEquals(line.parser(), parsed.parser().name(), "parser");
-        assertEquals("1.0.0", parsed.parser().version(), "parser version");
+        assertEquals("1.1.0", parsed.parser().version(), "parser version");
         assertEquals(line.host(), event.host(), "host");
         assertEquals(line.service(), event.service(), "service");
         assertEquals(line.severity(), event.severity().wireName(), "severity");

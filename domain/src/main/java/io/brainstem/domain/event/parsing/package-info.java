@@ -5,7 +5,8 @@
  *
  * <h2>Parsers (name, version) recorded on every outcome</h2>
  * <ul>
- *   <li>{@code rfc5424 1.0.0}, {@code rfc3164 1.0.0}: a syslog line, by its framing ({@link SyslogParser}).</li>
+ *   <li>{@code rfc5424 1.1.0}, {@code rfc3164 1.1.0}: a syslog line, by its framing ({@link SyslogParser}); 1.1.0
+ *       reads headers as rsyslog does (space-ended tags, header-only lines, MSG after structured data).</li>
  *   <li>{@code syslog 1.0.0}: a syslog envelope rejected before the framing is known (blank, not text, bad PRI).</li>
  *   <li>{@code file-line 1.0.0}: a file line that is not itself a syslog line ({@link FileSourceParser}).</li>
  *   <li>{@code logicmonitor 1.0.0}: a LogicMonitor alert ({@link LogicMonitorSourceParser}).</li>
