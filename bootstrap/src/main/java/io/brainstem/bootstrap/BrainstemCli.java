@@ -7,6 +7,7 @@ import io.brainstem.bootstrap.cli.FileIntake;
 import io.brainstem.bootstrap.cli.Progress;
 import io.brainstem.domain.envelope.EnvelopeStatus;
 import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.event.Canonicalizer;
 import io.brainstem.domain.signature.mining.MiningPreview;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -266,7 +268,9 @@ public final class BrainstemCli implements Callable<Integer> {
     @Command(name = "mine", mixinStandardHelpOptions = true,
             description = "Preview how lines group into signatures with the default engine: prints one "
                     + "'signature_id<TAB>template' line per input line, in input order, with the final "
-                    + "assignment. Touches no database.")
+                    + "assignment. Each line is read as the server reads a syslog line (header, then the "
+                    + "message that is mined); a line the server would not parse is mined as it is. "
+                    + "Touches no database.")
     static final class Mine implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "A log file, or - for standard input.")
         String file;
@@ -275,6 +279,9 @@ public final class BrainstemCli implements Callable<Integer> {
                 description = "Tenant the ids are derived for (default: ${DEFAULT-VALUE}).")
         String tenant;
 
+        @Option(names = "--raw", description = "Mine each line as it is, without reading a syslog header.")
+        boolean raw;
+
         @Override
         public Integer call() throws Exception {
             BufferedReader in = file.equals("-")
@@ -282,9 +289,21 @@ public final class BrainstemCli implements Callable<Integer> {
                     : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
             try (in; PrintWriter out = new PrintWriter(new BufferedWriter(
                     new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16))) {
-                MiningPreview.preview(TenantId.of(tenant), () -> in.lines().iterator(), out::println);
+                mine(TenantId.of(tenant), raw, Instant.now(), () -> in.lines().iterator(), out::println);
             }
             return 0;
+        }
+    }
+
+    /** What {@code brainstem mine} prints for {@code lines} received at {@code receivedAt}. */
+    static void mine(TenantId tenant, boolean raw, Instant receivedAt, Iterable<String> lines,
+            Consumer<String> output) {
+        if (raw) {
+            MiningPreview.preview(tenant, lines, output);
+        } else {
+            Canonicalizer canonicalizer = new Canonicalizer();
+            MiningPreview.preview(tenant, lines, line -> canonicalizer.messageToMine(tenant, line, receivedAt),
+                    output);
         }
     }
 

@@ -18,6 +18,9 @@ import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.event.Canonicalizer;
 import io.brainstem.domain.signature.MinerSettings;
+import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.signature.mining.MiningPreview;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,10 +31,11 @@ import org.junit.jupiter.api.Test;
 class IngestServiceTest {
 
     private static final TenantId TENANT = TenantId.of("demo-tenant");
+    private static final Instant NOW = Instant.parse("2026-03-22T03:00:30Z");
     private final StorageCatalog catalog = InMemoryStorage.catalog();
     private final Storage storage = catalog.open(DatabaseRef.DEFAULT);
     private final IngestService service = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS,
-            Clock.fixed(Instant.parse("2026-03-22T03:00:30Z"), ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static EnvelopeContent syslog(String message) {
         return EnvelopeContent.builder(TENANT).sourceType("syslog").host("fw-01").service("charon")
@@ -101,6 +105,35 @@ class IngestServiceTest {
         IngestResult again = restarted.ingest(new IngestCommand(DatabaseRef.DEFAULT,
                 List.of(syslog("fan 4 failed")), 2));
         assertEquals(1, again.candidateCount(), "the signature count survived the restart");
+    }
+
+    @Test
+    void minePreviewGivesTheServersTemplateAndSignatureIdForSyslogLines() {
+        List<String> lines = List.of(
+                "<30>Mar 22 03:00:00 fw-01 charon[812]: CHILD_SA tunnel-a established with 10.1.0.1",
+                "<30>Mar 22 03:00:01 fw-02 charon[813]: CHILD_SA tunnel-b established with 10.1.0.2",
+                "<13>1 2026-03-22T03:00:02Z host app - - [a@1 k=\"v\"] user alice logged in",
+                "<14>Mar 22 03:00:03 X4711",
+                "Mar 22 03:00:04 web-1 sshd: user bob logged in",
+                "<165>Mar 22 03:00:05 r1 %LINK-3-UPDOWN: Interface Gi0/1, changed state to down");
+        List<EnvelopeContent> contents = lines.stream()
+                .map(line -> EnvelopeContent.builder(TENANT).sourceType("syslog").messageRaw(line).build()).toList();
+        service.ingest(new IngestCommand(DatabaseRef.DEFAULT, contents, 2));
+        List<String> server = new ArrayList<>();
+        for (RawEnvelope envelope : allEnvelopes()) {
+            CanonicalEvent event = storage.unitOfWork().read(() -> storage.canonicalEvents().findById(envelope.id()))
+                    .orElseThrow();
+            Signature signature = storage.unitOfWork().read(() -> storage.signatures().findById(TENANT,
+                    event.signatureId())).orElseThrow();
+            server.add(signature.id().value() + "\t" + signature.template());
+        }
+
+        List<String> preview = new ArrayList<>();
+        Canonicalizer canonicalizer = new Canonicalizer();
+        MiningPreview.preview(TENANT, lines, line -> canonicalizer.messageToMine(TENANT, line, NOW), preview::add);
+
+        assertEquals(server, preview);
+        assertTrue(preview.get(3).endsWith("\t<empty>"), preview.get(3));
     }
 
     @Test

@@ -40,7 +40,7 @@ public record CanonicalEvent(
         DomainViolation.requirePresent(tenantId, "tenant_id");
         DomainViolation.requirePresent(timestamp, "timestamp");
         DomainViolation.requirePresent(severity, "severity");
-        DomainViolation.requireText(message, "message");
+        DomainViolation.requirePresent(message, "message");
         DomainViolation.requirePresent(eventFamily, "event_family");
         DomainViolation.requirePresent(signatureId, "signature_id");
         DomainViolation.requirePresent(parser, "parser");

@@ -3,6 +3,7 @@ package io.brainstem.domain.event;
 import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.ParserInfo;
 import io.brainstem.domain.envelope.SourceType;
+import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.parsing.ClientFields;
 import io.brainstem.domain.event.parsing.EventAssembler;
 import io.brainstem.domain.event.parsing.Extraction;
@@ -50,6 +51,18 @@ public final class Canonicalizer {
             return new ParseOutcome.Failed("parser defect (" + defect.getClass().getSimpleName() + "): "
                     + Text.truncate(String.valueOf(defect.getMessage()), 200), PARSER);
         }
+    }
+
+    /**
+     * The message the ingest pipeline mines for {@code line} received as a syslog envelope of {@code tenant} at
+     * {@code receivedAt} (which only decides the year of a year-less timestamp): the parsed event's message;
+     * the line as it is when the server would not parse it (parse_failed). For previews ({@code brainstem mine}).
+     */
+    public String messageToMine(TenantId tenant, String line, Instant receivedAt) {
+        EnvelopeContent content = EnvelopeContent.builder(tenant).sourceType(SourceType.SYSLOG).messageRaw(line)
+                .build();
+        return canonicalize(content, receivedAt) instanceof ParseOutcome.Parsed parsed ? parsed.event().message()
+                : line;
     }
 
     private ParseOutcome canonicalizeChecked(EnvelopeContent content, Instant receivedAt) {

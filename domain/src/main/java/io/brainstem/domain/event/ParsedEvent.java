@@ -23,7 +23,7 @@ public record ParsedEvent(
     public ParsedEvent {
         DomainViolation.requirePresent(timestamp, "timestamp");
         DomainViolation.requirePresent(severity, "severity");
-        DomainViolation.requireText(message, "message");
+        DomainViolation.requirePresent(message, "message");
         structuredFields = structuredFields == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(structuredFields));
         fieldSources = fieldSources == null ? Map.of() : Map.copyOf(fieldSources);

@@ -36,7 +36,7 @@ public final class Signature {
         this.id = DomainViolation.requirePresent(id, "signature_id");
         this.tenantId = DomainViolation.requirePresent(tenantId, "tenant_id");
         this.template = DomainViolation.requireText(template, "template");
-        this.example = Text.truncate(DomainViolation.requireText(example, "example"), MAX_EXAMPLE_CHARS);
+        this.example = Text.truncate(DomainViolation.requirePresent(example, "example"), MAX_EXAMPLE_CHARS);
         if (occurrenceCount < 1) {
             throw new DomainViolation("a signature has been seen at least once");
         }

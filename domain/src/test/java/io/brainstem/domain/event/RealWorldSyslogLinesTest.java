@@ -135,9 +135,21 @@ class RealWorldSyslogLinesTest {
                         "Accepted publickey for deploy from 192.0.2.50 port 50022 ssh2", Map.of()),
                 new Line("no header at all", "<13>something odd happened", "rfc3164",
                         null, null, "notice", "user", null, "something odd happened", Map.of()),
-                new Line("timestamp and hostname, no tag", "<13>Nov 24 10:00:00 fw-01 VPN tunnel recovered",
-                        "rfc3164", "fw-01", null, "notice", "user", "2024-11-24T10:00:00Z", "VPN tunnel recovered",
+                new Line("timestamp and hostname, tag ended by a space (rsyslog's rule)",
+                        "<13>Nov 24 10:00:00 fw-01 VPN tunnel recovered",
+                        "rfc3164", "fw-01", "VPN", "notice", "user", "2024-11-24T10:00:00Z", "tunnel recovered",
                         Map.of()),
+                new Line("timestamp and hostname, payload starting with '{' has no tag",
+                        "<13>Nov 24 10:00:00 fw-01 {\"event\":\"up\"}",
+                        "rfc3164", "fw-01", null, "notice", "user", "2024-11-24T10:00:00Z", "{\"event\":\"up\"}",
+                        Map.of()),
+                new Line("header only: hostname, empty message", "<14>Aug 30 23:00:05 X4711",
+                        "rfc3164", "X4711", null, "info", "user", "2024-08-30T23:00:05Z", "", Map.of()),
+                new Line("header only with tag", "<13>Nov 24 10:00:00 host sshd[1]:",
+                        "rfc3164", "host", "sshd", "notice", "user", "2024-11-24T10:00:00Z", "",
+                        Map.of("syslog.procid", "1")),
+                new Line("RFC 5424 with nothing after the header", "<34>1 - - - - - -",
+                        "rfc5424", null, null, "crit", "auth", null, "", Map.of()),
                 new Line("RFC 5424 example 1 (BOM before MSG)", "<34>1 2003-10-11T22:14:15.003Z "
                         + "mymachine.example.com su - ID47 - " + BOM + "'su root' failed for lonvick on /dev/pts/8",
                         "rfc5424", "mymachine.example.com", "su", "crit", "auth", "2003-10-11T22:14:15.003Z",
@@ -154,14 +166,13 @@ class RealWorldSyslogLinesTest {
                         "An application event log entry...",
                         Map.of("sd.exampleSDID@32473.iut", "3", "sd.exampleSDID@32473.eventSource", "Application",
                                 "sd.exampleSDID@32473.eventID", "1011")),
-                new Line("RFC 5424 example 4 (no MSG: MSGID and structured data stand in)", "<165>1 "
+                new Line("RFC 5424 example 4 (no MSG: empty message, structured data in the fields)", "<165>1 "
                         + "2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 "
                         + "iut=\"3\" eventSource=\"Application\" eventID=\"1011\"][examplePriority@32473 "
                         + "class=\"high\"]", "rfc5424",
-                        "mymachine.example.com", "evntslog", "notice", "local4", "2003-10-11T22:14:15.003Z",
-                        "ID47 [exampleSDID@32473 iut=\"3\" eventSource=\"Application\" eventID=\"1011\"]"
-                                + "[examplePriority@32473 class=\"high\"]",
-                        Map.of("sd.examplePriority@32473.class", "high")),
+                        "mymachine.example.com", "evntslog", "notice", "local4", "2003-10-11T22:14:15.003Z", "",
+                        Map.of("sd.examplePriority@32473.class", "high", "sd.exampleSDID@32473.iut", "3",
+                                "syslog.msgid", "ID47")),
                 new Line("RFC 5424 all NIL, escapes in structured data", "<14>1 - - - - - [meta@1 "
                         + "path=\"C:\\\\temp\\\\x\" quote=\"say \\\"hi\\\"\" bracket=\"a\\]b\" other=\"a\\nb\"] "
                         + "hello", "rfc5424",
@@ -187,7 +198,7 @@ class RealWorldSyslogLinesTest {
         ParseOutcome.Parsed parsed = assertInstanceOf(ParseOutcome.Parsed.class, outcome, () -> outcome.toString());
         ParsedEvent event = parsed.event();
         assertEquals(line.parser(), parsed.parser().name(), "parser");
-        assertEquals("1.0.0", parsed.parser().version(), "parser version");
+        assertEquals("1.1.0", parsed.parser().version(), "parser version");
         assertEquals(line.host(), event.host(), "host");
         assertEquals(line.service(), event.service(), "service");
         assertEquals(line.severity(), event.severity().wireName(), "severity");
@@ -218,8 +229,8 @@ class RealWorldSyslogLinesTest {
                 new Bad("PRI with letters", "<12a>hello", "syslog", "non-digits"),
                 new Bad("PRI with 4 digits", "<0013>hello", "syslog", "more than 3 digits"),
                 new Bad("PRI not closed", "<13", "syslog", "not closed"),
-                new Bad("PRI only", "<13>", "rfc3164", "no message"),
-                new Bad("header without message", "<13>Nov 24 10:00:00 host sshd[1]:", "rfc3164", "no message"),
+                new Bad("PRI only", "<13>", "rfc3164", "no header and no message"),
+                new Bad("tag only, no timestamp", "<13>sshd[1]:", "rfc3164", "no header and no message"),
                 new Bad("BSD date that does not exist", "<13>Feb 30 10:00:00 host app: x", "rfc3164",
                         "not a valid date"),
                 new Bad("BSD hour 25", "<13>Nov 24 25:00:00 host app: x", "rfc3164", "not a valid date"),
@@ -231,7 +242,6 @@ class RealWorldSyslogLinesTest {
                         "not a valid date"),
                 new Bad("RFC 5424 timestamp not RFC 3339", "<34>1 2003-10-11 host su - - - x", "rfc5424",
                         "neither '-' nor an RFC 3339"),
-                new Bad("RFC 5424 nothing at all after the header", "<34>1 - - - - - -", "rfc5424", "no MSG"),
                 new Bad("binary junk", "\uFFFD\uFFFD\u0001\u0002ab\uFFFD", "syslog", "not text"),
                 new Bad("NUL inside", "<13>abc\u0000def", "syslog", "NUL"));
     }

@@ -48,6 +48,23 @@ public abstract class CanonicalEventRepositoryContract {
     }
 
     @Test
+    void anEventWithAnEmptyMessageComesBackWhole() {
+        Storage s = storage();
+        long id = s.unitOfWork().write(() -> s.rawEnvelopes().receiveAll(List.of(content("<14>Mar 22 03:00:00 X4711")),
+                T0)).getFirst().id().value();
+        CanonicalEvent base = event(id, TENANT, SignatureId.derive("t", "<empty>"), T0);
+        CanonicalEvent headerOnly = new CanonicalEvent(base.id(), base.tenantId(), base.sourceType(), base.sourceId(),
+                base.sourcePath(), base.timestamp(), "X4711", null, base.severity(), base.facility(), "",
+                base.eventFamily(), base.signatureId(), base.structuredFields(), base.fieldSources(), base.parser(),
+                base.createdAt());
+        s.unitOfWork().write(() -> {
+            s.canonicalEvents().saveAll(List.of(headerOnly));
+            return null;
+        });
+        assertEquals(headerOnly, s.unitOfWork().read(() -> s.canonicalEvents().findById(headerOnly.id())).orElseThrow());
+    }
+
+    @Test
     void anEventBelongsToAStoredEnvelopeOfItsTenantAndSource() {
         Storage s = storage();
         List<RawEnvelope> env = envelopes(s, 1);

@@ -39,7 +39,7 @@ public sealed interface Extraction permits Extraction.Found, Extraction.Rejected
             DomainViolation.requirePresent(service, "service");
             DomainViolation.requirePresent(severity, "severity");
             DomainViolation.requirePresent(facility, "facility");
-            DomainViolation.requireText(message, "message");
+            DomainViolation.requirePresent(message, "message");
             structuredFields = structuredFields == null || structuredFields.isEmpty() ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(structuredFields));
             sourceNotes = sourceNotes == null ? Map.of() : Map.copyOf(sourceNotes);

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code source_type = file}: one line per envelope. A line that is itself a syslog line – it starts with a
- * valid PRI, or with a timestamp and a program tag ({@code Mar 22 03:00:00 fw-01 charon: ...}) – is parsed
+ * valid PRI, or with a timestamp and a program tag ended by {@code :} or {@code [pid]}
+ * ({@code Mar 22 03:00:00 fw-01 charon: ...}; a word ended by a space is not evidence enough) – is parsed
  * as one ({@code rfc5424}/{@code rfc3164}). Any other line ({@code file-line}) is the message as is (only
  * a trailing line terminator is dropped), with host, service, severity and timestamp from the envelope or
  * the defaults (received_at, notice). A file line never fails once it is text.
@@ -38,6 +39,6 @@ public final class FileSourceParser implements SourceParser {
     }
 
     private static boolean isSyslog(SyslogMessage line) {
-        return line.priority() != null || (line.timestamp() != null && line.appName() != null);
+        return line.priority() != null || (line.timestamp() != null && line.markedTag());
     }
 }

@@ -17,12 +17,18 @@ import java.util.Set;
  *       {@code <134>filterlog[1234]: ...}).</li>
  *   <li>HOSTNAME is the token after the timestamp, unless that token is itself a tag
  *       ({@code word:} / {@code word[pid]:} / {@code word[pid]}) – the hostname is missing then – or is not
- *       host-like (characters outside {@code [A-Za-z0-9._:-]}, a log level such as {@code INFO}), or is the
- *       last token of the line. Cisco ASA's {@code host : %ASA-...} lone colon is skipped.</li>
- *   <li>TAG ends at {@code :} followed by a space (or the end) or at {@code [pid]}; a token ending otherwise
- *       is the start of MSG. A tag starting with {@code %} is read as a Cisco mnemonic as well.</li>
+ *       host-like (characters outside {@code [A-Za-z0-9._:-]}, a log level such as {@code INFO}). It may be
+ *       the last token of the line ({@code <14>Aug 30 23:00:05 X4711}). Cisco ASA's {@code host : %ASA-...}
+ *       lone colon is skipped.</li>
+ *   <li>TAG ends at {@code :} followed by a space (or the end) or at {@code [pid]}. After a timestamp, as in
+ *       rsyslog's pmrfc3164, a word ended by a space is a tag too ({@code host tag This msg}: tag
+ *       {@code tag}) when it follows the previous header field after exactly one space and does not start a
+ *       JSON or bracketed payload ({@code {}, {@code [}, {@code "}). Without a timestamp only {@code :} and
+ *       {@code [pid]} mark a tag. A tag starting with {@code %} is read as a Cisco mnemonic as well.</li>
  * </ul>
- * A header with no MSG after it is {@link MalformedInput} (a truncated line).
+ * A header with nothing after it ({@code <14>Aug 30 23:00:05 X4711}, {@code ... host sshd[1]:}) is a valid
+ * line with an empty message; a line with neither a timestamp nor a message ({@code <13>}) is
+ * {@link MalformedInput}.
  */
 final class Rfc3164Parser {
 
@@ -44,6 +50,10 @@ final class Rfc3164Parser {
         String hostname = timestamp == null ? null : hostname(c);
         int tagStart = c.pos();
         int tagEnd = tagEnd(c.text(), tagStart, c.end());
+        boolean markedTag = tagEnd >= 0;
+        if (!markedTag && timestamp != null) {
+            tagEnd = spaceEndedTagEnd(c.text(), tagStart, c.end());
+        }
         String tag = null;
         String pid = null;
         if (tagEnd >= 0) {
@@ -57,12 +67,12 @@ final class Rfc3164Parser {
             c.skipSpaces();
         }
         String message = c.rest().strip();
-        if (message.isEmpty()) {
-            throw new MalformedInput("the syslog line has a header but no message text");
+        if (message.isEmpty() && timestamp == null) {
+            throw new MalformedInput("the syslog line has no header and no message text");
         }
         Map<String, Object> fields = sequence == null ? Map.of() : Map.of(SyslogMessage.CISCO_SEQUENCE, sequence);
         return new SyslogMessage(SyslogFormat.RFC3164, priority, timestamp, hostname, tag, pid, null,
-                CiscoMnemonic.parse(tag), fields, message);
+                CiscoMnemonic.parse(tag), fields, message, markedTag);
     }
 
     /** Cisco IOS {@code 000123: } before a timestamp; moves past it and answers the digits, else null. */
@@ -103,7 +113,7 @@ final class Rfc3164Parser {
         String text = c.text();
         int start = c.pos();
         int end = c.tokenEnd();
-        if (end >= c.end() || tagEnd(text, start, c.end()) >= 0 || !isHostname(text, start, end)) {
+        if (end == start || tagEnd(text, start, c.end()) >= 0 || !isHostname(text, start, end)) {
             return null;
         }
         c.reset(end);
@@ -143,6 +153,21 @@ final class Rfc3164Parser {
             return -1;
         }
         return i >= end || isSpace(text.charAt(i)) ? i : -1;
+    }
+
+    /**
+     * Where MSG starts when a tag ended by a space stands at {@code start} (rsyslog's rule: {@code host tag msg}):
+     * a word of at most {@link #MAX_TAG_LENGTH} characters without {@code :} or {@code [}, that is the next
+     * header field after a single space, not the start of a JSON or bracketed payload; -1 otherwise.
+     */
+    private static int spaceEndedTagEnd(String text, int start, int end) {
+        int nameEnd = nameEnd(text, start, end);
+        if (nameEnd == start || nameEnd - start > MAX_TAG_LENGTH || (nameEnd < end && !isSpace(text.charAt(nameEnd)))
+                || start < 2 || text.charAt(start - 1) != ' ' || isSpace(text.charAt(start - 2))) {
+            return -1;
+        }
+        char first = text.charAt(start);
+        return first == '{' || first == '"' ? -1 : nameEnd;
     }
 
     private static int nameEnd(String text, int start, int end) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * after the PRI. Strict on the header (a truncated or non-RFC-3339 header is {@link MalformedInput}),
  * lenient on spacing (several spaces separate fields like one) and on structured data that does not parse
  * (it stays in the message and {@link SyslogMessage#SD_ERROR} says why). A leading BOM is removed from
- * MSG. A line without MSG (legal in 5424) is given the message {@code MSGID [structured data]}.
+ * MSG. MSG is what follows the structured data: a line without MSG (legal in 5424) has an empty message, its
+ * structured data is in the fields.
  */
 final class Rfc5424Parser {
 
@@ -41,15 +42,12 @@ final class Rfc5424Parser {
         separator(c, "STRUCTURED-DATA");
 
         Map<String, Object> fields = new LinkedHashMap<>();
-        String structuredText = null;
-        int sdStart = c.pos();
         if (nil(c)) {
             c.consume(' ');
         } else {
             String error = c.peek() == '[' ? StructuredDataReader.read(c, fields)
                     : "STRUCTURED-DATA must be '-' or start with '['";
             if (error == null) {
-                structuredText = c.text().substring(sdStart, c.pos());
                 c.consume(' ');
             } else {
                 fields.put(SyslogMessage.SD_ERROR, error);
@@ -60,21 +58,8 @@ final class Rfc5424Parser {
             message = message.substring(1);
         }
         message = message.strip();
-        if (message.isEmpty()) {
-            message = standIn(msgId, structuredText);
-        }
         return new SyslogMessage(SyslogFormat.RFC5424, priority, timestamp, hostname, appName, procId, msgId,
-                null, fields, message);
-    }
-
-    private static String standIn(String msgId, String structuredText) {
-        if (msgId == null && structuredText == null) {
-            throw new MalformedInput("the RFC 5424 line has no MSG, no MSGID and no structured data");
-        }
-        if (msgId == null) {
-            return structuredText;
-        }
-        return structuredText == null ? msgId : msgId + " " + structuredText;
+                null, fields, message, appName != null);
     }
 
     private static void separator(LineCursor c, String nextField) {

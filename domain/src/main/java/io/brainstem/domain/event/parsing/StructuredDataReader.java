@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Reads RFC 5424 STRUCTURED-DATA ({@code [id param="value" ...][id2 ...]}) into flat keys
  * {@code sd.<SD-ID>.<PARAM-NAME>}, unescaping {@code \"}, {@code \\} and {@code \]} in values (any other
- * backslash is kept, as §6.3.3 says). A parameter that repeats in one element becomes a list of its values;
+ * backslash is kept, as §6.3.3 says). Spaces between {@code =} and the opening quote are tolerated, as rsyslog
+ * does ({@code eventSource= "Application"}). A parameter that repeats in one element becomes a list of its values;
  * an element without parameters is recorded as {@code sd.<SD-ID>} = {@code true}.
  */
 final class StructuredDataReader {
@@ -60,11 +61,18 @@ final class StructuredDataReader {
                 while (i < end && isNameChar(text.charAt(i))) {
                     i++;
                 }
-                if (i == nameStart || i + 1 >= end || text.charAt(i) != '=' || text.charAt(i + 1) != '"') {
+                String name = text.substring(nameStart, i);
+                boolean assigned = i > nameStart && i < end && text.charAt(i) == '=';
+                if (assigned) {
+                    i++;
+                    while (i < end && text.charAt(i) == ' ') {
+                        i++;
+                    }
+                }
+                if (!assigned || i >= end || text.charAt(i) != '"') {
                     return "a parameter of structured data element [" + id + "] is not name=\"value\"";
                 }
-                String name = text.substring(nameStart, i);
-                i += 2;
+                i++;
                 int valueStart = i;
                 StringBuilder unescaped = null;
                 while (i < end && text.charAt(i) != '"') {

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param msgId        RFC 5424 MSGID
  * @param mnemonic     a Cisco-style mnemonic found in the tag
  * @param fields       structured data ({@code sd.<id>.<param>}) and vendor fields read from the header
- * @param message      the MSG with the header stripped; never blank
+ * @param message      the MSG with the header stripped; empty for a header-only line
+ * @param markedTag    whether the tag was ended by {@code :} or {@code [pid]} (RFC 5424: whether there is an
+ *                     APP-NAME), not only by a space
  */
 public record SyslogMessage(
         SyslogFormat format,
@@ -28,7 +30,8 @@ public record SyslogMessage(
         String msgId,
         CiscoMnemonic mnemonic,
         Map<String, Object> fields,
-        String message) {
+        String message,
+        boolean markedTag) {
 
     /** Structured-field key of the process id (5424 PROCID, 3164 {@code tag[pid]}). */
     public static final String PROCID = "syslog.procid";
@@ -45,7 +48,7 @@ public record SyslogMessage(
 
     public SyslogMessage {
         DomainViolation.requirePresent(format, "syslog format");
-        DomainViolation.requireText(message, "message");
+        DomainViolation.requirePresent(message, "message");
         fields = fields == null || fields.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }

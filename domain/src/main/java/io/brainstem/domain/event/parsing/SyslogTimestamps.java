@@ -12,10 +12,14 @@ import java.time.LocalDate;
  *   <li>RFC 3339 ({@code 2003-10-11T22:14:15.003Z}, {@code 2024-03-22T03:00:00.123456+01:00}); up to nine
  *       fraction digits (more are ignored), {@code t}/{@code z} in lower case, a space instead of {@code T},
  *       an offset without colon and a missing offset (read as UTC) are accepted.</li>
- *   <li>BSD / RFC 3164 ({@code Mmm dd hh:mm:ss}, day space-padded or not), optionally with a year
- *       ({@code Nov 24 2023 10:00:00}, Cisco ASA), a fraction ({@code .456}), a leading {@code *} or
+ *   <li>BSD / RFC 3164 ({@code Mmm dd hh:mm:ss}, day space-padded or not, month in any case), optionally
+ *       with a year after the day ({@code Nov 24 2023 10:00:00}, Cisco ASA) or before the month
+ *       ({@code 2023 Nov 24 10:00:00}, Brocade; 1970..2100), a fraction ({@code .456}), a leading {@code *} or
  *       {@code .} (Cisco IOS clock not synchronised) and a trailing {@code UTC}/{@code GMT}. The time is
- *       read as UTC; without a year, {@link #inferYear} picks one from the time the line was received.</li>
+ *       read as UTC; without a year, {@link #inferYear} picks one from the time the line was received.
+ *       These are the forms rsyslog's {@code ParseTIMESTAMP3164} reads with pmrfc3164's defaults; a year
+ *       after the time ({@code Nov 24 10:00:00 2023}) is not one (rsyslog reads it only with
+ *       {@code detect.YearAfterTimestamp}, off by default: {@code 2023} is the hostname then).</li>
  * </ul>
  * Each reader answers {@code null} and leaves the cursor where it was when the text does not have the
  * shape at all, and throws {@link MalformedInput} when it has the shape but names an impossible date or
@@ -91,6 +95,14 @@ final class SyslogTimestamps {
 
     static Instant bsd(LineCursor c, Instant receivedAt) {
         int start = c.pos();
+        int year = -1;
+        if (isDigit(c.peek()) && isSpace(c.peek(4))) {
+            year = c.number(4, 4);
+            if (year < 1970 || year > 2100) {
+                return restore(c, start);
+            }
+            c.advance(1);
+        }
         if (c.peek() == '*' || c.peek() == '.') {
             c.advance(1);
         }
@@ -103,8 +115,7 @@ final class SyslogTimestamps {
         if (day < 0 || c.skipSpaces() == 0) {
             return restore(c, start);
         }
-        int year = -1;
-        if (isDigit(c.peek()) && isDigit(c.peek(1)) && isDigit(c.peek(2)) && isDigit(c.peek(3))
+        if (year < 0 && isDigit(c.peek()) && isDigit(c.peek(1)) && isDigit(c.peek(2)) && isDigit(c.peek(3))
                 && isSpace(c.peek(4))) {
             year = c.number(4, 4);
             c.skipSpaces();

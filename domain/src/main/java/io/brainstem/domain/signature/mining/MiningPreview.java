@@ -12,11 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Mines lines in order and reports, for each line in input order, its <em>final</em> assignment:
  * {@code signature_id<TAB>template}, the template as it stands after the last line. A template that
  * generalized late is therefore reported for the early lines too.
+ *
+ * <p>Each line is mined as it is, or as {@code messageOf} turns it into the message to mine: the CLI passes
+ * {@code Canonicalizer#messageToMine} so that templates and ids are the server's for the same syslog lines.
  *
  * <p>Only one {@code int} per line is kept (plus one id and one template per signature), so a file of
  * millions of lines fits in little memory; the lines themselves are not kept.
@@ -33,7 +37,20 @@ public final class MiningPreview {
 
     /** Previews with a given (fresh or restored) miner. */
     public static void preview(TemplateMiner miner, Iterable<String> lines, Consumer<String> output) {
+        preview(miner, lines, UnaryOperator.identity(), output);
+    }
+
+    /** Previews the messages {@code messageOf} makes of the lines, with the default engine and settings. */
+    public static void preview(TenantId tenant, Iterable<String> lines, UnaryOperator<String> messageOf,
+            Consumer<String> output) {
+        preview(TemplateMiners.create(tenant, MinerSettings.DEFAULTS), lines, messageOf, output);
+    }
+
+    /** Previews the messages {@code messageOf} makes of the lines, with a given (fresh or restored) miner. */
+    public static void preview(TemplateMiner miner, Iterable<String> lines, UnaryOperator<String> messageOf,
+            Consumer<String> output) {
         DomainViolation.requirePresent(miner, "miner");
+        DomainViolation.requirePresent(messageOf, "messageOf");
         DomainViolation.requirePresent(output, "output");
         Map<SignatureId, Integer> indexOf = new HashMap<>();
         List<SignatureId> ids = new ArrayList<>();
@@ -41,7 +58,7 @@ public final class MiningPreview {
         int[] assignment = new int[1024];
         int count = 0;
         for (String line : DomainViolation.requirePresent(lines, "lines")) {
-            TemplateMiner.Match match = miner.add(line);
+            TemplateMiner.Match match = miner.add(messageOf.apply(line));
             Integer index = indexOf.get(match.signatureId());
             if (index == null) {
                 index = ids.size();

@@ -22,7 +22,9 @@ class SyslogTimestampsTest {
             "'Jun  1 00:00:00', 2025-01-15T00:00:00Z, 2024-06-01T00:00:00Z",
             "'nov 24 10:00:00.250', 2024-11-24T10:00:00Z, 2024-11-24T10:00:00.250Z",
             "'Nov 24 2019 10:00:00', 2024-11-24T10:00:00Z, 2019-11-24T10:00:00Z",
-            "'*Nov 24 10:00:00 UTC', 2024-11-24T10:00:00Z, 2024-11-24T10:00:00Z"})
+            "'*Nov 24 10:00:00 UTC', 2024-11-24T10:00:00Z, 2024-11-24T10:00:00Z",
+            "'2019 Nov 24 10:00:00', 2024-11-24T10:00:00Z, 2019-11-24T10:00:00Z",
+            "'AUG 10 22:18:24', 2024-11-24T10:00:00Z, 2024-08-10T22:18:24Z"})
     void infersTheYearNearestToReception(String text, String receivedAt, String expected) {
         LineCursor cursor = new LineCursor(text, 0);
 
@@ -47,12 +49,14 @@ class SyslogTimestampsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-03-22", "2024-03-22Tfoo", "Nov 24", "November 24 10:00:00", "Nov x 10:00:00"})
+    @ValueSource(strings = {"2024-03-22", "2024-03-22Tfoo", "Nov 24", "November 24 10:00:00", "Nov x 10:00:00",
+            "1969 Nov 24 10:00:00", "2024 and more"})
     void answersNullForTextWithoutTheShape(String text) {
         LineCursor cursor = new LineCursor(text, 0);
         Instant received = Instant.parse("2024-11-24T10:00:00Z");
 
-        assertNull(text.startsWith("2") ? SyslogTimestamps.rfc3339(cursor) : SyslogTimestamps.bsd(cursor, received));
+        assertNull(text.startsWith("2") && text.charAt(4) == '-' ? SyslogTimestamps.rfc3339(cursor)
+                : SyslogTimestamps.bsd(cursor, received));
         assertEquals(0, cursor.pos());
     }
 
