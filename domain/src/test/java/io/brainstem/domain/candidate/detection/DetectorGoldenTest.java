@@ -41,14 +41,14 @@ class DetectorGoldenTest {
 
     @Test
     void defaults() throws Exception {
-        check("defaults", DetectionSettings.defaults(), 42, 60_000, 74_662,
-                "f6f4f665c4ac5cdc05b65c06ee620d4d1c397f611238f6e2db2339465d6e5946");
+        check("defaults", DetectionSettings.defaults(), 42, 60_000, 74_687,
+                "771e9cbfef3e62b72c4407dc3ad35abe8d72f79a157d5175aa9800c571e2e205");
     }
 
     @Test
     void smallTables() throws Exception {
         check("small", DetectionSettings.defaults().withMaxTrackedKeys(16), 7, 20_000, 21_947,
-                "bf3ec2cee36cfc77372e1b31a74bb1db744c4682b3f4075e70a0c6f4fffd921a");
+                "c44dda8ea4d155cdfe6bd916cd2900b7f0466ffcf40f12fd5dc2b68060d66cd1");
     }
 
     @Test
@@ -56,6 +56,6 @@ class DetectorGoldenTest {
         DetectionSettings s = new DetectionSettings(Duration.ofMinutes(5), Duration.ofMinutes(20), 40, 20, 3, 3,
                 Duration.ofMinutes(3), 0.3, 64);
         check("other", s, 99, 30_000, 38_291,
-                "0ef34ea6bb211e74abb909c1f23e810b9c7971872d7027679af35bde271cd0d5");
+                "6f05911c1f41ad6683746ab588f1ad07e2c03842261de9feb6b8dcd2a3de8be4");
     }
 }
