@@ -42,13 +42,13 @@ class DetectorGoldenTest {
     @Test
     void defaults() throws Exception {
         check("defaults", DetectionSettings.defaults(), 42, 60_000, 74_687,
-                "771e9cbfef3e62b72c4407dc3ad35abe8d72f79a157d5175aa9800c571e2e205");
+                "4c2c36e4dbaf48257ac1aef06b9ae2a9c703be35d9325a5923e3a9151551412a");
     }
 
     @Test
     void smallTables() throws Exception {
         check("small", DetectionSettings.defaults().withMaxTrackedKeys(16), 7, 20_000, 21_947,
-                "c44dda8ea4d155cdfe6bd916cd2900b7f0466ffcf40f12fd5dc2b68060d66cd1");
+                "cee4b7eeade34e2bccfcc41f0c3ddf441965ccfa4b1ab706d13e1dd8e05eaf5b");
     }
 
     @Test
@@ -56,6 +56,6 @@ class DetectorGoldenTest {
         DetectionSettings s = new DetectionSettings(Duration.ofMinutes(5), Duration.ofMinutes(20), 40, 20, 3, 3,
                 Duration.ofMinutes(3), 0.3, 64);
         check("other", s, 99, 30_000, 38_291,
-                "6f05911c1f41ad6683746ab588f1ad07e2c03842261de9feb6b8dcd2a3de8be4");
+                "f8de9f0d104ff8589bdc24bc1f27142b75ca7a7704be2ba5ee4c4a12ce52ead4");
     }
 }
