@@ -9,10 +9,10 @@ import java.util.Optional;
  * {@code ignore} below 0.25, {@code watch} below 0.45, {@code review} below 0.70, else
  * {@code urgent_human_review}.
  *
- * <p>Calibrated against the weights of {@link ScoreBreakdown}: an info message seen twice scores about 0.13
- * ({@code ignore}); an err message seen twice about 0.27 ({@code watch}); a tunnel on one firewall that dropped
- * and recovered 12 times with warning severity about 0.55 ({@code review}); an err signature bursting 16 times
- * above its baseline on ten hosts about 0.76 ({@code urgent_human_review}).
+ * <p>Calibrated against the weights of {@link ScoreBreakdown} (ADR 17): an info message seen twice scores about 0.12
+ * ({@code ignore}, routine); an err message seen twice about 0.30 ({@code watch}); a tunnel on one firewall that
+ * dropped and recovered 12 times with warning severity about 0.51 ({@code review}); a crit signature bursting 16
+ * times above its baseline on ten hosts about 0.70 ({@code urgent_human_review}).
  */
 public enum DecisionBand {
     IGNORE(0.0), WATCH(0.25), REVIEW(0.45), URGENT_HUMAN_REVIEW(0.70);

@@ -14,13 +14,13 @@ import java.util.Map;
  *   <li>{@code recovery} (0.20): how clearly it fails and comes back by itself; 0 for patterns without
  *       recoveries, 0.5 for one recovery, +0.1 per further recovery up to 1. For {@code unrecovered}, 1 while the
  *       thing has not come back.</li>
- *   <li>{@code spread} (0.10): on how many hosts it happens; {@code ln(hosts)/ln(10)}, 0 for one host, 1 from ten.</li>
+ *   <li>{@code spread} (0.05): on how many hosts it happens; {@code ln(hosts)/ln(10)}, 0 for one host, 1 from ten.</li>
  *   <li>{@code severity} (0.25): the most severe syslog severity seen: emerg/alert/crit 1, err 0.8, warning 0.5,
  *       notice 0.25, info 0.1, debug 0. A message that reads as a failure counts as at least warning.</li>
  *   <li>{@code burst} (0.15): how far the current rate is above normal (burst candidates) or the weighted
  *       percent state change / 100 (flapping candidates); 0 otherwise.</li>
  *   <li>{@code novelty} (0.05): how new the pattern is; halves every 7 days after its first sighting.</li>
- *   <li>{@code periodicity} (0.05): 1 when it comes at the same time of day on several days or at a fixed
+ *   <li>{@code periodicity} (0.10): 1 when it comes at the same time of day on several days or at a fixed
  *       interval, else 0.</li>
  *   <li>{@code routine} (no weight, 0 or 1): 1 when the pattern is routine chatter (low severity and no failure,
  *       or a steady background rate); the total of a routine pattern is then at most {@link #ROUTINE_CAP}, the top
@@ -34,11 +34,11 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
 
     public static final double W_RECURRENCE = 0.20;
     public static final double W_RECOVERY = 0.20;
-    public static final double W_SPREAD = 0.10;
+    public static final double W_SPREAD = 0.05;
     public static final double W_SEVERITY = 0.25;
     public static final double W_BURST = 0.15;
     public static final double W_NOVELTY = 0.05;
-    public static final double W_PERIODICITY = 0.05;
+    public static final double W_PERIODICITY = 0.10;
     /** The highest total of a routine pattern: just below {@code review}. */
     public static final double ROUTINE_CAP = 0.44;
 

@@ -89,7 +89,9 @@ final class BurstRule {
         Pattern p = patterns.computeIfAbsent(key, k -> new Pattern());
         p.record(rate, event, minute);
         double ratio = rate.count / usual;
-        boolean routine = !state.readsAsFailure() && p.trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal();
+        boolean routine = !state.readsAsFailure() && (p.trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal()
+                || state.rhythm.steady() && p.trail.mostSevere().ordinal() >= Severity.WARNING.ordinal())
+                || state.reading() instanceof StateWords.Recovery;
         ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(signature.occurrenceCount()), 0,
                 Scores.spread(signature.distinctHostCount()), Scores.severity(p.trail.mostSevere()),
                 Scores.burst(ratio, settings.burstFactor()), Scores.novelty(signature.firstSeen(), event.at()), 0,

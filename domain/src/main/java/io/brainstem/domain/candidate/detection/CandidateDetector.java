@@ -195,7 +195,7 @@ public final class CandidateDetector {
     }
 
     /**
-     * Keys held across all tables (at most seventeen times {@link DetectionSettings#maxTrackedKeys()}); the
+     * Keys held across all tables (at most eighteen times {@link DetectionSettings#maxTrackedKeys()}); the
      * per-signature table counts twice, once for the recurrence samples and once for the burst rates it holds.
      */
     int trackedKeys() {

@@ -10,7 +10,8 @@ import java.util.Iterator;
  * Failure/recovery pairs learned from the stream, for vocabularies whose words say nothing: when signature B
  * regularly follows signature A on the same host within {@value #WINDOW_MINUTES} minutes, more often than B's own
  * rate explains, and A reads worse than B (a failure, or a worse severity, while B is no failure), then A is a
- * failure and B its recovery.
+ * failure and B its recovery. A message that reads as a recovery by its words never opens a learned failure
+ * ({@code Interface up} at err followed by {@code Line protocol up} at notice is no fault).
  *
  * <p>Per host, the recent events that could open a failure (a failure reading or warning and worse) are kept, at
  * most {@value #MAX_RECENT_PER_HOST}. An event B counts as following such an event A (once per A) when B is
@@ -100,7 +101,7 @@ final class LearnedPairs {
                 }
             }
         }
-        boolean couldFail = failure || event.severity().ordinal() <= Severity.WARNING.ordinal();
+        boolean couldFail = failure || (!recovery && event.severity().ordinal() <= Severity.WARNING.ordinal());
         if (couldFail) {
             if (recent == null) {
                 recent = new ArrayDeque<>(4);

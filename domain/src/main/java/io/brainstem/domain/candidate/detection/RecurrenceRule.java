@@ -85,13 +85,14 @@ final class RecurrenceRule {
     static final long NEW_FOR_SECONDS = 3 * 86_400;
 
     /**
-     * Whether a pattern of this signature is routine chatter: at most notice (after a failure reading has raised it
-     * to warning) and not a failure, or at most warning and steady, unless the signature is new for the tenant.
+     * Whether a pattern of this signature is routine chatter: a recovery (good news repeating is no problem); at
+     * most notice and not a failure; or at most warning and steady, unless the signature is new for the tenant.
      */
     static boolean routine(SignatureState state, Severity severity, Instant firstSeen, Instant now,
             Instant tenantSince) {
         boolean failure = state.readsAsFailure();
-        if (!failure && severity.ordinal() >= Severity.NOTICE.ordinal()) {
+        if (!failure && severity.ordinal() >= Severity.NOTICE.ordinal()
+                || state.reading() instanceof StateWords.Recovery) {
             return true;
         }
         boolean newForTenant = tenantSince != null

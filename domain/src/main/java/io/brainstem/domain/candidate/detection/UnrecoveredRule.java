@@ -20,8 +20,9 @@ import java.util.PriorityQueue;
  * come back, with a lower score. Failures told in life-cycle words ({@code session closed}) are never followed:
  * they need no recovery. Time is event time: deadlines are checked when a later event of the tenant arrives.
  *
- * <p>Scores: recovery 1 while the thing is down (0 once it came back), severity the failure's, novelty from the
- * failure; the rest 0. Pattern key {@code <failureSigId>|<host>|<service>|<entities>}.
+ * <p>Scores: recovery 1 while the thing is down (0.5 once it came back late), severity the failure's, novelty from
+ * the failure; the rest 0. A subject that has stayed down past its deadline and come back before is routine: its
+ * long outages are its rhythm (desk ports that go down every evening and up every morning). Pattern key {@code <failureSigId>|<host>|<service>|<entities>}.
  */
 final class UnrecoveredRule {
 
@@ -45,16 +46,19 @@ final class UnrecoveredRule {
     /** Candidates reported as not recovered, by key, until their recovery reassesses them. */
     private final LruMap<String, Pending> reported;
     private final List<Assessment> ready = new ArrayList<>(2);
+    /** How often each subject stayed down past its deadline and then came back: its normal rhythm, once seen. */
+    private final LruMap<String, Long> lateReturns;
 
     UnrecoveredRule(DetectionSettings settings) {
         this.settings = settings;
         this.slowestRecovery = new LruMap<>(settings.maxTrackedKeys());
         this.pending = new LruMap<>(settings.maxTrackedKeys());
         this.reported = new LruMap<>(settings.maxTrackedKeys());
+        this.lateReturns = new LruMap<>(settings.maxTrackedKeys());
     }
 
     int trackedKeys() {
-        return slowestRecovery.size() + pending.size() + reported.size();
+        return slowestRecovery.size() + pending.size() + reported.size() + lateReturns.size();
     }
 
     static String key(EventRef failure, StateSignal.Thing thing) {
@@ -90,6 +94,7 @@ final class UnrecoveredRule {
         Pending shown = reported.remove(key);
         if (shown != null) {
             ready.add(assess(shown, at, true));
+            lateReturns.put(key, lateReturns.getOrDefault(key, 0L) + 1);
         }
     }
 
@@ -116,14 +121,17 @@ final class UnrecoveredRule {
         trail.add(p.failure());
         Duration down = Duration.between(p.since(), now);
         Long slowest = slowestRecovery.get(p.failure().signatureId());
-        ScoreBreakdown breakdown = new ScoreBreakdown(0, cameBack ? 0 : 1, 0, Scores.severity(p.failure().severity()),
-                0, Scores.novelty(p.since(), now));
+        long before = lateReturns.getOrDefault(p.key(), 0L);
+        boolean routine = before > 0;
+        ScoreBreakdown breakdown = new ScoreBreakdown(0, cameBack ? 0.5 : 1, 0,
+                Scores.severity(p.failure().severity()), 0, Scores.novelty(p.since(), now), 0, routine ? 1 : 0);
         Map<String, Double> measures = new LinkedHashMap<>();
         measures.put("down_seconds", (double) Math.max(0, down.toSeconds()));
         if (slowest != null) {
             measures.put("usual_recovery_seconds_max", (double) slowest);
         }
         measures.put("recovered", cameBack ? 1.0 : 0.0);
+        measures.put("late_returns_before", (double) before);
         String what = p.thing().display().strip();
         String usual = slowest == null ? "" : "; before, it came back within "
                 + Phrases.duration(Duration.ofSeconds(slowest));
@@ -132,6 +140,10 @@ final class UnrecoveredRule {
                         + Phrases.minute(now) + " (it failed at " + Phrases.minute(p.since()) + usual + ")."
                 : Phrases.quote(what) + " " + p.where() + " failed at " + Phrases.minute(p.since())
                         + " and has not come back after " + Phrases.duration(down) + usual + ".";
+        if (routine) {
+            explanation += " It has stayed down this long and come back " + Phrases.times(before)
+                    + " before, so this looks like its normal rhythm and is kept at watch.";
+        }
         String title = Phrases.title((cameBack ? "Came back late: " : "Not recovered: ") + what + " " + p.where());
         String subject = p.thing().subjectPhrase(p.failure().host(), p.service());
         return new Assessment(CandidateType.UNRECOVERED, p.key(), title, breakdown, explanation,

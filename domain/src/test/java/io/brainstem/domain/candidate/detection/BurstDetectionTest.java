@@ -69,11 +69,11 @@ class BurstDetectionTest {
     }
 
     @Test
-    void errorSignatureBurstingOnManyHostsIsUrgent() {
+    void criticalSignatureBurstingOnManyHostsIsUrgent() {
         Feed feed = new Feed();
-        Instant burstMinute = quietPeriod(feed, 12, Severity.ERR);
+        Instant burstMinute = quietPeriod(feed, 12, Severity.CRIT);
         for (int i = 0; i < 40; i++) {
-            feed.syslog(burstMinute.plusSeconds(i), "fw-" + (i % 10), "kernel", Severity.ERR, MESSAGE);
+            feed.syslog(burstMinute.plusSeconds(i), "fw-" + (i % 10), "kernel", Severity.CRIT, MESSAGE);
         }
         Assessment last = feed.all(CandidateType.BURST).getLast();
 

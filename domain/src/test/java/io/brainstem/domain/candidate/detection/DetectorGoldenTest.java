@@ -41,14 +41,14 @@ class DetectorGoldenTest {
 
     @Test
     void defaults() throws Exception {
-        check("defaults", DetectionSettings.defaults(), 42, 60_000, 74_662,
-                "f6f4f665c4ac5cdc05b65c06ee620d4d1c397f611238f6e2db2339465d6e5946");
+        check("defaults", DetectionSettings.defaults(), 42, 60_000, 74_687,
+                "4c2c36e4dbaf48257ac1aef06b9ae2a9c703be35d9325a5923e3a9151551412a");
     }
 
     @Test
     void smallTables() throws Exception {
         check("small", DetectionSettings.defaults().withMaxTrackedKeys(16), 7, 20_000, 21_947,
-                "bf3ec2cee36cfc77372e1b31a74bb1db744c4682b3f4075e70a0c6f4fffd921a");
+                "cee4b7eeade34e2bccfcc41f0c3ddf441965ccfa4b1ab706d13e1dd8e05eaf5b");
     }
 
     @Test
@@ -56,6 +56,6 @@ class DetectorGoldenTest {
         DetectionSettings s = new DetectionSettings(Duration.ofMinutes(5), Duration.ofMinutes(20), 40, 20, 3, 3,
                 Duration.ofMinutes(3), 0.3, 64);
         check("other", s, 99, 30_000, 38_291,
-                "0ef34ea6bb211e74abb909c1f23e810b9c7971872d7027679af35bde271cd0d5");
+                "f8de9f0d104ff8589bdc24bc1f27142b75ca7a7704be2ba5ee4c4a12ce52ead4");
     }
 }
