@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * Mines lines in order and reports, for each line in input order, its <em>final</em> assignment:
  * {@code signature_id<TAB>template}, the template as it stands after the last line. A template that
- * generalized late is therefore reported for the early lines too.
+ * generalized late is therefore reported for the early lines too, and a line whose signature was later
+ * merged into another ({@link TemplateMiner.Match#absorbed()}) is reported under the survivor.
  *
  * <p>Only one {@code int} per line is kept (plus one id and one template per signature), so a file of
  * millions of lines fits in little memory; the lines themselves are not kept.
@@ -38,6 +39,7 @@ public final class MiningPreview {
         Map<SignatureId, Integer> indexOf = new HashMap<>();
         List<SignatureId> ids = new ArrayList<>();
         List<String> templates = new ArrayList<>();
+        List<Integer> survivorOf = new ArrayList<>();
         int[] assignment = new int[1024];
         int count = 0;
         for (String line : DomainViolation.requirePresent(lines, "lines")) {
@@ -48,8 +50,16 @@ public final class MiningPreview {
                 indexOf.put(match.signatureId(), index);
                 ids.add(match.signatureId());
                 templates.add(match.template());
+                survivorOf.add(index);
             } else {
                 templates.set(index, match.template());
+                survivorOf.set(index, index);
+            }
+            for (SignatureId absorbed : match.absorbed()) {
+                Integer merged = indexOf.get(absorbed);
+                if (merged != null) {
+                    survivorOf.set(merged, index);
+                }
             }
             if (count == assignment.length) {
                 assignment = Arrays.copyOf(assignment, count * 2);
@@ -57,8 +67,16 @@ public final class MiningPreview {
             assignment[count++] = index;
         }
         for (int i = 0; i < count; i++) {
-            int index = assignment[i];
+            int index = survivor(survivorOf, assignment[i]);
             output.accept(ids.get(index).value() + "\t" + templates.get(index));
         }
+    }
+
+    private static int survivor(List<Integer> survivorOf, int index) {
+        int i = index;
+        while (survivorOf.get(i) != i) {
+            i = survivorOf.get(i);
+        }
+        return i;
     }
 }

@@ -59,6 +59,39 @@ final class TemplateAlignment {
         return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null);
     }
 
+    /**
+     * Where {@code message} differs from {@code template} if they are <em>siblings</em>: the same length,
+     * equal (or the template's wildcard covering the message's token) everywhere but at one position
+     * where both hold a word or an identifier, with at least {@value #MIN_SHARED_FOR_GENERALIZING} shared
+     * constants. Returns that position, or {@code -1}.
+     */
+    static int siblingPosition(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
+        if (template.length != message.length) {
+            return -1;
+        }
+        int position = -1;
+        int shared = 0;
+        for (int i = 0; i < template.length; i++) {
+            String a = template[i];
+            String b = message[i];
+            if (a.equals(b)) {
+                if (hasConstantLetters(a)) {
+                    shared++;
+                }
+                continue;
+            }
+            TokenKind ak = templateKinds[i];
+            if (ak.hasWildcard() && globMatches(a, b) && Builder.coversValueOnly(a, ak, b, messageKinds[i])) {
+                continue;
+            }
+            if (position >= 0 || !ak.isWordValue() || !messageKinds[i].isWordValue()) {
+                return -1;
+            }
+            position = i;
+        }
+        return position >= 0 && shared >= MIN_SHARED_FOR_GENERALIZING ? position : -1;
+    }
+
     /** Glob match: each {@code <*>} in {@code pattern} stands for any run of characters, also none. */
     static boolean globMatches(String pattern, String text) {
         int p = 0;
