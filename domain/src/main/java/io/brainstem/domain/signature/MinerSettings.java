@@ -14,7 +14,7 @@ import io.brainstem.domain.shared.DomainViolation;
 public record MinerSettings(int maxSignatures, int variableAfter) {
 
     /** The default of {@link #variableAfter}. */
-    public static final int DEFAULT_VARIABLE_AFTER = 3;
+    public static final int DEFAULT_VARIABLE_AFTER = 4;
 
     public static final MinerSettings DEFAULTS = new MinerSettings(50_000);
 

@@ -161,9 +161,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
     }
 
     /**
-     * Merges the message's family into one signature when the position where they differ has reached
+     * Merges the message's family into one signature when the positions where they differ have reached
      * {@link #variableAfter} distinct values with this message, or returns {@code null}. Of several
-     * positions, the one with the most siblings counts.
+     * families (siblings differing at other positions), the largest counts.
      */
     private Match generalizeFamily(String[] tokens) {
         if (siblings.size() + 1 < variableAfter) {
@@ -185,8 +185,11 @@ public final class AligningTemplateMiner implements TemplateMiner {
         if (count + 1 < variableAfter) {
             return null;
         }
+        int first = TemplateAlignment.firstOf(position);
+        int second = TemplateAlignment.secondOf(position);
         String[] merged = tokens.clone();
-        merged[position] = MessageMasker.WILDCARD;
+        merged[first] = MessageMasker.WILDCARD;
+        merged[second] = MessageMasker.WILDCARD;
         LogCluster survivor = null;
         List<LogCluster> family = new ArrayList<>(count);
         for (int i = 0; i < siblings.size(); i++) {
@@ -200,7 +203,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
             }
             String[] own = sibling.tokens();
             for (int p = 0; p < merged.length; p++) {
-                if (p != position && !own[p].equals(merged[p]) && !merged[p].equals(MessageMasker.WILDCARD)) {
+                if (p != first && p != second && !own[p].equals(merged[p]) && !merged[p].equals(MessageMasker.WILDCARD)) {
                     merged[p] = own[p];
                 }
             }

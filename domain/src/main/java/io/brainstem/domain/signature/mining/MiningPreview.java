@@ -9,8 +9,10 @@ import io.brainstem.domain.signature.TemplateMiners;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -70,6 +72,34 @@ public final class MiningPreview {
             int index = survivor(survivorOf, assignment[i]);
             output.accept(ids.get(index).value() + "\t" + templates.get(index));
         }
+    }
+
+    /**
+     * Loghub's grouping accuracy of a preview: the share of lines whose predicted group holds exactly the
+     * lines of their true group. Both lists hold one line per message, the group's id before an optional tab.
+     */
+    public static double groupingAccuracy(List<String> truth, List<String> predicted) {
+        if (truth.size() != predicted.size()) {
+            throw new DomainViolation(predicted.size() + " predicted lines for " + truth.size() + " messages");
+        }
+        Map<String, Set<Integer>> trueGroups = new HashMap<>();
+        Map<String, Set<Integer>> predictedGroups = new HashMap<>();
+        for (int i = 0; i < truth.size(); i++) {
+            trueGroups.computeIfAbsent(groupOf(truth.get(i)), k -> new HashSet<>()).add(i);
+            predictedGroups.computeIfAbsent(groupOf(predicted.get(i)), k -> new HashSet<>()).add(i);
+        }
+        int correct = 0;
+        for (Set<Integer> members : predictedGroups.values()) {
+            if (trueGroups.get(groupOf(truth.get(members.iterator().next()))).equals(members)) {
+                correct += members.size();
+            }
+        }
+        return truth.isEmpty() ? 1 : (double) correct / truth.size();
+    }
+
+    private static String groupOf(String line) {
+        int tab = line.indexOf('\t');
+        return tab < 0 ? line : line.substring(0, tab);
     }
 
     private static int survivor(List<Integer> survivorOf, int index) {
