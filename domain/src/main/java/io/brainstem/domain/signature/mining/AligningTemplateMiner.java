@@ -188,8 +188,6 @@ public final class AligningTemplateMiner implements TemplateMiner {
         int first = TemplateAlignment.firstOf(position);
         int second = TemplateAlignment.secondOf(position);
         String[] merged = tokens.clone();
-        merged[first] = MessageMasker.WILDCARD;
-        merged[second] = MessageMasker.WILDCARD;
         LogCluster survivor = null;
         List<LogCluster> family = new ArrayList<>(count);
         for (int i = 0; i < siblings.size(); i++) {
@@ -202,8 +200,11 @@ public final class AligningTemplateMiner implements TemplateMiner {
                 survivor = sibling;
             }
             String[] own = sibling.tokens();
+            merged[first] = generalized(merged[first], own[first]);
+            merged[second] = generalized(merged[second], own[second]);
             for (int p = 0; p < merged.length; p++) {
-                if (p != first && p != second && !own[p].equals(merged[p]) && !merged[p].equals(MessageMasker.WILDCARD)) {
+                if (p != first && p != second && !own[p].equals(merged[p])
+                        && !merged[p].equals(MessageMasker.WILDCARD)) {
                     merged[p] = own[p];
                 }
             }
@@ -217,6 +218,18 @@ public final class AligningTemplateMiner implements TemplateMiner {
         touch(survivor);
         LogCluster result = retemplate(survivor, merged, absorbed);
         return new Match(result.id, result.template(), false, true, absorbed);
+    }
+
+    /** One token standing for both: {@code <*>}, or the shared part around a wildcard ({@code user=<*>}). */
+    private static String generalized(String merged, String other) {
+        if (merged.equals(other)) {
+            return merged;
+        }
+        if (merged.contains(MessageMasker.WILDCARD) && TemplateAlignment.globMatches(merged, other)) {
+            return merged;
+        }
+        String token = TemplateAlignment.generalizedToken(merged, other);
+        return token == null ? MessageMasker.WILDCARD : token;
     }
 
     /**

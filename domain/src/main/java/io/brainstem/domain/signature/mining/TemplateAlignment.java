@@ -66,7 +66,7 @@ final class TemplateAlignment {
     /**
      * Where {@code message} differs from {@code template} if they are <em>siblings</em>: the same length,
      * equal (or the template's wildcard covering the message's token) everywhere but at one or
-     * {@value #MAX_SIBLING_DIFFERENCES} positions where both hold a word or an identifier, with at least
+     * {@value #MAX_SIBLING_DIFFERENCES} positions where both hold a value ({@link #variableTokens}), with at least
      * {@value #MIN_SHARED_FOR_GENERALIZING} shared constants and {@value #SHARED_PER_GENERALIZED_REGION} per
      * differing position. Returns the positions as {@link #siblingKey}, or {@code -1}.
      */
@@ -90,7 +90,7 @@ final class TemplateAlignment {
             if (ak.hasWildcard() && globMatches(a, b) && Builder.coversValueOnly(a, ak, b, messageKinds[i])) {
                 continue;
             }
-            if (second >= 0 || !ak.isWordValue() || !messageKinds[i].isWordValue()) {
+            if (second >= 0 || !variableTokens(a, ak, b, messageKinds[i])) {
                 return -1;
             }
             if (first < 0) {
@@ -104,6 +104,52 @@ final class TemplateAlignment {
             return -1;
         }
         return siblingKey(first, second < 0 ? first : second);
+    }
+
+    /**
+     * Whether two differing tokens may be two values of one variable: two words or identifiers, or one
+     * token around two differing words ({@code user=alice} and {@code user=bob}, {@code alice(uid=<*>)} and
+     * {@code bob(uid=<*>)}; not {@code state=up} and {@code state=down}).
+     */
+    static boolean variableTokens(String a, TokenKind ak, String b, TokenKind bk) {
+        return (ak.isWordValue() && bk.isWordValue()) || generalizedToken(a, b) != null;
+    }
+
+    /**
+     * {@code a} with the part where it differs from {@code b} replaced by {@code <*>}, when that part is
+     * delimited by punctuation and a word or an identifier on both sides; otherwise {@code null}.
+     */
+    static String generalizedToken(String a, String b) {
+        int max = Math.min(a.length(), b.length());
+        int prefix = 0;
+        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        while (prefix > 0 && isNameChar(a.charAt(prefix - 1))) {
+            prefix--;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        while (suffix > 0 && isNameChar(a.charAt(a.length() - suffix))) {
+            suffix--;
+        }
+        if (prefix == 0 && suffix == 0) {
+            return null;
+        }
+        String middleA = a.substring(prefix, a.length() - suffix);
+        String middleB = b.substring(prefix, b.length() - suffix);
+        if (middleA.isEmpty() || middleB.isEmpty() || middleA.contains(MessageMasker.WILDCARD)
+                || middleB.contains(MessageMasker.WILDCARD) || !TokenKind.of(middleA).isWordValue()
+                || !TokenKind.of(middleB).isWordValue()) {
+            return null;
+        }
+        return a.substring(0, prefix) + MessageMasker.WILDCARD + a.substring(a.length() - suffix);
+    }
+
+    private static boolean isNameChar(char c) {
+        return ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_' || c == '-' || c == '.';
     }
 
     /** The differing positions of two siblings in one {@code int}: {@code first << 15 | second}. */
@@ -368,7 +414,8 @@ final class TemplateAlignment {
          * Whether a wildcard token may stand for {@code value}: always for words and identifiers; for a
          * {@link TokenKind#FIXED} value only when the wildcard covers no letters of it, so {@code (<*>)}
          * takes {@code ()} but {@code user=<*>} does not take {@code user=root} and {@code <*>} does not
-         * take {@code down}.
+         * take {@code down}. (A field whose word values vary becomes {@code user=<*>} by cardinality; its
+         * next new values form a family again, which then merges into it by its equal template.)
          */
         private static boolean coversValueOnly(String pattern, TokenKind patternKind, String value, TokenKind kind) {
             if (kind.canBeValue()) {
