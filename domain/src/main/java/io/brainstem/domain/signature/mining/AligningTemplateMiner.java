@@ -7,8 +7,10 @@ import io.brainstem.domain.signature.SignatureId;
 import io.brainstem.domain.signature.TemplateMiner;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedSet;
 
 /**
  * The default template miner: type-aware masking, an exact-match cache on the masked form, and
@@ -22,18 +24,27 @@ import java.util.Map;
  *       token ({@link TemplateAlignment}). The best fit wins: fewest generalized regions, then most
  *       shared constants, then the first found. Its template may generalize (a word becomes
  *       {@code <*>}); state words never do.</li>
- *   <li>When nothing fits, the masked form becomes the template of a new signature.</li>
+ *   <li>When nothing fits, the masked form becomes the template of a new signature, unless it is the
+ *       {@link MinerSettings#variableAfter()}-th distinct word at one position of otherwise identical
+ *       templates (a <em>family</em>, found among the same candidates): then the family merges into
+ *       its oldest member with {@code <*>} at that position. A position where new values keep arriving
+ *       is a variable, whether or not a noun announces it; state words, enum constants and fields
+ *       ({@link TokenKind#FIXED}) never count.</li>
  * </ol>
  *
- * <p><b>Ids.</b> A signature's id is {@link SignatureId#derive} of the tenant and its first template,
- * salted with a counter in the rare case that id is already held. It never changes when the template
- * generalizes; {@link #restore} re-creates a signature under its stored id. Two signatures are never
- * merged.
+ * <p><b>Ids and merges.</b> A signature's id is {@link SignatureId#derive} of the tenant and its first
+ * template, salted with a counter in the rare case that id is already held or was merged away. It never
+ * changes when the template generalizes; {@link #restore} re-creates a signature under its stored id. Two
+ * signatures never hold equal templates: when a template becomes equal to another's (by generalizing, by
+ * a family merge or by {@link #restore}) the younger merges into the older, and {@link Match#absorbed()}
+ * names it. Masked forms cached for a merged signature resolve to its survivor.
  *
  * <p><b>Memory.</b> At most {@link MinerSettings#maxSignatures()} signatures are held; creating or
  * restoring one more evicts the least recently matched. An evicted signature that recurs is created
  * again, under the same id when its first template is the same. The masked-form cache holds at most
- * {@link #cacheCapacity(MinerSettings)} entries and is emptied when full.
+ * {@link #cacheCapacity(MinerSettings)} entries and is emptied when full. Families keep no state of their
+ * own (they are found among the alignment's candidates); the ids merged away are remembered, so that they
+ * are not handed out again, up to {@code maxSignatures} of them.
  *
  * <p>Not thread-safe: one instance per tenant, the caller serializes access.
  */
@@ -44,18 +55,26 @@ public final class AligningTemplateMiner implements TemplateMiner {
 
     private final String tenant;
     private final int maxSignatures;
+    private final int variableAfter;
     private final MessageMasker masker = new MessageMasker();
     private final MaskedFormCache byMaskedForm;
     private final Map<SignatureId, LogCluster> byId = new HashMap<>();
+    private final Map<String, LogCluster> byTemplate = new HashMap<>();
     private final Map<String, List<LogCluster>> byFirstAnchor = new HashMap<>();
     private final Map<String, List<LogCluster>> byLastAnchor = new HashMap<>();
+    private final SequencedSet<SignatureId> mergedAway = new LinkedHashSet<>();
+    private final List<LogCluster> siblings = new ArrayList<>();
+    private final List<Integer> siblingPositions = new ArrayList<>();
     private LogCluster newest;
     private LogCluster oldest;
+    private long born;
     private int visit;
 
     public AligningTemplateMiner(TenantId tenant, MinerSettings settings) {
         this.tenant = DomainViolation.requirePresent(tenant, "tenant_id").value();
-        this.maxSignatures = DomainViolation.requirePresent(settings, "miner_settings").maxSignatures();
+        DomainViolation.requirePresent(settings, "miner_settings");
+        this.maxSignatures = settings.maxSignatures();
+        this.variableAfter = settings.variableAfter();
         this.byMaskedForm = new MaskedFormCache(cacheCapacity(settings));
     }
 
@@ -69,9 +88,14 @@ public final class AligningTemplateMiner implements TemplateMiner {
         CharSequence maskedForm = masker.maskInPlace(message == null ? "" : message);
         int hash = MaskedFormCache.hash(maskedForm);
         LogCluster known = byMaskedForm.get(maskedForm, hash);
-        if (known != null && known.alive) {
-            touch(known);
-            return new Match(known.id, known.template(), false, false);
+        if (known != null) {
+            if (known.mergedInto != null) {
+                known = known.survivor();
+            }
+            if (known.alive) {
+                touch(known);
+                return new Match(known.id, known.template(), false, false);
+            }
         }
         String masked = maskedForm.toString();
         String[] tokens = masked.isEmpty() ? new String[0] : masked.split(" ");
@@ -84,6 +108,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private Match fitOrCreate(String[] tokens, TokenKind[] kinds) {
         LogCluster best = null;
         TemplateAlignment.Fit bestFit = null;
+        siblings.clear();
+        siblingPositions.clear();
         visit++;
         for (String anchor : anchors(tokens, kinds)) {
             List<LogCluster> firsts = byFirstAnchor.get(anchor == null ? NO_ANCHOR : anchor);
@@ -96,14 +122,32 @@ public final class AligningTemplateMiner implements TemplateMiner {
                     candidate.visitStamp = visit;
                     TemplateAlignment.Fit fit =
                             TemplateAlignment.fit(candidate.tokens(), candidate.kinds(), tokens, kinds);
-                    if (fit != null && better(fit, bestFit)) {
-                        best = candidate;
-                        bestFit = fit;
+                    if (fit != null) {
+                        if (better(fit, bestFit)) {
+                            best = candidate;
+                            bestFit = fit;
+                        }
+                    } else if (best == null) {
+                        int position = TemplateAlignment.siblingPosition(
+                                candidate.tokens(), candidate.kinds(), tokens, kinds);
+                        if (position >= 0) {
+                            siblings.add(candidate);
+                            siblingPositions.add(position);
+                        }
                     }
                 }
             }
         }
         if (best == null) {
+            Match family = generalizeFamily(tokens);
+            if (family != null) {
+                return family;
+            }
+            LogCluster same = byTemplate.get(joined(tokens));
+            if (same != null) {
+                touch(same);
+                return new Match(same.id, same.template(), false, false);
+            }
             LogCluster created = create(allocateId(joined(tokens)), tokens);
             return new Match(created.id, created.template(), true, false);
         }
@@ -111,10 +155,118 @@ public final class AligningTemplateMiner implements TemplateMiner {
         if (bestFit.merged() == null) {
             return new Match(best.id, best.template(), false, false);
         }
-        unindex(best);
-        best.setTokens(bestFit.merged());
-        index(best);
-        return new Match(best.id, best.template(), false, true);
+        List<SignatureId> absorbed = new ArrayList<>(1);
+        LogCluster survivor = retemplate(best, bestFit.merged(), absorbed);
+        return new Match(survivor.id, survivor.template(), false, true, absorbed);
+    }
+
+    /**
+     * Merges the message's family into one signature when the positions where they differ have reached
+     * {@link #variableAfter} distinct values with this message, or returns {@code null}. Of several
+     * families (siblings differing at other positions), the largest counts.
+     */
+    private Match generalizeFamily(String[] tokens) {
+        if (siblings.size() + 1 < variableAfter) {
+            return null;
+        }
+        int position = -1;
+        int count = 0;
+        for (int i = 0; i < siblings.size(); i++) {
+            int p = siblingPositions.get(i);
+            int n = 0;
+            for (int j = 0; j < siblings.size(); j++) {
+                n += siblingPositions.get(j) == p ? 1 : 0;
+            }
+            if (n > count) {
+                position = p;
+                count = n;
+            }
+        }
+        if (count + 1 < variableAfter) {
+            return null;
+        }
+        int first = TemplateAlignment.firstOf(position);
+        int second = TemplateAlignment.secondOf(position);
+        String[] merged = tokens.clone();
+        LogCluster survivor = null;
+        List<LogCluster> family = new ArrayList<>(count);
+        for (int i = 0; i < siblings.size(); i++) {
+            if (siblingPositions.get(i) != position) {
+                continue;
+            }
+            LogCluster sibling = siblings.get(i);
+            family.add(sibling);
+            if (survivor == null || sibling.born < survivor.born) {
+                survivor = sibling;
+            }
+            String[] own = sibling.tokens();
+            merged[first] = generalized(merged[first], own[first]);
+            merged[second] = generalized(merged[second], own[second]);
+            for (int p = 0; p < merged.length; p++) {
+                if (p != first && p != second && !own[p].equals(merged[p])
+                        && !merged[p].equals(MessageMasker.WILDCARD)) {
+                    merged[p] = own[p];
+                }
+            }
+        }
+        List<SignatureId> absorbed = new ArrayList<>(family.size());
+        for (LogCluster member : family) {
+            if (member != survivor) {
+                absorb(survivor, member, absorbed);
+            }
+        }
+        touch(survivor);
+        LogCluster result = retemplate(survivor, merged, absorbed);
+        return new Match(result.id, result.template(), false, true, absorbed);
+    }
+
+    /** One token standing for both: {@code <*>}, or the shared part around a wildcard ({@code user=<*>}). */
+    private static String generalized(String merged, String other) {
+        if (merged.equals(other)) {
+            return merged;
+        }
+        if (merged.contains(MessageMasker.WILDCARD) && TemplateAlignment.globMatches(merged, other)) {
+            return merged;
+        }
+        String token = TemplateAlignment.generalizedToken(merged, other);
+        return token == null ? MessageMasker.WILDCARD : token;
+    }
+
+    /**
+     * Gives {@code cluster} new tokens; if another signature already holds that template, the younger of
+     * the two merges into the older (its id appended to {@code absorbed}). Returns the one that holds it.
+     */
+    private LogCluster retemplate(LogCluster cluster, String[] tokens, List<SignatureId> absorbed) {
+        unindex(cluster);
+        byTemplate.remove(cluster.template(), cluster);
+        cluster.setTokens(tokens);
+        index(cluster);
+        LogCluster other = byTemplate.get(cluster.template());
+        if (other == null || other == cluster) {
+            byTemplate.put(cluster.template(), cluster);
+            return cluster;
+        }
+        LogCluster older = other.born < cluster.born ? other : cluster;
+        LogCluster younger = older == other ? cluster : other;
+        absorb(older, younger, absorbed);
+        byTemplate.put(older.template(), older);
+        touch(older);
+        return older;
+    }
+
+    /** Merges {@code absorbed} into {@code survivor}: it stops existing, and its cached forms resolve there. */
+    private void absorb(LogCluster survivor, LogCluster absorbed, List<SignatureId> ids) {
+        absorbed.alive = false;
+        absorbed.mergedInto = survivor;
+        byId.remove(absorbed.id);
+        byTemplate.remove(absorbed.template(), absorbed);
+        unindex(absorbed);
+        unlink(absorbed);
+        mergedAway.add(absorbed.id);
+        while (mergedAway.size() > maxSignatures) {
+            mergedAway.removeFirst();
+        }
+        ids.add(absorbed.id);
     }
 
     private static List<List<LogCluster>> bucketsOf(List<LogCluster> a, List<LogCluster> b) {
@@ -152,20 +304,27 @@ public final class AligningTemplateMiner implements TemplateMiner {
     }
 
     @Override
-    public void restore(SignatureId id, String template) {
+    public SignatureId restore(SignatureId id, String template) {
         DomainViolation.requirePresent(id, "signature_id");
         DomainViolation.requireText(template, "template");
         String stripped = template.strip();
         String[] tokens = stripped.equals(EMPTY_TEMPLATE) ? new String[0] : stripped.split("\\s+");
         LogCluster existing = byId.get(id);
         if (existing != null) {
-            unindex(existing);
-            existing.setTokens(tokens);
-            index(existing);
             touch(existing);
-            return;
+            return retemplate(existing, tokens, new ArrayList<>(1)).id;
         }
-        create(id, tokens);
+        LogCluster same = byTemplate.get(joined(tokens));
+        if (same != null) {
+            touch(same);
+            mergedAway.add(id);
+            while (mergedAway.size() > maxSignatures) {
+                mergedAway.removeFirst();
+            }
+            return same.id;
+        }
+        mergedAway.remove(id);
+        return create(id, tokens).id;
     }
 
     @Override
@@ -177,8 +336,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
         while (byId.size() >= maxSignatures) {
             evict(oldest);
         }
-        LogCluster cluster = new LogCluster(id, tokens);
+        LogCluster cluster = new LogCluster(id, ++born, tokens);
         byId.put(id, cluster);
+        byTemplate.put(cluster.template(), cluster);
         index(cluster);
         linkAsNewest(cluster);
         return cluster;
@@ -186,7 +346,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
 
     private SignatureId allocateId(String firstTemplate) {
         SignatureId id = SignatureId.derive(tenant, firstTemplate);
-        for (int salt = 1; byId.containsKey(id); salt++) {
+        for (int salt = 1; byId.containsKey(id) || mergedAway.contains(id); salt++) {
             id = SignatureId.derive(tenant, firstTemplate + "\u0000" + salt);
         }
         return id;
@@ -199,6 +359,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private void evict(LogCluster cluster) {
         cluster.alive = false;
         byId.remove(cluster.id);
+        byTemplate.remove(cluster.template(), cluster);
         unindex(cluster);
         unlink(cluster);
     }

@@ -9,18 +9,23 @@ import io.brainstem.domain.signature.SignatureId;
 final class LogCluster {
 
     final SignatureId id;
+    /** Creation order: of two signatures with equal templates the one with the lower number survives. */
+    final long born;
     private String[] tokens;
     private TokenKind[] kinds;
     private String template;
     private String firstAnchor;
     private String lastAnchor;
     boolean alive = true;
+    /** Set when this signature was merged into another: masked forms cached for it resolve there. */
+    LogCluster mergedInto;
     int visitStamp;
     LogCluster newer;
     LogCluster older;
 
-    LogCluster(SignatureId id, String[] tokens) {
+    LogCluster(SignatureId id, long born, String[] tokens) {
         this.id = id;
+        this.born = born;
         setTokens(tokens);
     }
 
@@ -42,6 +47,15 @@ final class LogCluster {
                 break;
             }
         }
+    }
+
+    /** The signature this one now stands for: itself, or the one it was merged into (transitively). */
+    LogCluster survivor() {
+        LogCluster c = this;
+        while (c.mergedInto != null) {
+            c = c.mergedInto;
+        }
+        return c;
     }
 
     static TokenKind[] kindsOf(String[] tokens) {

@@ -15,8 +15,11 @@ package io.brainstem.domain.signature.mining;
  *       {@code uid=0} gives {@code uid=<*>} while {@code action=deny} stays as it is;</li>
  *   <li>numbers (signed, decimal, hex, with a short unit such as {@code ms}, {@code KB}, {@code %}) and
  *       tokens made only of digits and punctuation (times, dates, versions) become {@code <*>};</li>
- *   <li>other tokens with digits are masked run by run: a word with a short numeric suffix keeps its
- *       letters ({@code eth0} gives {@code eth<*>}), a token mostly made of numeric runs becomes
+ *   <li>names with a short version ({@code HTTP/1.1}, {@code TLSv1.3}, {@code IPv6}) stay as they are;</li>
+ *   <li>other tokens with digits are masked run by run: a word with a short numeric suffix stays whole
+ *       when it is the whole token ({@code eth0}, {@code ssh2}: whether it varies is the miner's decision)
+ *       and keeps its letters elsewhere ({@code node-D<*>}, {@code dev=eth<*>}), a token mostly made of
+ *       numeric runs becomes
  *       {@code <*>} ({@code blk_-42}, {@code attempt_1445_0020_m_3}), otherwise each numeric run is masked
  *       ({@code node-12} gives {@code node-<*>});</li>
  *   <li>month and weekday names next to a date, and time zones after a time, become {@code <*>};</li>
@@ -46,6 +49,7 @@ final class MessageMasker {
     private int[] tokenLength = new int[64];
     private int[] tokenMark = new int[64];
     private int tokens;
+    private boolean inFieldValue;
 
     /** Masks {@code message} and returns its masked form as a new string. */
     String mask(String message) {
@@ -284,13 +288,20 @@ final class MessageMasker {
         }
         if (firstEquals > from && isKey(s, from, firstEquals)) {
             out.append(s, from, firstEquals + 1);
+            boolean outer = inFieldValue;
+            inFieldValue = true;
             maskPeeled(s, firstEquals + 1, to);
+            inFieldValue = outer;
             return;
         }
         if (ValueShapes.isPath(s, from, to) || ValueShapes.isHostname(s, from, to)
                 || (firstColon > from && isHostAndPortOrHost(s, from, firstColon, to))
                 || (at && isObjectIdentity(s, from, to))) {
             out.append(WILDCARD);
+            return;
+        }
+        if (digits > 0 && !inFieldValue && isVersionedName(s, from, to)) {
+            out.append(s, from, to);
             return;
         }
         if (digits > 0) {
@@ -304,7 +315,10 @@ final class MessageMasker {
         if (firstColon > from && firstColon < to - 1 && isKey(s, from, firstColon)
                 && firstDigit(s, from, firstColon) < 0) {
             out.append(s, from, firstColon + 1);
+            boolean outer = inFieldValue;
+            inFieldValue = true;
             maskPeeled(s, firstColon + 1, to);
+            inFieldValue = outer;
             return;
         }
         if (digits == 0) {
@@ -312,6 +326,42 @@ final class MessageMasker {
             return;
         }
         maskRuns(s, from, to);
+    }
+
+    /**
+     * A name with a short version or number attached, which reads as one word: {@code HTTP/1.1},
+     * {@code TLSv1.3}, {@code IPv6}, {@code ssh2}, {@code SMBv3.1.1}. Two or more letters, an optional
+     * {@code v} or {@code /}, then one or two digits, at most twice more {@code .} and one or two digits.
+     */
+    private static boolean isVersionedName(String s, int from, int to) {
+        int i = from;
+        while (i < to && ValueShapes.isAsciiLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i - from < 2 || i == to) {
+            return false;
+        }
+        if (s.charAt(i) == '/') {
+            i++;
+        }
+        for (int part = 0; part < 4; part++) {
+            int digits = 0;
+            while (i < to && ValueShapes.isDigit(s.charAt(i)) && digits < 3) {
+                i++;
+                digits++;
+            }
+            if (digits == 0 || digits > 2) {
+                return false;
+            }
+            if (i == to) {
+                return true;
+            }
+            if (s.charAt(i) != '.' || part == 2) {
+                return false;
+            }
+            i++;
+        }
+        return false;
     }
 
     /** {@code db1.example.com:5432} or {@code a.example.com:b.example.com}. */
@@ -344,8 +394,10 @@ final class MessageMasker {
 
     /**
      * Masks a mixed token run by run (a run is letters and digits). See the class comment. A run with a
-     * short numeric suffix ({@code eth0}) is kept whole inside a token of two or more words
-     * ({@code hadoop-metrics2.properties}, {@code org.example.v2.Api}): there it is part of a name.
+     * short numeric suffix is kept whole when it is the whole token ({@code eth0}, {@code ssh2}: if it
+     * varies, the miner's cardinality rule makes it a variable) or inside a token of two or more words
+     * ({@code hadoop-metrics2.properties}); elsewhere ({@code node-D3}, a field's value {@code dev=eth0})
+     * its number is masked ({@code node-D<*>}, {@code dev=eth<*>}).
      */
     private void maskRuns(String s, int from, int to) {
         int numericRuns = 0;
@@ -371,7 +423,7 @@ final class MessageMasker {
             out.append(WILDCARD);
             return;
         }
-        boolean keepSuffixed = wordRuns >= 2;
+        boolean keepSuffixed = wordRuns >= 2 || (numericRuns + suffixedRuns + wordRuns == 1 && !inFieldValue);
         int lastWildcardEnd = -1;
         int i = from;
         while (i < to) {

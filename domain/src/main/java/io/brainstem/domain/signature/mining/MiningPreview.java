@@ -9,15 +9,18 @@ import io.brainstem.domain.signature.TemplateMiners;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * Mines lines in order and reports, for each line in input order, its <em>final</em> assignment:
  * {@code signature_id<TAB>template}, the template as it stands after the last line. A template that
- * generalized late is therefore reported for the early lines too.
+ * generalized late is therefore reported for the early lines too, and a line whose signature was later
+ * merged into another ({@link TemplateMiner.Match#absorbed()}) is reported under the survivor.
  *
  * <p>Each line is mined as it is, or as {@code messageOf} turns it into the message to mine: the CLI passes
  * {@code Canonicalizer#messageToMine} so that templates and ids are the server's for the same syslog lines.
@@ -55,6 +58,7 @@ public final class MiningPreview {
         Map<SignatureId, Integer> indexOf = new HashMap<>();
         List<SignatureId> ids = new ArrayList<>();
         List<String> templates = new ArrayList<>();
+        List<Integer> survivorOf = new ArrayList<>();
         int[] assignment = new int[1024];
         int count = 0;
         for (String line : DomainViolation.requirePresent(lines, "lines")) {
@@ -65,8 +69,16 @@ public final class MiningPreview {
                 indexOf.put(match.signatureId(), index);
                 ids.add(match.signatureId());
                 templates.add(match.template());
+                survivorOf.add(index);
             } else {
                 templates.set(index, match.template());
+                survivorOf.set(index, index);
+            }
+            for (SignatureId absorbed : match.absorbed()) {
+                Integer merged = indexOf.get(absorbed);
+                if (merged != null) {
+                    survivorOf.set(merged, index);
+                }
             }
             if (count == assignment.length) {
                 assignment = Arrays.copyOf(assignment, count * 2);
@@ -74,8 +86,44 @@ public final class MiningPreview {
             assignment[count++] = index;
         }
         for (int i = 0; i < count; i++) {
-            int index = assignment[i];
+            int index = survivor(survivorOf, assignment[i]);
             output.accept(ids.get(index).value() + "\t" + templates.get(index));
         }
+    }
+
+    /**
+     * Loghub's grouping accuracy of a preview: the share of lines whose predicted group holds exactly the
+     * lines of their true group. Both lists hold one line per message, the group's id before an optional tab.
+     */
+    public static double groupingAccuracy(List<String> truth, List<String> predicted) {
+        if (truth.size() != predicted.size()) {
+            throw new DomainViolation(predicted.size() + " predicted lines for " + truth.size() + " messages");
+        }
+        Map<String, Set<Integer>> trueGroups = new HashMap<>();
+        Map<String, Set<Integer>> predictedGroups = new HashMap<>();
+        for (int i = 0; i < truth.size(); i++) {
+            trueGroups.computeIfAbsent(groupOf(truth.get(i)), k -> new HashSet<>()).add(i);
+            predictedGroups.computeIfAbsent(groupOf(predicted.get(i)), k -> new HashSet<>()).add(i);
+        }
+        int correct = 0;
+        for (Set<Integer> members : predictedGroups.values()) {
+            if (trueGroups.get(groupOf(truth.get(members.iterator().next()))).equals(members)) {
+                correct += members.size();
+            }
+        }
+        return truth.isEmpty() ? 1 : (double) correct / truth.size();
+    }
+
+    private static String groupOf(String line) {
+        int tab = line.indexOf('\t');
+        return tab < 0 ? line : line.substring(0, tab);
+    }
+
+    private static int survivor(List<Integer> survivorOf, int index) {
+        int i = index;
+        while (survivorOf.get(i) != i) {
+            i = survivorOf.get(i);
+        }
+        return i;
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
  *       region</em>) only where the token before them announces a value ({@code user news} vs
  *       {@code user cyrus}, see {@link TokenKind#namesAValue}); elsewhere a differing word is the event's
  *       wording ({@code to spawn the instance} vs {@code to destroy the instance});</li>
+ *   <li>a parenthesised addition to a value that only one side has ({@code 512 bytes} vs
+ *       {@code 1536 bytes (1.5 KB)}) is optional: the template keeps it and takes messages without it;</li>
  *   <li>two different units after a wildcard ({@code <*> KB} vs {@code <*> B}) become a wildcard;</li>
  *   <li>anything {@link TokenKind#FIXED} (state words, enum constants, fields, punctuation) or two
  *       different masked tokens ({@code eth<*>} vs {@code ppp<*>}) mean the message does not fit.</li>
@@ -31,6 +33,8 @@ final class TemplateAlignment {
     static final int MIN_SHARED_FOR_GENERALIZING = 3;
     static final int SHARED_PER_GENERALIZED_REGION = 2;
     private static final int MAX_ALIGNMENT_CELLS = 1 << 16;
+    static final int MAX_OPTIONAL_TOKENS = 4;
+    static final int MAX_SIBLING_DIFFERENCES = 2;
 
     /**
      * A message fits a template.
@@ -59,6 +63,117 @@ final class TemplateAlignment {
         return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null);
     }
 
+    /**
+     * Where {@code message} differs from {@code template} if they are <em>siblings</em>: the same length,
+     * equal (or the template's wildcard covering the message's token) everywhere but at one or
+     * {@value #MAX_SIBLING_DIFFERENCES} positions where both hold a value ({@link #variableTokens}), with at least
+     * {@value #MIN_SHARED_FOR_GENERALIZING} shared constants and {@value #SHARED_PER_GENERALIZED_REGION} per
+     * differing position. Returns the positions as {@link #siblingKey}, or {@code -1}.
+     */
+    static int siblingPosition(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
+        if (template.length != message.length || template.length >= 1 << 15) {
+            return -1;
+        }
+        int first = -1;
+        int second = -1;
+        int shared = 0;
+        for (int i = 0; i < template.length; i++) {
+            String a = template[i];
+            String b = message[i];
+            if (a.equals(b)) {
+                if (hasConstantLetters(a)) {
+                    shared++;
+                }
+                continue;
+            }
+            TokenKind ak = templateKinds[i];
+            if (ak.hasWildcard() && globMatches(a, b) && Builder.coversValueOnly(a, ak, b, messageKinds[i])) {
+                continue;
+            }
+            if (second >= 0 || !variableTokens(a, ak, b, messageKinds[i])) {
+                return -1;
+            }
+            if (first < 0) {
+                first = i;
+            } else {
+                second = i;
+            }
+        }
+        int differing = second >= 0 ? 2 : 1;
+        if (first < 0 || shared < MIN_SHARED_FOR_GENERALIZING || shared < SHARED_PER_GENERALIZED_REGION * differing) {
+            return -1;
+        }
+        return siblingKey(first, second < 0 ? first : second);
+    }
+
+    /**
+     * Whether two differing tokens may be two values of one variable: two words or identifiers, or one
+     * token around two differing words ({@code user=alice} and {@code user=bob}, {@code alice(uid=<*>)} and
+     * {@code bob(uid=<*>)}; not {@code state=up} and {@code state=down}).
+     */
+    static boolean variableTokens(String a, TokenKind ak, String b, TokenKind bk) {
+        return (ak.isWordValue() && bk.isWordValue()) || generalizedToken(a, b) != null;
+    }
+
+    /**
+     * {@code a} with the part where it differs from {@code b} replaced by {@code <*>}, when that part is
+     * delimited by punctuation and a word or an identifier on both sides; otherwise {@code null}.
+     */
+    static String generalizedToken(String a, String b) {
+        int max = Math.min(a.length(), b.length());
+        int prefix = 0;
+        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        while (prefix > 0 && isNameChar(a.charAt(prefix - 1))) {
+            prefix--;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        while (suffix > 0 && isNameChar(a.charAt(a.length() - suffix))) {
+            suffix--;
+        }
+        if (prefix == 0 && suffix == 0) {
+            return null;
+        }
+        String middleA = a.substring(prefix, a.length() - suffix);
+        String middleB = b.substring(prefix, b.length() - suffix);
+        if (middleA.isEmpty() || middleB.isEmpty() || middleA.contains(MessageMasker.WILDCARD)
+                || middleB.contains(MessageMasker.WILDCARD) || !TokenKind.of(middleA).isWordValue()
+                || !TokenKind.of(middleB).isWordValue()) {
+            return null;
+        }
+        return a.substring(0, prefix) + MessageMasker.WILDCARD + a.substring(a.length() - suffix);
+    }
+
+    private static boolean isNameChar(char c) {
+        return ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    /** The differing positions of two siblings in one {@code int}: {@code first << 15 | second}. */
+    static int siblingKey(int first, int second) {
+        return first << 15 | second;
+    }
+
+    static int firstOf(int siblingKey) {
+        return siblingKey >>> 15;
+    }
+
+    static int secondOf(int siblingKey) {
+        return siblingKey & ((1 << 15) - 1);
+    }
+
+    private static boolean hasDigit(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (ValueShapes.isDigit(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Glob match: each {@code <*>} in {@code pattern} stands for any run of characters, also none. */
     static boolean globMatches(String pattern, String text) {
         int p = 0;
@@ -85,6 +200,38 @@ final class TemplateAlignment {
             p += 3;
         }
         return p == pl;
+    }
+
+    /**
+     * Whether {@code tokens[from, to)} is an optional addition to a value: a parenthesised group of at most
+     * {@value #MAX_OPTIONAL_TOKENS} tokens holding only masked values, units and punctuation, right after a
+     * value ({@code 1536 bytes (1.5 KB)}, {@code took 3 ms (<*>%)}). A template may have it or not.
+     */
+    static boolean isOptionalPart(String[] tokens, TokenKind[] kinds, int from, int to) {
+        if (to - from > MAX_OPTIONAL_TOKENS || from == 0 || !tokens[from].startsWith("(")
+                || !closesGroup(tokens[to - 1])) {
+            return false;
+        }
+        boolean value = false;
+        for (int i = from; i < to; i++) {
+            if (kinds[i].hasWildcard()) {
+                value = true;
+            } else if (!TokenKind.isUnit(tokens[i]) && hasConstantLetters(tokens[i])) {
+                return false;
+            }
+        }
+        int before = from - 1;
+        boolean afterValue = kinds[before].hasWildcard()
+                || (before > 0 && kinds[before - 1].hasWildcard() && TokenKind.isUnit(tokens[before]));
+        return value && afterValue;
+    }
+
+    private static boolean closesGroup(String token) {
+        int end = token.length();
+        while (end > 0 && ",;:.".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && token.charAt(end - 1) == ')';
     }
 
     private static boolean hasConstantLetters(String token) {
@@ -166,6 +313,19 @@ final class TemplateAlignment {
             if (tl == 0 && ml == 0) {
                 return true;
             }
+            if (ml == 0 && isOptionalPart(t, tk, ts, te)) {
+                for (int i = ts; i < te; i++) {
+                    out.add(t[i]);
+                }
+                return true;
+            }
+            if (tl == 0 && isOptionalPart(m, mk, ms, me)) {
+                for (int j = ms; j < me; j++) {
+                    out.add(m[j]);
+                }
+                changed = true;
+                return true;
+            }
             if (tl == 0 || ml == 0) {
                 return false;
             }
@@ -235,7 +395,8 @@ final class TemplateAlignment {
                 out.add(a.substring(0, from) + MessageMasker.WILDCARD + a.substring(TokenKind.letterEnd(a, from)));
                 return true;
             }
-            if (ak.hasWildcard() || bk.hasWildcard() || !ak.canBeValue() || !bk.canBeValue() || !named(i)) {
+            if (ak.hasWildcard() || bk.hasWildcard() || !ak.canBeValue() || !bk.canBeValue() || !named(i)
+                    || hasDigit(a) || hasDigit(b)) {
                 return false;
             }
             generalized++;
@@ -253,7 +414,8 @@ final class TemplateAlignment {
          * Whether a wildcard token may stand for {@code value}: always for words and identifiers; for a
          * {@link TokenKind#FIXED} value only when the wildcard covers no letters of it, so {@code (<*>)}
          * takes {@code ()} but {@code user=<*>} does not take {@code user=root} and {@code <*>} does not
-         * take {@code down}.
+         * take {@code down}. (A field whose word values vary becomes {@code user=<*>} by cardinality; its
+         * next new values form a family again, which then merges into it by its equal template.)
          */
         private static boolean coversValueOnly(String pattern, TokenKind patternKind, String value, TokenKind kind) {
             if (kind.canBeValue()) {

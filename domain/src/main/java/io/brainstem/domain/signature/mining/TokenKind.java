@@ -155,6 +155,11 @@ enum TokenKind {
         return this != FIXED;
     }
 
+    /** A word or an identifier: what a variable position of a family may hold. */
+    boolean isWordValue() {
+        return this == WORD || this == IDENTIFIER;
+    }
+
     boolean hasWildcard() {
         return this == WILDCARD || this == MASKED;
     }

@@ -40,7 +40,12 @@ class MessageMaskerTest {
             quoted value           | started service 'sparkDriver' ok          | started service '<*>' ok
             quoted state stays     | state changed to 'down'                   | state changed to 'down'
             brackets kept          | [instance: 42] (pid 7)                    | [instance: <*>] (pid <*>)
-            numbered name          | via interface eth0                        | via interface eth<*>
+            numbered name          | via interface eth0                        | via interface eth0
+            numbered name in field | dev=eth0 up                               | dev=eth<*> up
+            numbered name in id    | domains:node-D3 ok                        | domains:node-D<*> ok
+            protocol names         | ssh2 HTTP/1.1 TLSv1.3 IPv6 SMBv3.1.1      | ssh2 HTTP/1.1 TLSv1.3 IPv6 SMBv3.1.1
+            long version is value  | agent v10.2.33 started                    | agent <*> started
+            name with long number  | on host123 now                            | on <*> now
             id with underscores    | got attempt_1445_0020_m_3 and blk_-42     | got <*> and <*>
             prefixed number        | generating core.2275                      | generating core.<*>
             syslog date            | at Sun Jul 24 02:40:07 2005 ok            | at <*> ok

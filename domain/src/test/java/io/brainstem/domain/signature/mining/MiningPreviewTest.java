@@ -56,6 +56,22 @@ class MiningPreviewTest {
     }
 
     @Test
+    void linesOfAbsorbedSignaturesAreReportedUnderTheSurvivor() {
+        List<String> lines = List.of(
+                "Failed password for alice from 10.0.0.1 port 22 ssh2",
+                "Failed password for oracle from 10.0.0.2 port 22 ssh2",
+                "Failed password for nagios from 10.0.0.3 port 22 ssh2",
+                "Failed password for backup from 10.0.0.4 port 22 ssh2");
+        List<String> output = new ArrayList<>();
+
+        MiningPreview.preview(TenantId.of("acme"), lines, output::add);
+
+        String survivor = SignatureId.derive("acme", "Failed password for alice from <*> port <*> ssh2").value();
+        String line = survivor + "\tFailed password for <*> from <*> port <*> ssh2";
+        assertEquals(List.of(line, line, line, line), output);
+    }
+
+    @Test
     void emptyInputGivesNoOutput() {
         List<String> output = new ArrayList<>();
 
