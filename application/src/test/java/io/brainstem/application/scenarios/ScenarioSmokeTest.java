@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.brainstem.domain.candidate.DecisionBand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,11 +16,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every golden scenario through the real services and checks the harness, not the detector: the scenario
- * is deterministic, every planted pattern was emitted, every line became an event, the report was written.
- * The detector's targets are in each report ({@code bench/scenarios.sh}); they are not asserted here.
+ * Runs every golden scenario through the real services. It checks the harness (the scenario is deterministic,
+ * every planted pattern was emitted, every line became an event, the report was written) and the detector's
+ * targets: every planted pattern reaches its type and band, and no routine stream rises above {@code watch} —
+ * except the misses named in {@link #KNOWN_MISSES}, each with the reason, which must stay misses until fixed (a
+ * fixed miss fails here, so that the list is kept true). The reports are printed by {@code bench/scenarios.sh}.
  */
 class ScenarioSmokeTest {
+
+    /** Planted patterns and routine streams that do not meet their target today, and why. */
+    static final Map<String, String> KNOWN_MISSES = Map.of(
+            "ha-peer-link-self-heal", "4 episodes in a week of a warning: self_heal at watch (0.41)",
+            "postfix-deferred-rising", "a rate that rises over days is no burst; rate trends belong to memory",
+            "zfs-vdev-degraded", "one 25-minute episode and one of 3 h (past the self-heal window): watch",
+            "megaraid-vd-degraded", "DEGRADED to OPTIMAL takes hours of rebuild, past the self-heal window",
+            "routine-4625-typos", "a mistyped password then a logon reads as a failure that recovered",
+            "routine-4624-logons", "the same self_heal of 4625 then 4624 (Failure Audit, Success Audit) is claimed here");
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
@@ -63,6 +76,22 @@ class ScenarioSmokeTest {
         assertTrue(Files.readString(file).contains(scenario.planted().getFirst().name()));
         if (Boolean.getBoolean("scenario.report")) {
             System.out.println(result.markdown());
+        }
+        for (ScenarioRun.PlantedOutcome p : result.planted()) {
+            String pattern = p.pattern().name();
+            assertEquals(!KNOWN_MISSES.containsKey(pattern), p.meetsExpectation(), () -> pattern + " target: "
+                    + KNOWN_MISSES.getOrDefault(pattern, "expected to meet") + "; best "
+                    + p.best().map(c -> c.type().wireName() + "/" + c.decisionBand().wireName() + " "
+                            + c.scoreTotal()).orElse("none"));
+        }
+        for (ScenarioRun.RoutineOutcome r : result.routine()) {
+            if (r.name().startsWith("(")) {
+                continue; // candidates no stream claims
+            }
+            boolean quiet = r.highest().map(c -> c.decisionBand().compareTo(DecisionBand.WATCH) <= 0).orElse(true);
+            assertEquals(!KNOWN_MISSES.containsKey(r.name()), quiet, () -> r.name() + " routine: "
+                    + KNOWN_MISSES.getOrDefault(r.name(), "expected at most watch") + "; highest "
+                    + r.highest().map(c -> c.title() + " " + c.scoreTotal()).orElse("none"));
         }
     }
 }
