@@ -152,7 +152,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
     }
 
     @Override
-    public void restore(SignatureId id, String template) {
+    public SignatureId restore(SignatureId id, String template) {
         DomainViolation.requirePresent(id, "signature_id");
         DomainViolation.requireText(template, "template");
         String stripped = template.strip();
@@ -163,9 +163,10 @@ public final class AligningTemplateMiner implements TemplateMiner {
             existing.setTokens(tokens);
             index(existing);
             touch(existing);
-            return;
+            return id;
         }
         create(id, tokens);
+        return id;
     }
 
     @Override
