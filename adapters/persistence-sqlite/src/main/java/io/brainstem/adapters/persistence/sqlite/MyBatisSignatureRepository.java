@@ -31,8 +31,7 @@ final class MyBatisSignatureRepository implements SignatureRepository {
 
     @Override
     public Optional<Signature> findById(TenantId tenant, SignatureId id) {
-        SignatureId live = resolve(tenant, id);
-        return Optional.ofNullable(db.mapper(SignatureMapper.class).findById(tenant.value(), live.value()))
+        return Optional.ofNullable(db.mapper(SignatureMapper.class).findById(tenant.value(), id.value()))
                 .map(SignatureRow::toDomain);
     }
 

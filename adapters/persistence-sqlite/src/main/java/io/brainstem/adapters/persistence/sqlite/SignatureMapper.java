@@ -8,6 +8,7 @@ public interface SignatureMapper {
 
     void upsert(SignatureRow row);
 
+    /** The signature with this id, or the survivor when {@code id} is an alias. */
     SignatureRow findById(@Param("tenantId") String tenantId, @Param("id") String id);
 
     List<SignatureRow> findByTenant(@Param("tenantId") String tenantId, @Param("limit") int limit);
