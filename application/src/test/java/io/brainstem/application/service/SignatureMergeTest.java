@@ -9,6 +9,7 @@ import io.brainstem.application.port.in.ReplayRawEnvelopesUseCase.ReplayCommand;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.testing.InMemoryStorage;
+import io.brainstem.application.testing.ScriptedMergingMiner;
 import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.EnvelopeStatus;
 import io.brainstem.domain.envelope.TenantId;
@@ -17,13 +18,10 @@ import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.MinerSettings;
 import io.brainstem.domain.signature.Signature;
 import io.brainstem.domain.signature.SignatureId;
-import io.brainstem.domain.signature.TemplateMiner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,57 +30,16 @@ import org.junit.jupiter.api.Test;
 class SignatureMergeTest {
 
     private static final TenantId TENANT = TenantId.of("acme");
-    private static final SignatureId ALICE = new SignatureId("sig_alice");
-    private static final SignatureId BOB = new SignatureId("sig_bob");
-    private static final SignatureId USERS = new SignatureId("sig_users");
+    private static final SignatureId ALICE = ScriptedMergingMiner.ALICE;
+    private static final SignatureId BOB = ScriptedMergingMiner.BOB;
+    private static final SignatureId USERS = ScriptedMergingMiner.USERS;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-22T03:00:30Z"), ZoneOffset.UTC);
 
     private final StorageCatalog catalog = InMemoryStorage.catalog();
     private final Storage storage = catalog.open(DatabaseRef.DEFAULT);
 
-    /**
-     * A miner that does what it is told: "login failed for carol" generalizes the template and absorbs alice's and
-     * bob's signatures; afterwards every "login failed for …" matches the generalized signature. Any other message is
-     * its own template. {@code restore} holds equal templates under the id restored first.
-     */
-    static final class ScriptedMiner implements TemplateMiner {
-        private final Map<String, SignatureId> held = new LinkedHashMap<>();
-        private final Map<String, SignatureId> ids = Map.of("login failed for alice", ALICE,
-                "login failed for bob", BOB);
-
-        @Override
-        public Match add(String message) {
-            if (message.equals("login failed for carol") && !held.containsKey("login failed for <*>")) {
-                held.remove("login failed for alice");
-                held.remove("login failed for bob");
-                held.put("login failed for <*>", USERS);
-                return new Match(USERS, "login failed for <*>", true, true, List.of(ALICE, BOB));
-            }
-            if (message.startsWith("login failed for ") && held.containsKey("login failed for <*>")) {
-                return new Match(USERS, "login failed for <*>", false, false);
-            }
-            SignatureId known = held.get(message);
-            if (known != null) {
-                return new Match(known, message, false, false);
-            }
-            SignatureId id = ids.getOrDefault(message, SignatureId.derive(TENANT.value(), message));
-            held.put(message, id);
-            return new Match(id, message, true, false);
-        }
-
-        @Override
-        public SignatureId restore(SignatureId id, String template) {
-            return held.computeIfAbsent(template, t -> id);
-        }
-
-        @Override
-        public int size() {
-            return held.size();
-        }
-    }
-
     private IngestService service() {
-        return new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS, t -> new ScriptedMiner(), CLOCK);
+        return new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS, t -> new ScriptedMergingMiner(t), CLOCK);
     }
 
     private static EnvelopeContent login(String user) {
