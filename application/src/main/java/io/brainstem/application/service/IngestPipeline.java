@@ -17,7 +17,9 @@ import io.brainstem.domain.event.ParsedEvent;
 import io.brainstem.domain.signature.EventFamilyClassifier;
 import io.brainstem.domain.signature.MinerSettings;
 import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.signature.SignatureId;
 import io.brainstem.domain.signature.TemplateMiner;
+import io.brainstem.domain.signature.TemplateMiners;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,13 +44,21 @@ final class IngestPipeline {
 
     private final Canonicalizer canonicalizer;
     private final MinerSettings minerSettings;
+    private final Function<TenantId, TemplateMiner> miners;
     private final Clock clock;
     private final Map<Storage, Map<TenantId, TenantState>> states = new ConcurrentHashMap<>();
     private final Map<Storage, Long> stateEpochSeen = new ConcurrentHashMap<>();
 
     IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings, Clock clock) {
+        this(canonicalizer, minerSettings, tenant -> TemplateMiners.create(tenant, minerSettings), clock);
+    }
+
+    /** With the template miner of each tenant made by {@code miners} (tests script merges this way). */
+    IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings,
+            Function<TenantId, TemplateMiner> miners, Clock clock) {
         this.canonicalizer = canonicalizer;
         this.minerSettings = minerSettings;
+        this.miners = miners;
         this.clock = clock;
     }
 
@@ -119,7 +130,7 @@ final class IngestPipeline {
     TenantState state(Storage storage, TenantId tenant) {
         Map<TenantId, TenantState> perTenant = states.computeIfAbsent(storage, s -> new ConcurrentHashMap<>());
         return perTenant.computeIfAbsent(tenant, t -> TenantState.load(storage, t, minerSettings,
-                minerSettings.maxSignatures()));
+                minerSettings.maxSignatures(), miners));
     }
 
     /** The work of one request: process envelopes one by one, then {@link #flush} once. */
@@ -174,9 +185,8 @@ final class IngestPipeline {
         /** A replayed envelope had an event before: its occurrence no longer counts for the old signature. */
         private void retract(CanonicalEvent previous) {
             TenantState state = state(storage, previous.tenantId());
-            Optional<Signature> old = state.cachedSignature(previous.signatureId())
-                    .or(() -> storage.signatures().findById(previous.tenantId(), previous.signatureId()));
-            old.ifPresent(s -> {
+            // an id merged into another since counts for its survivor (ADR 16)
+            live(state, previous.signatureId()).ifPresent(s -> {
                 s.retractOccurrence();
                 state.remember(s);
                 touchedSignatures.put(s.id(), s);
@@ -198,10 +208,20 @@ final class IngestPipeline {
             }
         }
 
+        /** The live signature {@code id} stands for: this batch's copy, the cache's, or storage's. */
+        private Optional<Signature> live(TenantState state, SignatureId id) {
+            SignatureId live = state.resolve(storage, id);
+            Signature touched = touchedSignatures.get(live);
+            if (touched != null) {
+                return Optional.of(touched);
+            }
+            return state.cachedSignature(live).or(() -> storage.signatures().findById(state.tenant(), live));
+        }
+
         private Signature signatureFor(TenantState state, TemplateMiner.Match match, ParsedEvent p) {
             Optional<Signature> known = state.cachedSignature(match.signatureId());
             if (known.isEmpty() && !match.created()) {
-                known = storage.signatures().findById(state.tenant(), match.signatureId());
+                known = live(state, match.signatureId());
             }
             Signature signature;
             if (known.isPresent()) {
@@ -212,9 +232,27 @@ final class IngestPipeline {
                         p.timestamp(), p.host(), p.service(), EventFamilyClassifier.classify(match.template(),
                                 p.service()));
             }
+            for (SignatureId absorbed : match.absorbed()) {
+                absorb(state, signature, absorbed);
+            }
             state.remember(signature);
             touchedSignatures.put(signature.id(), signature);
             return signature;
+        }
+
+        /**
+         * The miner merged {@code absorbedId} into {@code survivor}: its counts move over, its id becomes an alias,
+         * and it is no longer saved as a signature. Idempotent: an id that already resolves to the survivor is left.
+         */
+        private void absorb(TenantState state, Signature survivor, SignatureId absorbedId) {
+            SignatureId root = state.resolve(storage, absorbedId);
+            if (root.equals(survivor.id())) {
+                return;
+            }
+            live(state, root).filter(s -> s.id().equals(root)).ifPresent(survivor::absorb);
+            storage.signatures().recordMerge(state.tenant(), root, survivor.id());
+            state.aliased(root, survivor.id());
+            touchedSignatures.remove(root);
         }
 
         private void upsertCandidate(TenantState state, Assessment a) {

@@ -12,6 +12,9 @@ import io.brainstem.domain.event.ParseOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.signature.TemplateMiner;
 
 /**
  * Ingest, shared by HTTP, syslog and file intake: persist every envelope first, then canonicalize, mine
@@ -26,6 +29,12 @@ public final class IngestService implements IngestEventsUseCase {
     public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
             Clock clock) {
         this(catalog, new IngestPipeline(canonicalizer, minerSettings, clock));
+    }
+
+    /** With each tenant's template miner made by {@code miners} instead of the default one. */
+    public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
+            Function<TenantId, TemplateMiner> miners, Clock clock) {
+        this(catalog, new IngestPipeline(canonicalizer, minerSettings, miners, clock));
     }
 
     IngestService(StorageCatalog catalog, IngestPipeline pipeline) {

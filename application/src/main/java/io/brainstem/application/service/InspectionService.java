@@ -12,6 +12,7 @@ import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.RawEnvelopeId;
 import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.signature.SignatureId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,12 @@ public final class InspectionService implements InspectionQueries {
     @Override
     public List<CanonicalEvent> canonicalEvents(DatabaseRef db, EventFilter filter, int limit) {
         return read(db, r -> r.canonicalEvents(filter, limit));
+    }
+
+    @Override
+    public Optional<SignatureDetail> signature(DatabaseRef db, SignatureId id) {
+        return read(db, r -> r.signature(id).map(s -> new SignatureDetail(s, r.signatureAliases(s.id()),
+                s.id().equals(id) ? Optional.empty() : Optional.of(id))));
     }
 
     @Override

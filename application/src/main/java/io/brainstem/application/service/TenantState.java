@@ -10,17 +10,18 @@ import io.brainstem.domain.signature.MinerSettings;
 import io.brainstem.domain.signature.Signature;
 import io.brainstem.domain.signature.SignatureId;
 import io.brainstem.domain.signature.TemplateMiner;
-import io.brainstem.domain.signature.TemplateMiners;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the ingest path keeps in memory for one tenant of one database: its template miner, a bounded
- * cache of its signatures, its candidates and its candidate detector. Rebuilt from storage when first
- * needed and after any failed transaction. Used only under the database's write lock.
+ * cache of its signatures and of the aliases of merged ones, its candidates and its candidate detector.
+ * Rebuilt from storage when first needed and after any failed transaction. Used only under the database's
+ * write lock.
  */
 final class TenantState {
 
@@ -30,32 +31,46 @@ final class TenantState {
     private final TenantId tenant;
     private final TemplateMiner miner;
     private final Map<SignatureId, Signature> signatures;
+    /** Merged id → live survivor id, for ids merged or looked up lately; storage holds them all. */
+    private final Map<SignatureId, SignatureId> aliases;
     private final Map<CandidateId, Candidate> candidates = new HashMap<>();
     private final CandidateDetector detector = new CandidateDetector();
     /** True when every stored candidate of the tenant is in memory, so a miss means "new". */
     private boolean allCandidatesHeld;
 
-    private TenantState(TenantId tenant, MinerSettings settings) {
+    private TenantState(TenantId tenant, MinerSettings settings, TemplateMiner miner) {
         this.tenant = tenant;
-        this.miner = TemplateMiners.create(tenant, settings);
-        int cap = settings.maxSignatures();
-        this.signatures = new LinkedHashMap<>(256, 0.75f, true) {
+        this.miner = miner;
+        this.signatures = bounded(settings.maxSignatures());
+        this.aliases = bounded(settings.maxSignatures());
+    }
+
+    private static <V> Map<SignatureId, V> bounded(int cap) {
+        return new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<SignatureId, Signature> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<SignatureId, V> eldest) {
                 return size() > cap;
             }
         };
     }
 
-    /** Loads a tenant's state from storage; call inside a unit of work. */
-    static TenantState load(Storage storage, TenantId tenant, MinerSettings settings, int candidateLimit) {
-        TenantState state = new TenantState(tenant, settings);
+    /**
+     * Loads a tenant's state from storage; call inside a unit of work (a write: signatures the miner merges on
+     * restore are merged in storage too, ADR 16).
+     */
+    static TenantState load(Storage storage, TenantId tenant, MinerSettings settings, int candidateLimit,
+            Function<TenantId, TemplateMiner> miners) {
+        TenantState state = new TenantState(tenant, settings, miners.apply(tenant));
         List<Signature> stored = storage.signatures().findByTenant(tenant, settings.maxSignatures());
         // oldest first, so the most recently seen end up most recently used in the miner's LRU
         for (int i = stored.size() - 1; i >= 0; i--) {
             Signature s = stored.get(i);
-            state.miner.restore(s.id(), s.template());
-            state.signatures.put(s.id(), s);
+            SignatureId held = state.miner.restore(s.id(), s.template());
+            if (held.equals(s.id())) {
+                state.signatures.put(s.id(), s);
+            } else {
+                state.mergeRestored(storage, s, held);
+            }
         }
         List<Candidate> candidates = storage.candidates().findByTenant(tenant, candidateLimit);
         for (Candidate c : candidates) {
@@ -63,12 +78,31 @@ final class TenantState {
         }
         state.allCandidatesHeld = candidates.size() < candidateLimit;
         for (CanonicalEvent e : storage.canonicalEvents().latest(tenant, WARM_UP_EVENTS)) {
-            Signature s = state.signatures.get(e.signatureId());
+            SignatureId live = state.resolve(storage, e.signatureId());
+            Signature s = state.signatures.get(live);
             if (s != null) {
-                state.detector.observe(e, s, Integer.MAX_VALUE);
+                state.detector.observe(live.equals(e.signatureId()) ? e : e.underSignature(live), s,
+                        Integer.MAX_VALUE);
             }
         }
         return state;
+    }
+
+    /** The miner holds {@code restored} under {@code held} (equal templates): {@code restored} becomes an alias. */
+    private void mergeRestored(Storage storage, Signature restored, SignatureId held) {
+        Optional<Signature> survivor = Optional.ofNullable(signatures.get(held))
+                .or(() -> storage.signatures().findById(tenant, held));
+        if (survivor.isEmpty() || !survivor.get().id().equals(held)) {
+            // not a signature we know: nothing to merge into; the next match under held starts it afresh
+            signatures.put(restored.id(), restored);
+            return;
+        }
+        Signature s = survivor.get();
+        s.absorb(restored);
+        storage.signatures().recordMerge(tenant, restored.id(), held);
+        storage.signatures().saveAll(List.of(s));
+        signatures.put(held, s);
+        aliased(restored.id(), held);
     }
 
     TenantId tenant() {
@@ -81,6 +115,29 @@ final class TenantState {
 
     CandidateDetector detector() {
         return detector;
+    }
+
+    /** The live id {@code id} stands for: itself, or the survivor it was merged into. */
+    SignatureId resolve(Storage storage, SignatureId id) {
+        if (signatures.containsKey(id)) {
+            return id;
+        }
+        SignatureId known = aliases.get(id);
+        if (known != null) {
+            return known;
+        }
+        SignatureId live = storage.signatures().resolve(tenant, id);
+        if (!live.equals(id)) {
+            aliases.put(id, live);
+        }
+        return live;
+    }
+
+    /** Remembers that {@code absorbed} (and whatever was an alias of it) now stands for {@code survivor}. */
+    void aliased(SignatureId absorbed, SignatureId survivor) {
+        signatures.remove(absorbed);
+        aliases.replaceAll((alias, target) -> target.equals(absorbed) ? survivor : target);
+        aliases.put(absorbed, survivor);
     }
 
     Optional<Signature> cachedSignature(SignatureId id) {

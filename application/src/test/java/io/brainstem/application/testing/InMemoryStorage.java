@@ -51,6 +51,9 @@ public final class InMemoryStorage implements Storage {
     private final TreeMap<Long, CanonicalEvent> events = new TreeMap<>();
     private final Map<SignatureId, Signature> signatures = new java.util.LinkedHashMap<>();
     private final Map<CandidateId, Candidate> candidates = new java.util.LinkedHashMap<>();
+    /** Alias id → live survivor id (always live: merges repoint older aliases). */
+    private final Map<SignatureId, SignatureId> aliases = new java.util.HashMap<>();
+    private final Map<SignatureId, TenantId> aliasTenants = new java.util.HashMap<>();
     private final String name;
 
     public InMemoryStorage() {
@@ -118,6 +121,8 @@ public final class InMemoryStorage implements Storage {
         private final TreeMap<Long, CanonicalEvent> ev = new TreeMap<>(events);
         private final Map<SignatureId, Signature> s = new java.util.LinkedHashMap<>(signatures);
         private final Map<CandidateId, Candidate> c = new java.util.LinkedHashMap<>(candidates);
+        private final Map<SignatureId, SignatureId> a = new java.util.HashMap<>(aliases);
+        private final Map<SignatureId, TenantId> at = new java.util.HashMap<>(aliasTenants);
 
         void restore() {
             envelopes.clear();
@@ -128,6 +133,10 @@ public final class InMemoryStorage implements Storage {
             signatures.putAll(s);
             candidates.clear();
             candidates.putAll(c);
+            aliases.clear();
+            aliases.putAll(a);
+            aliasTenants.clear();
+            aliasTenants.putAll(at);
         }
     }
 
@@ -224,7 +233,36 @@ public final class InMemoryStorage implements Storage {
 
             @Override
             public Optional<Signature> findById(TenantId tenant, SignatureId id) {
-                return Optional.ofNullable(signatures.get(id)).filter(s -> s.tenantId().equals(tenant));
+                return Optional.ofNullable(signatures.get(resolve(tenant, id))).filter(s -> s.tenantId().equals(tenant));
+            }
+
+            @Override
+            public void recordMerge(TenantId tenant, SignatureId absorbed, SignatureId survivor) {
+                if (absorbed.equals(survivor)) {
+                    throw new IllegalArgumentException("a signature cannot be merged into itself: " + absorbed);
+                }
+                SignatureId from = resolve(tenant, absorbed);
+                SignatureId to = resolve(tenant, survivor);
+                if (from.equals(to)) {
+                    return;
+                }
+                aliases.replaceAll((alias, target) -> target.equals(from) ? to : target);
+                aliases.put(from, to);
+                aliasTenants.put(from, tenant);
+                signatures.remove(from);
+            }
+
+            @Override
+            public SignatureId resolve(TenantId tenant, SignatureId id) {
+                SignatureId to = aliases.get(id);
+                return to != null && tenant.equals(aliasTenants.get(id)) ? to : id;
+            }
+
+            @Override
+            public List<SignatureId> aliasesOf(TenantId tenant, SignatureId survivor) {
+                return aliases.entrySet().stream()
+                        .filter(e -> e.getValue().equals(survivor) && tenant.equals(aliasTenants.get(e.getKey())))
+                        .map(Map.Entry::getKey).sorted(Comparator.comparing(SignatureId::value)).toList();
             }
 
             @Override
@@ -318,7 +356,8 @@ public final class InMemoryStorage implements Storage {
                     .filter(e -> matches(f.host(), e.host()))
                     .filter(e -> matches(f.service(), e.service()))
                     .filter(e -> f.severity().isEmpty() || f.severity().get() == e.severity())
-                    .filter(e -> matches(f.signatureId(), e.signatureId().value()))
+                    .filter(e -> f.signatureId().isEmpty()
+                            || live(new SignatureId(f.signatureId().get())).equals(live(e.signatureId())))
                     .limit(limit).toList();
         }
 
@@ -331,6 +370,21 @@ public final class InMemoryStorage implements Storage {
                     .filter(e -> matches(f.sourceId(), e.content().sourceId()))
                     .filter(e -> matches(f.sourcePath(), e.content().sourcePath()))
                     .limit(limit).toList();
+        }
+
+        private SignatureId live(SignatureId id) {
+            return aliases.getOrDefault(id, id);
+        }
+
+        @Override
+        public Optional<Signature> signature(SignatureId id) {
+            return Optional.ofNullable(signatures.get(live(id)));
+        }
+
+        @Override
+        public List<SignatureId> signatureAliases(SignatureId survivor) {
+            return aliases.entrySet().stream().filter(e -> e.getValue().equals(survivor)).map(Map.Entry::getKey)
+                    .sorted(Comparator.comparing(SignatureId::value)).toList();
         }
 
         @Override

@@ -65,4 +65,10 @@ public record CanonicalEvent(
         return id.equals(envelope.id()) && tenantId.equals(c.tenantId()) && Objects.equals(sourceType, c.sourceType())
                 && Objects.equals(sourceId, c.sourceId()) && Objects.equals(sourcePath, c.sourcePath());
     }
+
+    /** This event under the signature its id was merged into (ADR 16): the same event, counted for the survivor. */
+    public CanonicalEvent underSignature(SignatureId survivor) {
+        return new CanonicalEvent(id, tenantId, sourceType, sourceId, sourcePath, timestamp, host, service, severity,
+                facility, message, eventFamily, survivor, structuredFields, fieldSources, parser, createdAt);
+    }
 }

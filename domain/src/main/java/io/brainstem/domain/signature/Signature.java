@@ -103,6 +103,47 @@ public final class Signature {
         }
     }
 
+    /**
+     * Takes in another signature of the same tenant that the miner merged into this one: occurrence counts add,
+     * first and last seen widen, hosts are united up to {@link #MAX_TRACKED_HOSTS}. The template stays this
+     * signature's current one; the absorbed signature's id becomes an alias of this one (kept by storage).
+     * The distinct host count adds the absorbed's hosts not tracked here: exact while both signatures track all
+     * their hosts; beyond {@link #MAX_TRACKED_HOSTS} the absorbed's untracked hosts count as new (an estimate).
+     */
+    public void absorb(Signature absorbed) {
+        DomainViolation.requirePresent(absorbed, "absorbed signature");
+        if (!absorbed.tenantId.equals(tenantId)) {
+            throw new DomainViolation("signature " + absorbed.id + " of tenant " + absorbed.tenantId
+                    + " cannot be merged into " + id + " of tenant " + tenantId);
+        }
+        if (absorbed.id.equals(id)) {
+            throw new DomainViolation("signature " + id + " cannot absorb itself");
+        }
+        occurrenceCount += absorbed.occurrenceCount;
+        if (absorbed.firstSeen.isBefore(firstSeen)) {
+            firstSeen = absorbed.firstSeen;
+        }
+        if (absorbed.lastSeen.isAfter(lastSeen)) {
+            lastSeen = absorbed.lastSeen;
+        }
+        long newHosts = 0;
+        for (String host : absorbed.hosts) {
+            if (!hosts.contains(host)) {
+                newHosts++;
+                if (hosts.size() < MAX_TRACKED_HOSTS) {
+                    hosts.add(host);
+                }
+            }
+        }
+        long untracked = absorbed.distinctHostCount - absorbed.hosts.size();
+        distinctHostCount = Math.max(distinctHostCount + newHosts + untracked,
+                Math.max(absorbed.distinctHostCount, hosts.size()));
+        if (service == null && absorbed.service != null) {
+            service = absorbed.service;
+            eventFamily = EventFamilyClassifier.classify(template, service);
+        }
+    }
+
     public SignatureId id() { return id; }
     public TenantId tenantId() { return tenantId; }
     public String template() { return template; }

@@ -16,7 +16,8 @@ public final class HttpApi {
     /** Every endpoint served, as {@code METHOD /path}. */
     public static final List<String> ENDPOINTS = List.of(
             "POST /ingest/event", "POST /ingest/batch", "POST /ingest/logicmonitor", "POST /replay/raw",
-            "GET /interesting", "GET /candidates", "GET /signatures", "GET /canonical_events", "GET /stats",
+            "GET /interesting", "GET /candidates", "GET /signatures",
+            "GET /signatures/{signature_id}", "GET /canonical_events", "GET /stats",
             "GET /failures", "GET /failures/{raw_envelope_id}", "GET /raw_envelopes", "GET /ingest/recent",
             "GET /sources", "GET /sources/status", "GET /runtime", "GET /status", "GET /healthz", "GET /openapi");
 

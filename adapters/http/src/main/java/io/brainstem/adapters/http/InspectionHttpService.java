@@ -2,6 +2,7 @@ package io.brainstem.adapters.http;
 
 import io.brainstem.adapters.http.InspectionJson.EnvelopeJson;
 import io.brainstem.adapters.http.InspectionJson.EventJson;
+import io.brainstem.adapters.http.InspectionJson.SignatureDetailJson;
 import io.brainstem.adapters.http.InspectionJson.SignatureJson;
 import io.brainstem.adapters.http.InspectionJson.SourceStatusJson;
 import io.brainstem.application.port.in.DatabaseRef;
@@ -19,7 +20,9 @@ import io.brainstem.domain.candidate.detection.CandidateNarrative;
 import io.brainstem.domain.envelope.EnvelopeStatus;
 import io.brainstem.domain.envelope.RawEnvelopeId;
 import io.brainstem.domain.event.Severity;
+import io.brainstem.domain.shared.DomainViolation;
 import io.brainstem.domain.signature.EventFamily;
+import io.brainstem.domain.signature.SignatureId;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -52,6 +55,7 @@ public final class InspectionHttpService implements HttpService {
         rules.get("/interesting", this::interesting)
                 .get("/candidates", this::candidates)
                 .get("/signatures", this::signatures)
+                .get("/signatures/{signature_id}", this::signature)
                 .get("/canonical_events", this::canonicalEvents)
                 .get("/stats", this::stats)
                 .get("/failures", this::failures)
@@ -121,6 +125,25 @@ public final class InspectionHttpService implements HttpService {
                 q(req, "service"), minCount);
         Responses.json(res, listing(queries.signatures(RequestSupport.database(req), filter, limit).stream()
                 .map(SignatureJson::from).toList()));
+    }
+
+    /** One signature; an id merged into another answers with the survivor and says so ({@code resolved_from}). */
+    private void signature(ServerRequest req, ServerResponse res) {
+        String raw = req.path().pathParameters().get("signature_id");
+        Optional<SignatureId> id;
+        try {
+            id = Optional.of(new SignatureId(raw));
+        } catch (DomainViolation e) {
+            id = Optional.empty();
+        }
+        var detail = id.flatMap(i -> queries.signature(RequestSupport.database(req), i))
+                .orElseThrow(() -> new ApiException(Status.NOT_FOUND_404, "not_found",
+                        "no signature " + RequestSupport.abbreviate(raw) + " in this database"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", true);
+        body.put("item", SignatureDetailJson.from(detail.signature(), detail.mergedFrom()));
+        body.put("resolved_from", detail.resolvedFrom().map(SignatureId::value).orElse(null));
+        Responses.json(res, body);
     }
 
     private void canonicalEvents(ServerRequest req, ServerResponse res) {

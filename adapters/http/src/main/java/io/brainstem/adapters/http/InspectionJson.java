@@ -30,6 +30,19 @@ final class InspectionJson {
         }
     }
 
+    /** {@code GET /signatures/{signature_id}}: the signature's fields and the ids merged into it. */
+    record SignatureDetailJson(String signatureId, String tenantId, String template, String example,
+            long occurrenceCount, String firstSeen, String lastSeen, List<String> hosts, long distinctHostCount,
+            String service, String eventFamily, List<String> mergedFrom) {
+        static SignatureDetailJson from(Signature s, List<io.brainstem.domain.signature.SignatureId> mergedFrom) {
+            SignatureJson j = SignatureJson.from(s);
+            return new SignatureDetailJson(j.signatureId(), j.tenantId(), j.template(), j.example(),
+                    j.occurrenceCount(), j.firstSeen(), j.lastSeen(), j.hosts(), j.distinctHostCount(), j.service(),
+                    j.eventFamily(), mergedFrom.stream().map(io.brainstem.domain.signature.SignatureId::value)
+                            .toList());
+        }
+    }
+
     record EventJson(long eventId, long rawEnvelopeId, String tenantId, String sourceType, String sourceId,
             String sourcePath, String timestamp, String host, String service, String severity, String facility,
             String message, String eventFamily, String signatureId, Map<String, Object> structuredFields,

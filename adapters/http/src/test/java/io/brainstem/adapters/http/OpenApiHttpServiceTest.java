@@ -70,9 +70,11 @@ class OpenApiHttpServiceTest {
         post(client, "/ingest/event", "{\"source_type\": \"syslog\", \"message_raw\": \"<999>x\"}", "db_path", DB);
         replies.put("POST /replay/raw", post(client, "/replay/raw",
                 "{\"raw_envelope_ids\": [1, 5, 77], \"force\": false}", "db_path", DB));
+        String signatureId = get(client, "/signatures", "db_path", DB).body().at("/items/0/signature_id").asText();
         for (String endpoint : HttpApi.ENDPOINTS) {
             if (endpoint.startsWith("GET ") && !endpoint.equals("GET /openapi")) {
-                String path = endpoint.substring(4).replace("{raw_envelope_id}", "5");
+                String path = endpoint.substring(4).replace("{raw_envelope_id}", "5")
+                        .replace("{signature_id}", signatureId);
                 replies.put(endpoint, get(client, path, "db_path", DB));
             }
         }

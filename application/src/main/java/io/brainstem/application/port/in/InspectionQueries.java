@@ -10,6 +10,7 @@ import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.Signature;
+import io.brainstem.domain.signature.SignatureId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ public interface InspectionQueries {
     List<Signature> signatures(DatabaseRef db, SignatureFilter filter, int limit);
 
     List<CanonicalEvent> canonicalEvents(DatabaseRef db, EventFilter filter, int limit);
+
+    /** One signature by id; an id merged into another gives the survivor (ADR 16). */
+    Optional<SignatureDetail> signature(DatabaseRef db, SignatureId id);
 
     /** Raw envelopes newest first. */
     List<RawEnvelope> rawEnvelopes(DatabaseRef db, EnvelopeFilter filter, int limit);
@@ -74,6 +78,16 @@ public interface InspectionQueries {
 
     record SourceFilter(Optional<String> tenantId, Optional<String> sourceType, Optional<String> sourceId,
             Optional<String> sourcePath) {
+    }
+
+    /**
+     * A live signature, the ids merged into it ({@code mergedFrom}, sorted), and the id it was asked by when that
+     * was one of them ({@code resolvedFrom}).
+     */
+    record SignatureDetail(Signature signature, List<SignatureId> mergedFrom, Optional<SignatureId> resolvedFrom) {
+        public SignatureDetail {
+            mergedFrom = List.copyOf(mergedFrom);
+        }
     }
 
     record ValueCount(String value, long count) {

@@ -14,6 +14,8 @@ import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.signature.Signature;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.brainstem.domain.signature.SignatureId;
 
 /** Queries for inspection, answered by the storage adapter. Call inside {@link UnitOfWork#read}. */
 public interface InspectionReadModel {
@@ -28,8 +30,17 @@ public interface InspectionReadModel {
     /** Most occurrences first. */
     List<Signature> signatures(SignatureFilter filter, int limit);
 
-    /** Newest first. */
+    /**
+     * Newest first. A signature id filter matches the events of the signature it resolves to and of every id
+     * merged into that one (ADR 16).
+     */
     List<CanonicalEvent> canonicalEvents(EventFilter filter, int limit);
+
+    /** The signature with this id, or its survivor when {@code id} was merged into another (any tenant). */
+    Optional<Signature> signature(SignatureId id);
+
+    /** The ids merged into the live signature {@code survivor}, sorted. */
+    List<SignatureId> signatureAliases(SignatureId survivor);
 
     /** Newest first. */
     List<RawEnvelope> rawEnvelopes(EnvelopeFilter filter, int limit);

@@ -105,6 +105,28 @@ public abstract class InspectionReadModelContract {
     }
 
     @Test
+    void aSignatureIdFilterMatchesTheSurvivorAndEveryIdMergedIntoIt() {
+        Signature survivor = signature(TENANT, "fan <*> failed", T0);
+        Signature absorbed = read(r -> r.signatures(SignatureFilter.NONE, 10)).getFirst();
+        s.unitOfWork().write(() -> {
+            survivor.absorb(absorbed);
+            s.signatures().recordMerge(TENANT, absorbed.id(), survivor.id());
+            s.signatures().saveAll(List.of(survivor));
+            return null;
+        });
+        for (var id : List.of(survivor.id(), absorbed.id())) {
+            assertEquals(2, read(r -> r.canonicalEvents(new EventFilter(Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(id.value())), 10)).size());
+            assertEquals(survivor.id(), read(r -> r.signature(id)).orElseThrow().id());
+        }
+        assertEquals(List.of(absorbed.id()), read(r -> r.signatureAliases(survivor.id())));
+        assertEquals(List.of(survivor.id()), read(r -> r.signatures(SignatureFilter.NONE, 10)).stream()
+                .map(Signature::id).toList());
+        assertEquals(1L, read(InspectionReadModel::signatureCount));
+        assertEquals(7, read(r -> r.signature(survivor.id())).orElseThrow().occurrenceCount());
+    }
+
+    @Test
     void envelopesFilterByStatusAndSourceNewestFirst() {
         List<RawEnvelope> failed = read(r -> r.rawEnvelopes(EnvelopeFilter.ofStatuses(
                 Set.of(EnvelopeStatus.PARSE_FAILED, EnvelopeStatus.UNSUPPORTED)), 10));

@@ -17,7 +17,7 @@ public interface InspectionMapper {
 
     List<CanonicalEventRow> events(@Param("tenantId") String tenantId, @Param("source") String source,
             @Param("host") String host, @Param("service") String service, @Param("severity") String severity,
-            @Param("signatureId") String signatureId, @Param("from") Long from, @Param("to") Long to,
+            @Param("signatureIds") List<String> signatureIds, @Param("from") Long from, @Param("to") Long to,
             @Param("limit") int limit);
 
     List<RawEnvelopeRow> envelopes(@Param("statuses") Collection<String> statuses,
@@ -26,6 +26,14 @@ public interface InspectionMapper {
             @Param("to") Long to, @Param("limit") int limit);
 
     List<ValueCountRow> statusCounts();
+
+    /** The signature with this id, following an alias to its survivor (any tenant). */
+    SignatureRow signature(@Param("id") String id);
+
+    /** The survivor an alias stands for, or null (any tenant). */
+    String survivorOf(@Param("id") String id);
+
+    List<String> aliasesOf(@Param("survivorId") String survivorId);
 
     long candidateCount();
 

@@ -23,6 +23,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.brainstem.domain.signature.SignatureId;
 
 /** The inspection queries in SQL. */
 final class MyBatisInspectionReadModel implements InspectionReadModel {
@@ -58,7 +60,7 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
         String host = f.host().orElse(null);
         String service = f.service().orElse(null);
         String severity = f.severity().map(Severity::wireName).orElse(null);
-        String signature = f.signatureId().orElse(null);
+        List<String> signatures = f.signatureId().map(this::signatureFamily).orElse(null);
         List<long[]> keys = new ArrayList<>();
         require(keys, Dimension.TENANT, tenant);
         if (source != null) {
@@ -68,9 +70,31 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
         require(keys, Dimension.HOST, host);
         require(keys, Dimension.SERVICE, service);
         require(keys, Dimension.SEVERITY, severity);
-        require(keys, Dimension.SIGNATURE, signature);
+        if (signatures != null) {
+            keys.add(signatures.stream().mapToLong(id -> EventBlocks.key(Dimension.SIGNATURE, id)).toArray());
+        }
         return inBlocks(keys, limit, (from, to, n) -> mapper().events(tenant, source, host, service, severity,
-                signature, from, to, n)).stream().map(CanonicalEventRow::toDomain).toList();
+                signatures, from, to, n)).stream().map(CanonicalEventRow::toDomain).toList();
+    }
+
+    /** The live id an id stands for, followed by every id merged into it: all the ids its events may carry. */
+    private List<String> signatureFamily(String id) {
+        String survivor = mapper().survivorOf(id);
+        String live = survivor == null ? id : survivor;
+        List<String> family = new ArrayList<>();
+        family.add(live);
+        family.addAll(mapper().aliasesOf(live));
+        return family;
+    }
+
+    @Override
+    public Optional<Signature> signature(SignatureId id) {
+        return Optional.ofNullable(mapper().signature(id.value())).map(SignatureRow::toDomain);
+    }
+
+    @Override
+    public List<SignatureId> signatureAliases(SignatureId survivor) {
+        return mapper().aliasesOf(survivor.value()).stream().map(SignatureId::new).toList();
     }
 
     @Override

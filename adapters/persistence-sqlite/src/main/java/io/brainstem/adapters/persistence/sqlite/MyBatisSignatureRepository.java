@@ -36,6 +36,37 @@ final class MyBatisSignatureRepository implements SignatureRepository {
     }
 
     @Override
+    public void recordMerge(TenantId tenant, SignatureId absorbed, SignatureId survivor) {
+        if (absorbed.equals(survivor)) {
+            throw new IllegalArgumentException("a signature cannot be merged into itself: " + absorbed);
+        }
+        String from = resolve(tenant, absorbed).value();
+        String to = resolve(tenant, survivor).value();
+        if (from.equals(to)) {
+            return;
+        }
+        String t = tenant.value();
+        db.later(session -> {
+            SignatureMapper mapper = session.getMapper(SignatureMapper.class);
+            mapper.repointAliases(t, from, to);
+            mapper.insertAlias(t, from, to);
+            mapper.delete(t, from);
+        });
+    }
+
+    @Override
+    public SignatureId resolve(TenantId tenant, SignatureId id) {
+        String survivor = db.mapper(SignatureMapper.class).resolve(tenant.value(), id.value());
+        return survivor == null ? id : new SignatureId(survivor);
+    }
+
+    @Override
+    public List<SignatureId> aliasesOf(TenantId tenant, SignatureId survivor) {
+        return db.mapper(SignatureMapper.class).aliasesOf(tenant.value(), survivor.value()).stream()
+                .map(SignatureId::new).toList();
+    }
+
+    @Override
     public List<Signature> findByTenant(TenantId tenant, int limit) {
         return db.mapper(SignatureMapper.class).findByTenant(tenant.value(), limit).stream()
                 .map(SignatureRow::toDomain).toList();

@@ -51,7 +51,7 @@ class SchemaMigrationTest {
             });
         }
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'intake_cursors'"));
-        assertEquals(5, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
+        assertEquals(6, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
         assertEquals("old-host", textScalar(db, "SELECT host FROM raw_envelopes WHERE id = 7"));
         assertEquals("{\"via\":\"relay\"}", textScalar(db, "SELECT metadata FROM raw_envelopes WHERE id = 7"));
     }
@@ -115,6 +115,37 @@ class SchemaMigrationTest {
         assertEquals(2, scalar(db, "SELECT COUNT(*) FROM field_source_sets"));
         assertEquals("2026-03-22T03:00:03.000000Z", textScalar(db, "SELECT received_at FROM raw_envelopes WHERE id = 4"));
         assertEquals(null, textScalar(db, "SELECT last_attempt_at FROM raw_envelopes WHERE id = 4"));
+    }
+
+    @Test
+    void versionFiveSignaturesStayLiveAndCanBeMergedAfterVersionSix() throws Exception {
+        Path db = dir.resolve("v5.sqlite3");
+        Flyway.configure().dataSource("jdbc:sqlite:" + db, null, null).locations("classpath:db/migration/sqlite")
+                .table("schema_version").target("5").load().migrate();
+        for (String id : List.of("sig_old", "sig_new")) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                c.createStatement().executeUpdate("INSERT INTO signatures (id, tenant_id, template, example,"
+                        + " occurrence_count, first_seen, last_seen, hosts, distinct_host_count, service, event_family)"
+                        + " VALUES ('" + id + "', 't', 'login failed for <*>', 'login failed for bob', 2,"
+                        + " '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z', '[]', 0, NULL, 'auth')");
+            }
+        }
+        assertEquals(0, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'signature_aliases'"));
+        io.brainstem.domain.envelope.TenantId t = io.brainstem.domain.envelope.TenantId.of("t");
+        io.brainstem.domain.signature.SignatureId oldId = new io.brainstem.domain.signature.SignatureId("sig_old");
+        io.brainstem.domain.signature.SignatureId newId = new io.brainstem.domain.signature.SignatureId("sig_new");
+        try (SqliteStorage storage = new SqliteStorage(db)) {
+            assertEquals(2, storage.unitOfWork().read(() -> storage.signatures().findByTenant(t, 10)).size());
+            storage.unitOfWork().write(() -> {
+                storage.signatures().recordMerge(t, newId, oldId);
+                return null;
+            });
+            assertEquals(oldId, storage.unitOfWork().read(() -> storage.signatures().findById(t, newId))
+                    .orElseThrow().id());
+        }
+        assertEquals(6, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM signatures"));
+        assertEquals("sig_old", textScalar(db, "SELECT survivor_id FROM signature_aliases WHERE alias_id = 'sig_new'"));
     }
 
     @Test
