@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Builds the bench module and runs the template-miner benchmark: GA/PA per labelled set (scored by
-# ga.py), then single-thread throughput and heap.
+# Builds the bench module and runs the template-miner benchmark: GA/PA per labelled set (scored in Java
+# with ga.py's semantics), one table for the shared Loghub sets and one for the generated corpus
+# (bench/corpus), then single-thread throughput and heap.
 #
 # usage: bench/mining.sh [DATA_DIR] [--accuracy-only|--throughput-only]
-#   DATA_DIR defaults to ../shared/bench relative to the repository root; it holds loghub2k/ and ga.py.
-# Needs a JDK >= 21 (JAVA_HOME if it is one, else the newest under /usr/lib/jvm), Maven and python3.
+#   DATA_DIR defaults to ../shared/bench relative to the repository root; it holds loghub2k/. When it is
+#   missing only the corpus is scored.
+# Needs a JDK >= 21 (JAVA_HOME if it is one, else the newest under /usr/lib/jvm) and Maven.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,7 +45,9 @@ for arg in "$@"; do
         *) data="$arg" ;;
     esac
 done
-data="$(cd "$data" && pwd)"
+if [[ -d "$data" ]]; then
+    data="$(cd "$data" && pwd)"
+fi
 
 export JAVA_HOME="$(pick_jdk)"
 echo "JDK: $JAVA_HOME ($(java_major "$JAVA_HOME")); data: $data" >&2
@@ -55,4 +59,5 @@ if command -v taskset >/dev/null 2>&1; then
     pin=(taskset -c 0)   # the whole JVM (JIT and GC threads too) on one core
 fi
 exec "${pin[@]}" "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp "$classpath" \
-    io.brainstem.bench.mining.MiningBenchmark "$data" "$repo/bench/target/mining" "${args[@]}"
+    io.brainstem.bench.mining.MiningBenchmark "$data" "$repo/bench/target/mining" \
+    "--corpus=$repo/bench/corpus" "${args[@]}"
