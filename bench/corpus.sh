@@ -7,10 +7,8 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/javac" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-    JAVA_HOME="$(ls -d /usr/lib/jvm/*/ | sort -V | tail -1)"
-    JAVA_HOME="${JAVA_HOME%/}"
-fi
+source "$repo/bench/jdk.sh"
+JAVA_HOME="$(pick_jdk)"
 export JAVA_HOME
 (cd "$repo" && mvn -B -q -pl bench -am package -DskipTests)
 exec "$JAVA_HOME/bin/java" -cp "$repo/bench/target/classes" \

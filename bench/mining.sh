@@ -11,31 +11,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-java_major() {
-    "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'
-}
-
-pick_jdk() {
-    if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/javac" && "$(java_major "$JAVA_HOME")" -ge 21 ]]; then
-        echo "$JAVA_HOME"
-        return
-    fi
-    local best="" best_major=0 dir major
-    for dir in /usr/lib/jvm/*/; do
-        dir="${dir%/}"
-        [[ -x "$dir/bin/javac" ]] || continue
-        major="$(java_major "$dir")"
-        if [[ -n "$major" && "$major" -gt "$best_major" ]]; then
-            best="$dir"
-            best_major="$major"
-        fi
-    done
-    if [[ "$best_major" -lt 21 ]]; then
-        echo "mining.sh: no JDK >= 21 found (set JAVA_HOME)" >&2
-        exit 1
-    fi
-    echo "$best"
-}
+source "$repo/bench/jdk.sh"
 
 data="$repo/../shared/bench"
 args=()
