@@ -1,39 +1,17 @@
 #!/usr/bin/env bash
-# Builds the bench module and runs the template-miner benchmark: GA/PA per labelled set (scored by
-# ga.py), then single-thread throughput and heap.
+# Builds the bench module and runs the template-miner benchmark: GA/PA per labelled set (scored in Java
+# with ga.py's semantics), one table for the shared Loghub sets and one for the generated corpus
+# (bench/corpus), then single-thread throughput and heap.
 #
 # usage: bench/mining.sh [DATA_DIR] [--accuracy-only|--throughput-only]
-#   DATA_DIR defaults to ../shared/bench relative to the repository root; it holds loghub2k/ and ga.py.
-# Needs a JDK >= 21 (JAVA_HOME if it is one, else the newest under /usr/lib/jvm), Maven and python3.
+#   DATA_DIR defaults to ../shared/bench relative to the repository root; it holds loghub2k/. When it is
+#   missing only the corpus is scored.
+# Needs a JDK >= 21 (JAVA_HOME if it is one, else the newest under /usr/lib/jvm) and Maven.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-java_major() {
-    "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'
-}
-
-pick_jdk() {
-    if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/javac" && "$(java_major "$JAVA_HOME")" -ge 21 ]]; then
-        echo "$JAVA_HOME"
-        return
-    fi
-    local best="" best_major=0 dir major
-    for dir in /usr/lib/jvm/*/; do
-        dir="${dir%/}"
-        [[ -x "$dir/bin/javac" ]] || continue
-        major="$(java_major "$dir")"
-        if [[ -n "$major" && "$major" -gt "$best_major" ]]; then
-            best="$dir"
-            best_major="$major"
-        fi
-    done
-    if [[ "$best_major" -lt 21 ]]; then
-        echo "mining.sh: no JDK >= 21 found (set JAVA_HOME)" >&2
-        exit 1
-    fi
-    echo "$best"
-}
+source "$repo/bench/jdk.sh"
 
 data="$repo/../shared/bench"
 args=()
@@ -43,7 +21,9 @@ for arg in "$@"; do
         *) data="$arg" ;;
     esac
 done
-data="$(cd "$data" && pwd)"
+if [[ -d "$data" ]]; then
+    data="$(cd "$data" && pwd)"
+fi
 
 export JAVA_HOME="$(pick_jdk)"
 echo "JDK: $JAVA_HOME ($(java_major "$JAVA_HOME")); data: $data" >&2
@@ -55,4 +35,5 @@ if command -v taskset >/dev/null 2>&1; then
     pin=(taskset -c 0)   # the whole JVM (JIT and GC threads too) on one core
 fi
 exec "${pin[@]}" "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp "$classpath" \
-    io.brainstem.bench.mining.MiningBenchmark "$data" "$repo/bench/target/mining" "${args[@]}"
+    io.brainstem.bench.mining.MiningBenchmark "$data" "$repo/bench/target/mining" \
+    "--corpus=$repo/bench/corpus" "${args[@]}"

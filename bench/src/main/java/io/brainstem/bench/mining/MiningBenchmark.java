@@ -15,21 +15,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Measures the default template miner: grouping and parsing accuracy on labelled log sets, then
  * single-thread throughput and heap.
  *
- * <p>Usage: {@code MiningBenchmark DATA_DIR [OUT_DIR] [--accuracy-only | --throughput-only]}. DATA_DIR
- * holds {@code loghub2k/NAME.content} + {@code NAME.truth} pairs and the scorer {@code ga.py}; every pair
- * found is scored. Predictions are written to OUT_DIR (default {@code target/mining}).
+ * <p>Usage: {@code MiningBenchmark DATA_DIR [OUT_DIR] [--corpus=DIR] [--accuracy-only | --throughput-only]}.
+ * DATA_DIR holds {@code loghub2k/NAME.content} + {@code NAME.truth} pairs (it may be missing); {@code --corpus}
+ * names a second collection (the generated {@code bench/corpus}). Every pair found is scored by
+ * {@link GroupingAccuracy} (the semantics of the shared {@code ga.py}), one table per collection.
+ * Predictions are written to OUT_DIR (default {@code target/mining}), the corpus's under {@code OUT_DIR/corpus}.
+ * Throughput runs over the shared sets, or over the corpus when they are absent.
  */
 public final class MiningBenchmark {
 
-    private static final Pattern SCORE = Pattern.compile("GA ([0-9.]+) groups (\\d+) true_groups (\\d+) PA ([0-9.]+)");
     private static final int MIN_THROUGHPUT_LINES = 1_000_000;
     private static final int MEASURED_RUNS = 5;
 
@@ -38,7 +38,7 @@ public final class MiningBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: MiningBenchmark DATA_DIR [OUT_DIR] [--accuracy-only|--throughput-only]");
+            System.err.println("usage: MiningBenchmark DATA_DIR [OUT_DIR] [--corpus=DIR] [--accuracy-only|--throughput-only]");
             System.exit(2);
         }
         Path data = Path.of(args[0]);
@@ -46,16 +46,28 @@ public final class MiningBenchmark {
         List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         Path out = positional.size() > 1 ? Path.of(positional.get(1)) : Path.of("target", "mining");
         Path sets = Files.isDirectory(data.resolve("loghub2k")) ? data.resolve("loghub2k") : data;
-        Path scorer = Files.exists(data.resolve("ga.py")) ? data.resolve("ga.py") : sets.resolveSibling("ga.py");
-        List<Path> contents = contentFiles(sets);
-        if (contents.isEmpty()) {
-            throw new IllegalArgumentException("no NAME.content files under " + sets);
+        List<Path> contents = Files.isDirectory(sets) ? contentFiles(sets) : List.of();
+        List<Path> corpus = List.of();
+        for (String flag : flags) {
+            if (flag.startsWith("--corpus=")) {
+                Path dir = Path.of(flag.substring("--corpus=".length()));
+                corpus = Files.isDirectory(dir) ? contentFiles(dir) : List.of();
+            }
+        }
+        if (contents.isEmpty() && corpus.isEmpty()) {
+            throw new IllegalArgumentException("no NAME.content files under " + sets + " nor in the corpus");
         }
         if (!flags.contains("--throughput-only")) {
-            accuracy(contents, scorer, out);
+            if (!contents.isEmpty()) {
+                accuracy("## Accuracy (fresh miner per set, default configuration)", contents, out);
+            }
+            if (!corpus.isEmpty()) {
+                accuracy("## Accuracy on the generated corpus (bench/corpus, fresh miner per set)", corpus,
+                        out.resolve("corpus"));
+            }
         }
         if (!flags.contains("--accuracy-only")) {
-            throughput(contents);
+            throughput(contents.isEmpty() ? corpus : contents);
         }
     }
 
@@ -70,9 +82,9 @@ public final class MiningBenchmark {
         return file.substring(0, file.length() - ".content".length());
     }
 
-    private static void accuracy(List<Path> contents, Path scorer, Path out) throws IOException, InterruptedException {
+    private static void accuracy(String title, List<Path> contents, Path out) throws IOException {
         Files.createDirectories(out);
-        System.out.println("## Accuracy (fresh miner per set, default configuration)");
+        System.out.println(title);
         System.out.println();
         System.out.println("| set | GA | PA | signatures | true groups |");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
@@ -87,32 +99,18 @@ public final class MiningBenchmark {
             Path predictedFile = out.resolve(name + ".predicted");
             Files.write(predictedFile, predicted, StandardCharsets.UTF_8);
             Path truth = content.resolveSibling(name + ".truth");
-            String score = score(scorer, truth, predictedFile);
-            Matcher m = SCORE.matcher(score);
-            if (!m.find()) {
-                throw new IllegalStateException("unexpected scorer output: " + score);
-            }
-            double ga = Double.parseDouble(m.group(1));
-            double pa = Double.parseDouble(m.group(4));
+            GroupingAccuracy.Score score = GroupingAccuracy.score(truth, predictedFile);
+            double ga = score.ga();
+            double pa = score.pa().orElseThrow();
             gaSum += ga;
             paSum += pa;
             gaMin = Math.min(gaMin, ga);
-            System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %s | %s |%n", name, ga, pa, m.group(2), m.group(3));
+            System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %d | %d |%n", name, ga, pa, score.groups(),
+                    score.trueGroups());
         }
         int n = contents.size();
         System.out.printf(Locale.ROOT, "| **average** | **%.4f** | **%.4f** | | |%n", gaSum / n, paSum / n);
         System.out.printf(Locale.ROOT, "%nlowest GA %.4f; predictions in %s%n%n", gaMin, out);
-    }
-
-    private static String score(Path scorer, Path truth, Path predicted) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("python3", scorer.toString(), truth.toString(), predicted.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("ga.py failed: " + output);
-        }
-        return output;
     }
 
     private static void throughput(List<Path> contents) {
