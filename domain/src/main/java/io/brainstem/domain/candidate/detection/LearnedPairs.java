@@ -4,7 +4,6 @@ import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.Signature;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 
 /**
  * Failure/recovery pairs learned from the stream, for vocabularies whose words say nothing: when signature B
@@ -88,12 +87,13 @@ final class LearnedPairs {
         ArrayDeque<Recent> recent = recentByHost.get(host);
         Instant since = event.at().minusSeconds(WINDOW_MINUTES * 60L);
         String b = event.signatureId();
-        if (recent != null && !failure && rareEnough(signature)) {
-            for (Iterator<Recent> it = recent.iterator(); it.hasNext(); ) {
-                Recent a = it.next();
-                if (a.at.isBefore(since)) {
-                    it.remove();
-                } else if (a.followedBy == null && !a.signatureId.equals(b) && !a.at.isAfter(event.at())
+        while (recent != null && !recent.isEmpty() && recent.peekFirst().at.isBefore(since)) {
+            recent.removeFirst();
+        }
+        if (recent != null && !recent.isEmpty() && !failure && rareEnough(signature)) {
+            for (Recent a : recent) {
+                if (a.followedBy == null && !a.signatureId.equals(b) && !a.at.isAfter(event.at())
+                        && !a.at.isBefore(since)
                         && (a.failure || a.severity.ordinal() < event.severity().ordinal())
                         && !(a.failure && recovery)) {
                     a.followedBy = b;
