@@ -121,7 +121,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
                     }
                     candidate.visitStamp = visit;
                     TemplateAlignment.Fit fit =
-                            TemplateAlignment.fit(candidate.tokens(), candidate.kinds(), tokens, kinds);
+                            TemplateAlignment.fit(candidate.tokens(), candidate.kinds(), tokens, kinds,
+                                    candidate.wordVariables);
                     if (fit != null) {
                         if (better(fit, bestFit)) {
                             best = candidate;
@@ -129,7 +130,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
                         }
                     } else if (best == null) {
                         int position = TemplateAlignment.siblingPosition(
-                                candidate.tokens(), candidate.kinds(), tokens, kinds);
+                                candidate.tokens(), candidate.kinds(), tokens, kinds, candidate.wordVariables);
                         if (position >= 0) {
                             siblings.add(candidate);
                             siblingPositions.add(position);
@@ -216,6 +217,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
             }
         }
         touch(survivor);
+        survivor.wordVariables |= TemplateAlignment.wordVariableBit(first) | TemplateAlignment.wordVariableBit(second);
         LogCluster result = retemplate(survivor, merged, absorbed);
         return new Match(result.id, result.template(), false, true, absorbed);
     }
@@ -239,6 +241,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private LogCluster retemplate(LogCluster cluster, String[] tokens, List<SignatureId> absorbed) {
         unindex(cluster);
         byTemplate.remove(cluster.template(), cluster);
+        if (tokens.length != cluster.tokens().length) {
+            cluster.wordVariables = 0;
+        }
         cluster.setTokens(tokens);
         index(cluster);
         LogCluster other = byTemplate.get(cluster.template());
@@ -249,6 +254,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
         LogCluster older = other.born < cluster.born ? other : cluster;
         LogCluster younger = older == other ? cluster : other;
         absorb(older, younger, absorbed);
+        older.wordVariables |= younger.wordVariables;
         byTemplate.put(older.template(), older);
         touch(older);
         return older;

@@ -17,6 +17,12 @@ final class LogCluster {
     private String firstAnchor;
     private String lastAnchor;
     boolean alive = true;
+    /**
+     * Positions (bits, {@link TemplateAlignment#wordVariableBit}) that a family merge made variables: there a
+     * field's wildcard also takes a word ({@code user=<*>} takes {@code user=alice}). Not restored from
+     * storage.
+     */
+    long wordVariables;
     /** Set when this signature was merged into another: masked forms cached for it resolve there. */
     LogCluster mergedInto;
     int visitStamp;

@@ -10,7 +10,9 @@ import java.util.List;
  * longest common subsequence of equal tokens is taken and the stretches in between are compared.
  * Where they disagree:
  * <ul>
- *   <li>a template wildcard (or a masked token like {@code node-<*>}) takes a message token that fits it;
+ *   <li>a template wildcard (or a masked token like {@code node-<*>}) takes a message token that fits it
+ *       (a field's word value such as {@code user=alice} only where the signature's family made that
+ *       position a word variable);
  *       a lone template {@code <*>} may take a stretch of several message tokens (variable-length
  *       values such as a user name with a space);</li>
  *   <li>a message wildcard that covers the template's token generalizes the template;</li>
@@ -50,8 +52,9 @@ final class TemplateAlignment {
     }
 
     /** The fit of {@code message} to {@code template}, or {@code null} when it does not fit. */
-    static Fit fit(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
-        Builder b = new Builder(template, templateKinds, message, messageKinds);
+    static Fit fit(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds,
+                   long wordVariables) {
+        Builder b = new Builder(template, templateKinds, message, messageKinds, wordVariables);
         boolean ok = template.length == message.length ? b.positional() : b.aligned();
         if (!ok || b.shared == 0) {
             return null;
@@ -70,7 +73,8 @@ final class TemplateAlignment {
      * {@value #MIN_SHARED_FOR_GENERALIZING} shared constants and {@value #SHARED_PER_GENERALIZED_REGION} per
      * differing position. Returns the positions as {@link #siblingKey}, or {@code -1}.
      */
-    static int siblingPosition(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
+    static int siblingPosition(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds,
+                               long wordVariables) {
         if (template.length != message.length || template.length >= 1 << 15) {
             return -1;
         }
@@ -87,7 +91,8 @@ final class TemplateAlignment {
                 continue;
             }
             TokenKind ak = templateKinds[i];
-            if (ak.hasWildcard() && globMatches(a, b) && Builder.coversValueOnly(a, ak, b, messageKinds[i])) {
+            if (ak.hasWildcard() && globMatches(a, b) && (Builder.coversValueOnly(a, ak, b, messageKinds[i])
+                    || (isWordVariable(wordVariables, i) && coversAWord(a, b)))) {
                 continue;
             }
             if (second >= 0 || !variableTokens(a, ak, b, messageKinds[i])) {
@@ -150,6 +155,26 @@ final class TemplateAlignment {
 
     private static boolean isNameChar(char c) {
         return ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    /** The bit of position {@code i} in a signature's set of word variables (positions past 63 have none). */
+    static long wordVariableBit(int i) {
+        return i < Long.SIZE ? 1L << i : 0;
+    }
+
+    static boolean isWordVariable(long wordVariables, int i) {
+        return (wordVariables & wordVariableBit(i)) != 0;
+    }
+
+    /** Whether the one wildcard of {@code pattern} (which glob-matches {@code value}) covers a word of it. */
+    static boolean coversAWord(String pattern, String value) {
+        int open = pattern.indexOf(MessageMasker.WILDCARD);
+        if (open < 0 || open != pattern.lastIndexOf(MessageMasker.WILDCARD)) {
+            return false;
+        }
+        int tail = pattern.length() - open - MessageMasker.WILDCARD.length();
+        String covered = value.substring(open, value.length() - tail);
+        return !covered.isEmpty() && TokenKind.of(covered).isWordValue();
     }
 
     /** The differing positions of two siblings in one {@code int}: {@code first << 15 | second}. */
@@ -252,11 +277,13 @@ final class TemplateAlignment {
         private final String[] m;
         private final TokenKind[] mk;
         private final List<String> out;
+        private final long wordVariables;
         private int shared;
         private int generalized;
         private boolean changed;
 
-        Builder(String[] t, TokenKind[] tk, String[] m, TokenKind[] mk) {
+        Builder(String[] t, TokenKind[] tk, String[] m, TokenKind[] mk, long wordVariables) {
+            this.wordVariables = wordVariables;
             this.t = t;
             this.tk = tk;
             this.m = m;
@@ -369,7 +396,7 @@ final class TemplateAlignment {
             TokenKind ak = tk[i];
             TokenKind bk = mk[j];
             if (ak.hasWildcard() && globMatches(a, b)) {
-                if (!coversValueOnly(a, ak, b, bk)) {
+                if (!coversValueOnly(a, ak, b, bk) && !(isWordVariable(wordVariables, i) && coversAWord(a, b))) {
                     return false;
                 }
                 out.add(a);
@@ -414,8 +441,8 @@ final class TemplateAlignment {
          * Whether a wildcard token may stand for {@code value}: always for words and identifiers; for a
          * {@link TokenKind#FIXED} value only when the wildcard covers no letters of it, so {@code (<*>)}
          * takes {@code ()} but {@code user=<*>} does not take {@code user=root} and {@code <*>} does not
-         * take {@code down}. (A field whose word values vary becomes {@code user=<*>} by cardinality; its
-         * next new values form a family again, which then merges into it by its equal template.)
+         * take {@code down}. (Where a family made a field a word variable, {@link TemplateAlignment#coversAWord} lets
+         * {@code user=<*>} take {@code user=alice}.)
          */
         private static boolean coversValueOnly(String pattern, TokenKind patternKind, String value, TokenKind kind) {
             if (kind.canBeValue()) {

@@ -114,6 +114,31 @@ class GeneralizingMinerTest {
         assertEquals(merge.signatureId(), miner.add(pattern.replace("{}", values.get(1))).signatureId());
     }
 
+    @Test
+    void aFieldWhoseWordValuesVaryTakesNewValuesOnceItsFamilyMerged() {
+        String pattern = "authentication failure; logname= uid=0 tty=ssh rhost=10.0.0.1 user={}";
+        Match merge = null;
+        for (String user : List.of("alice", "oracle", "nagios", "backup")) {
+            merge = miner.add(pattern.replace("{}", user));
+        }
+        Match later = miner.add(pattern.replace("{}", "gitlab-runner"));
+
+        assertEquals("authentication failure; logname= uid=<*> tty=ssh rhost=<*> user=<*>", merge.template());
+        assertEquals(merge.signatureId(), later.signatureId());
+        assertFalse(later.created());
+        assertEquals(1, miner.size());
+    }
+
+    @Test
+    void aFieldOfStateWordsStaysApart() {
+        Set<SignatureId> ids = new HashSet<>();
+        for (String state : List.of("up", "down", "active", "standby", "offline")) {
+            ids.add(miner.add("link monitor on switch core reports link state=" + state).signatureId());
+        }
+
+        assertEquals(5, ids.size());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             event wording             | Took 2.5 seconds to {} the instance on the hypervisor | spawn,destroy,rebuild
