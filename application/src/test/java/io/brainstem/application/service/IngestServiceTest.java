@@ -92,7 +92,7 @@ class IngestServiceTest {
     @Test
     void repeatedPatternUpdatesOneCandidateNeverDuplicates() {
         for (int i = 0; i < 5; i++) {
-            ingest(2, syslog("link eth" + i + " flapped"));
+            ingest(2, syslog("link to 10.0.0." + i + " flapped"));
         }
         assertEquals(1, storage.unitOfWork().read(() -> storage.candidates().findByTenant(TENANT, 10)).size());
     }
