@@ -96,8 +96,7 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
      * failure signature on the host, so they pair whatever their words and services.
      */
     static Transition learned(CanonicalEvent event, String template, String failureSignatureId, Polarity polarity) {
-        Thing thing = new Thing(join("learned", event.host(), failureSignatureId),
-                Subjects.entities(event.message()), failureSignatureId, Subjects.instantiate(template, event.message()),
+        Thing thing = thing(join("learned", event.host(), failureSignatureId), event, template, failureSignatureId,
                 false);
         return new Transition(subject(thing), polarity, event.timestamp(), null, null, SelfHealKind.STATE_WORDS,
                 thing);
@@ -111,8 +110,12 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
     }
 
     private static Thing thing(CanonicalEvent event, String template, String key, boolean lifecycle) {
-        return new Thing(join("state", event.host(), event.service()), Subjects.entities(event.message()),
-                key, Subjects.instantiate(template, event.message()), lifecycle);
+        return thing(join("state", event.host(), event.service()), event, template, key, lifecycle);
+    }
+
+    private static Thing thing(String bucket, CanonicalEvent event, String template, String key, boolean lifecycle) {
+        String[] tokens = Subjects.tokens(event.message());
+        return new Thing(bucket, Subjects.entities(tokens), key, Subjects.instantiate(template, tokens), lifecycle);
     }
 
     private static String subject(Thing thing) {

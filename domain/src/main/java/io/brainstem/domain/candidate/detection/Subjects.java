@@ -26,13 +26,13 @@ final class Subjects {
     }
 
     /**
-     * The entities of {@code message}, sorted, without duplicates: its tokens that hold a digit or a separator
+     * The entities of a message (its {@link #tokens}), sorted, without duplicates: its tokens that hold a digit or a separator
      * ({@code / . @ :}) and are not numbers, durations, times, dates or long hexadecimal ids; at most
      * {@value #MAX_ENTITIES}, the first ones of the message.
      */
-    static List<String> entities(String message) {
+    static List<String> entities(String[] messageTokens) {
         TreeSet<String> found = new TreeSet<>();
-        for (String token : tokens(message)) {
+        for (String token : messageTokens) {
             if (found.size() >= MAX_ENTITIES) {
                 break;
             }
@@ -50,10 +50,12 @@ final class Subjects {
      * {@code Interface GigabitEthernet0/12, changed state to down}. Other variables stay {@code <*>}; with token
      * counts that differ the template is returned as it is.
      */
-    static String instantiate(String template, String message) {
+    static String instantiate(String template, String[] m) {
+        if (!template.contains(WILDCARD)) {
+            return template;
+        }
         String[] t = tokens(template);
-        String[] m = tokens(message);
-        if (t.length != m.length || !template.contains(WILDCARD)) {
+        if (t.length != m.length) {
             return template;
         }
         StringBuilder out = new StringBuilder(template.length() + 16);
@@ -146,7 +148,8 @@ final class Subjects {
         return token.substring(from, to);
     }
 
-    private static String[] tokens(String text) {
+    /** The whitespace-separated tokens of {@code text}; split once per message for both readings above. */
+    static String[] tokens(String text) {
         List<String> out = new ArrayList<>();
         int n = text.length();
         int i = 0;
