@@ -26,8 +26,8 @@ final class Subjects {
     }
 
     /**
-     * The entities of a message (its {@link #tokens}), sorted, without duplicates: its tokens that hold a digit or a separator
-     * ({@code / . @ :}) and are not numbers, durations, times, dates or long hexadecimal ids; at most
+     * The entities of a message (its {@link #tokens}), sorted, without duplicates: its tokens that hold a digit or
+     * a separator ({@code / . @ :}) and are not numbers, durations, times, dates or long hexadecimal ids; at most
      * {@value #MAX_ENTITIES}, the first ones of the message.
      */
     static List<String> entities(String[] messageTokens) {
