@@ -21,9 +21,11 @@ public final class Candidate {
     private Evidence evidence;
     private final Instant createdAt;
     private Instant updatedAt;
+    private Recollection recollection;
 
     private Candidate(CandidateId id, TenantId tenantId, CandidateType type, String patternKey, String title,
-            ScoreBreakdown breakdown, String explanation, Evidence evidence, Instant createdAt, Instant updatedAt) {
+            ScoreBreakdown breakdown, String explanation, Evidence evidence, Instant createdAt, Instant updatedAt,
+            Recollection recollection) {
         this.id = DomainViolation.requirePresent(id, "candidate_id");
         this.tenantId = DomainViolation.requirePresent(tenantId, "tenant_id");
         this.type = DomainViolation.requirePresent(type, "candidate_type");
@@ -34,19 +36,48 @@ public final class Candidate {
         this.evidence = DomainViolation.requirePresent(evidence, "evidence");
         this.createdAt = DomainViolation.requirePresent(createdAt, "created_at");
         this.updatedAt = DomainViolation.requirePresent(updatedAt, "updated_at");
+        this.recollection = recollection == null ? Recollection.NONE : recollection;
     }
 
     public static Candidate detect(TenantId tenantId, CandidateType type, String patternKey, String title,
             ScoreBreakdown breakdown, String explanation, Evidence evidence, Instant at) {
         return new Candidate(CandidateId.forPattern(tenantId.value(), type.wireName() + ":" + patternKey), tenantId,
-                type, patternKey, title, breakdown, explanation, evidence, at, at);
+                type, patternKey, title, breakdown, explanation, evidence, at, at, Recollection.NONE);
     }
 
     public static Candidate restore(CandidateId id, TenantId tenantId, CandidateType type, String patternKey,
             String title, ScoreBreakdown breakdown, String explanation, Evidence evidence, Instant createdAt,
             Instant updatedAt) {
-        return new Candidate(id, tenantId, type, patternKey, title, breakdown, explanation, evidence, createdAt,
-                updatedAt);
+        return restore(id, tenantId, type, patternKey, title, breakdown, explanation, evidence, createdAt, updatedAt,
+                Recollection.NONE);
+    }
+
+    /**
+     * Rebuilds a stored candidate; {@code detectorExplanation} is the detector's explanation without what memory
+     * added (see {@link #detectorExplanation()}).
+     */
+    public static Candidate restore(CandidateId id, TenantId tenantId, CandidateType type, String patternKey,
+            String title, ScoreBreakdown breakdown, String detectorExplanation, Evidence evidence, Instant createdAt,
+            Instant updatedAt, Recollection recollection) {
+        return new Candidate(id, tenantId, type, patternKey, title, breakdown, detectorExplanation, evidence,
+                createdAt, updatedAt, recollection);
+    }
+
+    /**
+     * Takes what operational memory now says about this pattern: its memory score, the incidents it matches and
+     * whether a review keeps it out of the way. Replaces what memory said before.
+     */
+    public void recall(Recollection now) {
+        this.recollection = DomainViolation.requirePresent(now, "recollection");
+    }
+
+    public Recollection recollection() {
+        return recollection;
+    }
+
+    /** True when a person's judgement keeps it out of {@code /interesting} and the digest for now. */
+    public boolean suppressed() {
+        return recollection.suppressed();
     }
 
     /** Replaces the assessment with a newer one of the same pattern. */
@@ -60,7 +91,7 @@ public final class Candidate {
     }
 
     public double scoreTotal() {
-        return breakdown.total();
+        return breakdown().total();
     }
 
     public DecisionBand decisionBand() {
@@ -72,8 +103,16 @@ public final class Candidate {
     public CandidateType type() { return type; }
     public String patternKey() { return patternKey; }
     public String title() { return title; }
-    public ScoreBreakdown breakdown() { return breakdown; }
-    public String explanation() { return explanation; }
+    /** The detector's breakdown with memory's part. */
+    public ScoreBreakdown breakdown() { return breakdown.withMemory(recollection.memory()); }
+
+    /** The detector's explanation and what memory adds to it. */
+    public String explanation() {
+        return recollection.sentence().isEmpty() ? explanation : explanation + " " + recollection.sentence();
+    }
+
+    /** The detector's explanation alone (what storage keeps beside the recollection). */
+    public String detectorExplanation() { return explanation; }
     public Evidence evidence() { return evidence; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The parts of a candidate's score, each 0..1. {@link #total()} is their weighted mean with the
- * weights below (they sum to 1); a person can recompute it from the breakdown.
+ * weights below (they sum to 1, memory comes on top); a person can recompute it from the breakdown.
  *
  * <ul>
  *   <li>{@code recurrence} (0.20): how often the pattern has happened; {@code ln(n)/ln(20)}, so 1 happening is 0,
@@ -24,13 +24,16 @@ import java.util.Map;
  *       interval, else 0.</li>
  *   <li>{@code routine} (no weight, 0 or 1): 1 when the pattern is routine chatter (low severity and no failure,
  *       or a steady background rate); the total of a routine pattern is then at most {@link #ROUTINE_CAP}, the top
- *       of {@code watch}.</li>
+ *       of {@code watch}, unless memory knows it.</li>
+ *   <li>{@code memory} (0.15, added on top of the others; the total stays at most 1): what operational memory
+ *       knows of it (ADR 19): 1 when it is, or shares a signature with, a promoted incident; 0.7 for a similar
+ *       template on the same host; 0.5 for a similar template elsewhere or when a person judged it useful.</li>
  * </ul>
  * Severity weighs most, so that an error recurring on one host outranks an info message that merely repeats
  * everywhere. The detection rules that fill these in are documented in {@code docs/candidates.md}.
  */
 public record ScoreBreakdown(double recurrence, double recovery, double spread, double severity, double burst,
-        double novelty, double periodicity, double routine) {
+        double novelty, double periodicity, double routine, double memory) {
 
     public static final double W_RECURRENCE = 0.20;
     public static final double W_RECOVERY = 0.20;
@@ -39,6 +42,8 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
     public static final double W_BURST = 0.15;
     public static final double W_NOVELTY = 0.05;
     public static final double W_PERIODICITY = 0.10;
+    /** Added on top of the weighted mean (the total is still capped at 1): what operational memory knows. */
+    public static final double W_MEMORY = 0.15;
     /** The highest total of a routine pattern: just below {@code review}. */
     public static final double ROUTINE_CAP = 0.44;
 
@@ -53,6 +58,20 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
         if (routine != 0 && routine != 1) {
             throw new DomainViolation("routine must be 0 or 1, was " + routine);
         }
+        DomainViolation.requireUnit(memory, "memory");
+    }
+
+    /** A breakdown as the detector makes it: nothing from memory yet. */
+    public ScoreBreakdown(double recurrence, double recovery, double spread, double severity, double burst,
+            double novelty, double periodicity, double routine) {
+        this(recurrence, recovery, spread, severity, burst, novelty, periodicity, routine, 0);
+    }
+
+    /** The same breakdown with {@code memory} as its memory part. */
+    public ScoreBreakdown withMemory(double memory) {
+        return memory == this.memory ? this
+                : new ScoreBreakdown(recurrence, recovery, spread, severity, burst, novelty, periodicity, routine,
+                        memory);
     }
 
     /** A breakdown without periodicity, not routine. */
@@ -63,7 +82,7 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
 
     /** The same breakdown marked routine. */
     public ScoreBreakdown asRoutine() {
-        return new ScoreBreakdown(recurrence, recovery, spread, severity, burst, novelty, periodicity, 1);
+        return new ScoreBreakdown(recurrence, recovery, spread, severity, burst, novelty, periodicity, 1, memory);
     }
 
     public boolean isRoutine() {
@@ -72,9 +91,9 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
 
     public double total() {
         double t = W_RECURRENCE * recurrence + W_RECOVERY * recovery + W_SPREAD * spread + W_SEVERITY * severity
-                + W_BURST * burst + W_NOVELTY * novelty + W_PERIODICITY * periodicity;
+                + W_BURST * burst + W_NOVELTY * novelty + W_PERIODICITY * periodicity + W_MEMORY * memory;
         t = Math.min(1.0, t);
-        if (isRoutine()) {
+        if (isRoutine() && memory == 0) {
             t = Math.min(ROUTINE_CAP, t);
         }
         return Math.round(t * 10_000) / 10_000.0;
@@ -90,12 +109,14 @@ public record ScoreBreakdown(double recurrence, double recovery, double spread, 
         m.put("novelty", novelty);
         m.put("periodicity", periodicity);
         m.put("routine", routine);
+        m.put("memory", memory);
         return m;
     }
 
     public static ScoreBreakdown fromMap(Map<String, Double> m) {
         return new ScoreBreakdown(m.getOrDefault("recurrence", 0.0), m.getOrDefault("recovery", 0.0),
                 m.getOrDefault("spread", 0.0), m.getOrDefault("severity", 0.0), m.getOrDefault("burst", 0.0),
-                m.getOrDefault("novelty", 0.0), m.getOrDefault("periodicity", 0.0), m.getOrDefault("routine", 0.0));
+                m.getOrDefault("novelty", 0.0), m.getOrDefault("periodicity", 0.0), m.getOrDefault("routine", 0.0),
+                m.getOrDefault("memory", 0.0));
     }
 }

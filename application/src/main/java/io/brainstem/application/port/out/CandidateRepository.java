@@ -16,4 +16,11 @@ public interface CandidateRepository {
 
     /** The tenant's candidates, highest score first, at most {@code limit}. */
     List<Candidate> findByTenant(TenantId tenant, int limit);
+
+    /**
+     * The tenant's candidates whose evidence names one of {@code signatureIds} or one of {@code hosts}, highest
+     * score first, at most {@code limit}. Either collection may be empty.
+     */
+    List<Candidate> findBySignaturesOrHosts(TenantId tenant, Collection<String> signatureIds,
+            Collection<String> hosts, int limit);
 }

@@ -7,6 +7,8 @@ import io.brainstem.application.port.in.InspectionQueries.SignatureFilter;
 import io.brainstem.application.port.in.InspectionQueries.SourceFilter;
 import io.brainstem.application.port.in.InspectionQueries.SourceStatus;
 import io.brainstem.application.port.in.InspectionQueries.ValueCount;
+import io.brainstem.application.port.in.MemoryQueries.CandidateSearch;
+import io.brainstem.application.port.in.MemoryQueries.EventQuery;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.envelope.EnvelopeStatus;
 import io.brainstem.domain.envelope.RawEnvelope;
@@ -26,6 +28,12 @@ public interface InspectionReadModel {
 
     /** Highest score first. */
     List<Candidate> candidates(CandidateFilter filter, int limit);
+
+    /** Highest score first, then id. */
+    List<Candidate> searchCandidates(CandidateSearch search, int limit);
+
+    /** Canonical events matching the query, highest id (newest) first. */
+    List<CanonicalEvent> searchEvents(EventQuery query, int limit);
 
     /** Most occurrences first. */
     List<Signature> signatures(SignatureFilter filter, int limit);

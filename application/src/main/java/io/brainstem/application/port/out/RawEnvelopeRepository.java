@@ -28,4 +28,14 @@ public interface RawEnvelopeRepository {
      * with one of {@code statuses} (empty = any) and received at or after {@code since} (null = any).
      */
     List<RawEnvelope> findAfter(long afterId, Collection<EnvelopeStatus> statuses, Instant since, int limit);
+
+    /**
+     * Retention: deletes up to {@code maxRows} envelopes (and the events made from them) received before
+     * {@code cutoff}, oldest ids first, and returns how many it deleted. Signatures, candidates, incidents and
+     * reviews are not touched.
+     */
+    int deleteReceivedBefore(Instant cutoff, int maxRows);
+
+    /** When the oldest envelope still kept was received; empty when there is none. */
+    Optional<Instant> oldestReceivedAt();
 }

@@ -1,6 +1,6 @@
 package io.brainstem.application.port.out;
 
-/** One database: the repositories of the four aggregates and the unit of work that spans them. */
+/** One database: the repositories of the aggregates and the unit of work that spans them. */
 public interface Storage {
 
     UnitOfWork unitOfWork();
@@ -16,6 +16,10 @@ public interface Storage {
     InspectionReadModel inspection();
 
     IntakeCursorRepository intakeCursors();
+
+    IncidentRepository incidents();
+
+    ReviewRepository reviews();
 
     /** A name for logs and responses (the database file, or "memory"). */
     String describe();
