@@ -4,6 +4,7 @@ import io.brainstem.adapters.http.HttpApi;
 import io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog;
 import io.brainstem.application.service.IngestService;
 import io.brainstem.application.service.InspectionService;
+import io.brainstem.application.service.MemoryService;
 import io.brainstem.application.service.ReplayService;
 import io.brainstem.domain.event.Canonicalizer;
 import io.helidon.webserver.WebServer;
@@ -24,6 +25,7 @@ public final class Brainstem implements AutoCloseable {
     private final IngestService ingest;
     private final ReplayService replay;
     private final InspectionService inspection;
+    private final MemoryService memory;
     private final ProcessRuntime runtime;
 
     public Brainstem(BrainstemSettings settings) {
@@ -32,6 +34,7 @@ public final class Brainstem implements AutoCloseable {
         this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), CLOCK);
         this.replay = new ReplayService(catalog, ingest);
         this.inspection = new InspectionService(catalog);
+        this.memory = new MemoryService(catalog, ingest);
         this.runtime = new ProcessRuntime(settings);
     }
 
@@ -51,6 +54,10 @@ public final class Brainstem implements AutoCloseable {
         return inspection;
     }
 
+    public MemoryService memory() {
+        return memory;
+    }
+
     public SqliteStorageCatalog catalog() {
         return catalog;
     }
@@ -61,7 +68,7 @@ public final class Brainstem implements AutoCloseable {
 
     public HttpApi.Dependencies httpDependencies() {
         return new HttpApi.Dependencies(ingest, replay, inspection, runtime, settings.limits(),
-                settings.defaultTenant(), settings.apiToken());
+                settings.defaultTenant(), settings.apiToken(), memory, memory, memory);
     }
 
     /** Starts the HTTP API; the caller stops it. */

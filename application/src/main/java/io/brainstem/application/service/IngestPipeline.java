@@ -6,6 +6,7 @@ import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateId;
+import io.brainstem.domain.candidate.Recollection;
 import io.brainstem.domain.candidate.detection.CandidateDetector.Assessment;
 import io.brainstem.domain.envelope.ParserInfo;
 import io.brainstem.domain.envelope.RawEnvelope;
@@ -143,6 +144,10 @@ final class IngestPipeline {
         private final Map<CandidateId, Candidate> touchedCandidates = new LinkedHashMap<>();
         private int parseFailed;
         private int unsupported;
+        private int signaturesCreated;
+        private int candidatesCreated;
+        /** Per processed envelope id: its signature and the candidates it updated (null when not canonicalized). */
+        private final Map<Long, IngestEventsUseCase.EventOutcome> outcomes = new java.util.HashMap<>();
 
         Batch(Storage storage, int threshold) {
             this.storage = storage;
@@ -203,9 +208,15 @@ final class IngestPipeline {
                     p, signature.id(), signature.eventFamily(), parsed.parser(), now);
             events.add(event);
             envelope.markCanonicalized(parsed.parser(), now);
+            List<String> candidateIds = List.of();
             for (Assessment a : state.detector().observe(event, signature, threshold)) {
-                upsertCandidate(state, a);
+                if (candidateIds.isEmpty()) {
+                    candidateIds = new ArrayList<>(2);
+                }
+                candidateIds.add(upsertCandidate(state, a).id().value());
             }
+            outcomes.put(envelope.id().value(), new IngestEventsUseCase.EventOutcome(envelope.id().value(),
+                    signature.id().value(), candidateIds));
         }
 
         /** The live signature {@code id} stands for: this batch's copy, the cache's, or storage's. */
@@ -228,6 +239,7 @@ final class IngestPipeline {
                 signature = known.get();
                 signature.recordOccurrence(match.template(), p.timestamp(), p.host(), p.service());
             } else {
+                signaturesCreated++;
                 signature = Signature.first(match.signatureId(), state.tenant(), match.template(), p.message(),
                         p.timestamp(), p.host(), p.service(), EventFamilyClassifier.classify(match.template(),
                                 p.service()));
@@ -255,7 +267,7 @@ final class IngestPipeline {
             touchedSignatures.remove(root);
         }
 
-        private void upsertCandidate(TenantState state, Assessment a) {
+        private Candidate upsertCandidate(TenantState state, Assessment a) {
             CandidateId id = CandidateId.forPattern(state.tenant().value(), a.type().wireName() + ":" + a.patternKey());
             Optional<Candidate> existing = state.candidate(id);
             if (existing.isEmpty() && !state.holdsAllCandidates()) {
@@ -268,9 +280,15 @@ final class IngestPipeline {
             } else {
                 candidate = Candidate.detect(state.tenant(), a.type(), a.patternKey(), a.title(), a.breakdown(),
                         a.explanation(), a.evidence(), now);
+                candidatesCreated++;
+            }
+            MemoryIndex memory = state.memory();
+            if (!memory.isEmpty() || candidate.recollection() != Recollection.NONE) {
+                candidate.recall(memory.recall(candidate, sid -> live(state, sid)));
             }
             state.remember(candidate);
             touchedCandidates.put(candidate.id(), candidate);
+            return candidate;
         }
 
         java.util.Set<String> touchedSignatureIds() {
@@ -291,11 +309,17 @@ final class IngestPipeline {
             storage.signatures().saveAll(touchedSignatures.values());
             storage.candidates().saveAll(touchedCandidates.values());
             List<InterestingItem> interesting = InterestingItems.fold(touchedCandidates.values().stream()
-                    .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).toList(),
+                    .filter(c -> !c.suppressed()).sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).toList(),
                     INTERESTING_IN_RESPONSE);
             String tenant = envelopes.isEmpty() ? null : envelopes.getFirst().tenantId().value();
+            List<IngestEventsUseCase.EventOutcome> perEvent = new ArrayList<>(envelopes.size());
+            for (RawEnvelope e : envelopes) {
+                IngestEventsUseCase.EventOutcome o = outcomes.get(e.id().value());
+                perEvent.add(o != null ? o : new IngestEventsUseCase.EventOutcome(e.id().value(), null, List.of()));
+            }
             return new IngestEventsUseCase.IngestResult(tenant, envelopes.size(), touchedSignatures.size(),
-                    touchedCandidates.size(), parseFailed, unsupported, interesting);
+                    touchedCandidates.size(), parseFailed, unsupported, interesting, signaturesCreated,
+                    candidatesCreated, perEvent);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.brainstem.application.service;
 
 import io.brainstem.application.port.in.DatabaseRef;
 import io.brainstem.application.port.in.InspectionQueries;
+import io.brainstem.application.port.in.MemoryQueries;
 import io.brainstem.application.port.in.InterestingItem;
 import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.Storage;
@@ -35,8 +36,10 @@ public final class InspectionService implements InspectionQueries {
     @Override
     public List<InterestingItem> interesting(DatabaseRef db, Optional<String> tenantId, int limit) {
         int read = (int) Math.min(Integer.MAX_VALUE, (long) limit * InterestingItems.READ_PER_ITEM);
-        return InterestingItems.fold(candidates(db, new CandidateFilter(tenantId, Optional.empty(), Optional.empty(),
-                Optional.empty()), read), limit);
+        // what a person judged noise, expected or a duplicate stays out until it changes materially (ADR 19)
+        MemoryQueries.CandidateSearch live = new MemoryQueries.CandidateSearch(tenantId, java.util.Set.of(),
+                java.util.Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return InterestingItems.fold(read(db, r -> r.searchCandidates(live, read)), limit);
     }
 
     @Override

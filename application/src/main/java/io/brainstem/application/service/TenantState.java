@@ -35,6 +35,7 @@ final class TenantState {
     private final Map<SignatureId, SignatureId> aliases;
     private final Map<CandidateId, Candidate> candidates = new HashMap<>();
     private final CandidateDetector detector = new CandidateDetector();
+    private MemoryIndex memory = new MemoryIndex();
     /** True when every stored candidate of the tenant is in memory, so a miss means "new". */
     private boolean allCandidatesHeld;
 
@@ -77,6 +78,7 @@ final class TenantState {
             state.candidates.put(c.id(), c);
         }
         state.allCandidatesHeld = candidates.size() < candidateLimit;
+        state.memory = MemoryIndex.load(storage, tenant);
         for (CanonicalEvent e : storage.canonicalEvents().latest(tenant, WARM_UP_EVENTS)) {
             SignatureId live = state.resolve(storage, e.signatureId());
             Signature s = state.signatures.get(live);
@@ -115,6 +117,11 @@ final class TenantState {
 
     CandidateDetector detector() {
         return detector;
+    }
+
+    /** The tenant's incidents and latest reviews (ADR 19). */
+    MemoryIndex memory() {
+        return memory;
     }
 
     /** The live id {@code id} stands for: itself, or the survivor it was merged into. */

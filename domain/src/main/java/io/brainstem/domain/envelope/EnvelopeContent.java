@@ -42,6 +42,12 @@ public record EnvelopeContent(
         return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
+    /** The same content with {@code name} as its source name. */
+    public EnvelopeContent withSourceName(String name) {
+        return new EnvelopeContent(tenantId, sourceType, sourceId, name, sourcePath, timestamp, host, service,
+                severity, assetId, facility, messageRaw, structuredFields, correlationKeys, metadata);
+    }
+
     /** Starts a builder for the common case of a few fields. */
     public static Builder builder(TenantId tenantId) {
         return new Builder(tenantId);

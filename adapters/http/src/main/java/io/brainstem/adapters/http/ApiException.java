@@ -25,4 +25,8 @@ final class ApiException extends RuntimeException {
     static ApiException badRequest(String code, String message) {
         return new ApiException(Status.BAD_REQUEST_400, code, message);
     }
+
+    static ApiException notFound(String message) {
+        return new ApiException(Status.NOT_FOUND_404, "not_found", message);
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.brainstem.application.port.in.InterestingItem;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.Evidence;
+import io.brainstem.domain.candidate.Recollection;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,16 @@ import java.util.Map;
 record CandidateJson(String candidateId, String tenantId, String candidateType, String title,
         Map<String, Double> scoreBreakdown, double scoreTotal, String decisionBand, String explanation,
         EvidenceJson evidence, String createdAt, String updatedAt, String whyItMatters,
+        List<MemoryMatchJson> memoryMatches, boolean suppressed, String suppressedBy, String reviewReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FacetJson> facets) {
+
+    /** A promoted incident the candidate matches (ADR 19). */
+    record MemoryMatchJson(String incidentMemoryId, String title, String promotedAt, String why) {
+        static List<MemoryMatchJson> of(Recollection r) {
+            return r.incidents().stream().map(m -> new MemoryMatchJson(m.incidentId(), m.title(),
+                    m.promotedAt().toString(), m.why())).toList();
+        }
+    }
 
     /** Another candidate of the same fault, shown with the item it belongs to. */
     record FacetJson(String candidateId, String candidateType, String title, double scoreTotal, String decisionBand) {
@@ -37,7 +47,8 @@ record CandidateJson(String candidateId, String tenantId, String candidateType, 
         return new CandidateJson(c.id().value(), c.tenantId().value(), c.type().wireName(), c.title(),
                 c.breakdown().asMap(), c.scoreTotal(), c.decisionBand().wireName(), c.explanation(),
                 EvidenceJson.from(c.evidence()), c.createdAt().toString(), c.updatedAt().toString(), whyItMatters,
-                facets);
+                MemoryMatchJson.of(c.recollection()), c.suppressed(), c.recollection().suppressedBy(),
+                c.recollection().reason(), facets);
     }
 
     /** An interesting item: the candidate with the other candidates of its fault as {@code facets}. */

@@ -1,6 +1,7 @@
 package io.brainstem.adapters.http;
 
 import io.brainstem.application.port.in.InvalidRequestException;
+import io.brainstem.application.port.in.UnknownSubjectException;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.domain.shared.DomainViolation;
 import io.helidon.http.BadRequestException;
@@ -29,6 +30,8 @@ final class ErrorMapping {
                         (req, res, e) -> Responses.error(res, Status.BAD_REQUEST_400, e.code(), e.getMessage()))
                 .error(DomainViolation.class,
                         (req, res, e) -> Responses.error(res, Status.BAD_REQUEST_400, "invalid_value", e.getMessage()))
+                .error(UnknownSubjectException.class,
+                        (req, res, e) -> Responses.error(res, Status.NOT_FOUND_404, "not_found", e.getMessage()))
                 .error(NotFoundException.class,
                         (req, res, e) -> Responses.error(res, Status.NOT_FOUND_404, "not_found", "no such resource"))
                 .error(BadRequestException.class,

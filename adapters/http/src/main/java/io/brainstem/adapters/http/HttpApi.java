@@ -2,6 +2,9 @@ package io.brainstem.adapters.http;
 
 import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.InspectionQueries;
+import io.brainstem.application.port.in.MemoryQueries;
+import io.brainstem.application.port.in.PromoteCandidateUseCase;
+import io.brainstem.application.port.in.RecordReviewUseCase;
 import io.brainstem.application.port.in.ReplayRawEnvelopesUseCase;
 import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.domain.envelope.TenantId;
@@ -19,7 +22,11 @@ public final class HttpApi {
             "GET /interesting", "GET /candidates", "GET /signatures",
             "GET /signatures/{signature_id}", "GET /canonical_events", "GET /stats",
             "GET /failures", "GET /failures/{raw_envelope_id}", "GET /raw_envelopes", "GET /ingest/recent",
-            "GET /sources", "GET /sources/status", "GET /runtime", "GET /status", "GET /healthz", "GET /openapi");
+            "GET /sources", "GET /sources/status", "GET /runtime", "GET /status", "GET /healthz", "GET /openapi",
+            "POST /events/ingest", "POST /events/ingest_bulk", "POST /events/search", "POST /candidates/search",
+            "POST /candidates/explain", "POST /candidates/promote", "POST /incidents/search",
+            "GET /incidents/{incident_memory_id}", "POST /history/related", "POST /review/record",
+            "POST /digest/daily");
 
     private HttpApi() {
     }
@@ -27,7 +34,8 @@ public final class HttpApi {
     /** What the routes need. */
     public record Dependencies(IngestEventsUseCase ingest, ReplayRawEnvelopesUseCase replay,
             InspectionQueries inspection, RuntimeQueries runtime, ApiLimits limits, TenantId defaultTenant,
-            Optional<String> apiToken) {
+            Optional<String> apiToken, PromoteCandidateUseCase promote, RecordReviewUseCase review,
+            MemoryQueries memory) {
     }
 
     public static void routing(HttpRouting.Builder routing, Dependencies deps) {
@@ -38,6 +46,8 @@ public final class HttpApi {
                 .register("/", new OpenApiHttpService())
                 .register("/ingest", new IngestHttpService(deps.ingest(), deps.limits(), deps.defaultTenant()))
                 .register("/replay", new ReplayHttpService(deps.replay(), deps.limits()))
+                .register("/", new MemoryHttpService(deps.ingest(), deps.promote(), deps.review(), deps.memory(),
+                        deps.limits(), deps.defaultTenant()))
                 .any((req, res) -> Responses.error(res, Status.NOT_FOUND_404, "not_found",
                         "no endpoint " + req.prologue().method().text() + " " + req.path().path()));
     }

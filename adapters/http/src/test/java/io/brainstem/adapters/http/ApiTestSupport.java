@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.service.IngestService;
+import io.brainstem.application.service.MemoryService;
 import io.brainstem.application.service.InspectionService;
 import io.brainstem.application.service.ReplayService;
 import io.brainstem.application.testing.InMemoryStorage;
@@ -39,8 +40,9 @@ final class ApiTestSupport {
                 new RuntimeQueries.Defaults(2, "memory", "memory", "default", 20),
                 new RuntimeQueries.Limits(limits.maxBodyBytes(), limits.maxBatchEvents(), limits.maxLimit(), 1_000_000),
                 new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), Map.of());
+        MemoryService memory = new MemoryService(catalog, ingest);
         return new HttpApi.Dependencies(ingest, new ReplayService(catalog, ingest), new InspectionService(catalog),
-                runtime, limits, TenantId.of("default"), token);
+                runtime, limits, TenantId.of("default"), token, memory, memory, memory);
     }
 
     record Reply(Status status, JsonNode body) {

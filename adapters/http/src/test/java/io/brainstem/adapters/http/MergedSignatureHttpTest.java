@@ -13,6 +13,7 @@ import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.service.IngestService;
+import io.brainstem.application.service.MemoryService;
 import io.brainstem.application.service.InspectionService;
 import io.brainstem.application.service.ReplayService;
 import io.brainstem.application.testing.InMemoryStorage;
@@ -52,8 +53,10 @@ class MergedSignatureHttpTest {
                 new RuntimeQueries.Defaults(2, "memory", "memory", "default", 20),
                 new RuntimeQueries.Limits(1 << 20, 100, 100, 1_000_000),
                 new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), Map.of());
+        MemoryService memory = new MemoryService(CATALOG, ingest);
         HttpApi.routing(builder, new HttpApi.Dependencies(ingest, new ReplayService(CATALOG, ingest),
-                new InspectionService(CATALOG), runtime, ApiLimits.DEFAULTS, TENANT, Optional.empty()));
+                new InspectionService(CATALOG), runtime, ApiLimits.DEFAULTS, TENANT, Optional.empty(), memory, memory,
+                memory));
     }
 
     /** Two events of two signatures, then the second merged into the first; returns {survivor, absorbed} ids. */

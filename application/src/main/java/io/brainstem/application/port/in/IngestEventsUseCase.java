@@ -68,11 +68,24 @@ public interface IngestEventsUseCase {
      * @param signatureCount   distinct signatures the request's events matched
      * @param candidateCount   distinct candidates the request created or updated
      * @param interestingItems those candidates, highest score first (at most five)
+     * @param signaturesCreated signatures the request's events created (the 0.0.3 accounting)
+     * @param candidatesCreated candidates the request created
+     * @param events           per envelope, in request order: its id, and for a canonicalized one its signature
+     *                         and the candidates it updated
      */
     record IngestResult(String tenantId, int eventCount, int signatureCount, int candidateCount, int parseFailed,
-            int unsupported, List<InterestingItem> interestingItems) {
+            int unsupported, List<InterestingItem> interestingItems, int signaturesCreated, int candidatesCreated,
+            List<EventOutcome> events) {
         public IngestResult {
             interestingItems = List.copyOf(interestingItems);
+            events = List.copyOf(events);
+        }
+    }
+
+    /** What became of one envelope: {@code signatureId} is null when it was not canonicalized. */
+    record EventOutcome(long eventId, String signatureId, List<String> candidateIds) {
+        public EventOutcome {
+            candidateIds = List.copyOf(candidateIds);
         }
     }
 }

@@ -1,0 +1,24 @@
+package io.brainstem.application.port.in;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Retention: raw envelopes and events received longer ago than the retention period are deleted, in small
+ * batches, while signatures, candidates, incidents and reviews are kept. Age counts from receipt, not from the
+ * event's own timestamp, so replayed history and devices with wrong clocks keep the full period.
+ */
+public interface RetainRecentEventsUseCase {
+
+    /** Deletes what has expired in one database, batch by batch, and returns how many envelopes went. */
+    long sweep(DatabaseRef db);
+
+    Duration period();
+
+    /** When the oldest envelope still kept was received, empty when there is none. */
+    Optional<Instant> oldestKept(DatabaseRef db);
+
+    /** Envelopes deleted by retention since this process started. */
+    long deletedTotal();
+}

@@ -1,0 +1,66 @@
+package io.brainstem.application.service;
+
+import io.brainstem.application.port.in.DatabaseRef;
+import io.brainstem.application.port.in.RetainRecentEventsUseCase;
+import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.StorageCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Deletes expired envelopes in batches of {@link #BATCH}, one short write transaction each, so that the ingest
+ * writer waits at most one small batch for it (ADR 19).
+ */
+public final class RetentionService implements RetainRecentEventsUseCase {
+
+    public static final int BATCH = 1_000;
+
+    private final StorageCatalog catalog;
+    private final Duration period;
+    private final Clock clock;
+    private final AtomicLong deleted = new AtomicLong();
+
+    public RetentionService(StorageCatalog catalog, Duration period, Clock clock) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the retention period must be positive, was " + period);
+        }
+        this.catalog = catalog;
+        this.period = period;
+        this.clock = clock;
+    }
+
+    @Override
+    public long sweep(DatabaseRef db) {
+        Storage storage = catalog.openExisting(db);
+        Instant cutoff = clock.instant().minus(period);
+        long total = 0;
+        int batch;
+        do {
+            batch = storage.unitOfWork().write(() -> storage.rawEnvelopes().deleteReceivedBefore(cutoff, BATCH));
+            total += batch;
+            deleted.addAndGet(batch);
+            // let the ingest writer in between batches
+            Thread.yield();
+        } while (batch == BATCH && !Thread.currentThread().isInterrupted());
+        return total;
+    }
+
+    @Override
+    public Duration period() {
+        return period;
+    }
+
+    @Override
+    public Optional<Instant> oldestKept(DatabaseRef db) {
+        Storage storage = catalog.openExisting(db);
+        return storage.unitOfWork().read(() -> storage.rawEnvelopes().oldestReceivedAt());
+    }
+
+    @Override
+    public long deletedTotal() {
+        return deleted.get();
+    }
+}
