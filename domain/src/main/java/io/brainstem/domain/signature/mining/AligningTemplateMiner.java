@@ -65,6 +65,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private final SequencedSet<SignatureId> mergedAway = new LinkedHashSet<>();
     private final List<LogCluster> siblings = new ArrayList<>();
     private final List<Integer> siblingPositions = new ArrayList<>();
+    private final List<LogCluster> covered = new ArrayList<>();
     private LogCluster newest;
     private LogCluster oldest;
     private long born;
@@ -110,6 +111,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
         TemplateAlignment.Fit bestFit = null;
         siblings.clear();
         siblingPositions.clear();
+        covered.clear();
         visit++;
         for (String anchor : anchors(tokens, kinds)) {
             List<LogCluster> firsts = byFirstAnchor.get(anchor == null ? NO_ANCHOR : anchor);
@@ -129,6 +131,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
                             bestFit = fit;
                         }
                     } else if (best == null) {
+                        if (covers(tokens, kinds, 0, candidate)) {
+                            covered.add(candidate);
+                        }
                         int position = TemplateAlignment.siblingPosition(
                                 candidate.tokens(), candidate.kinds(), tokens, kinds, candidate.wordVariables);
                         if (position >= 0) {
@@ -149,6 +154,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
                 touch(same);
                 return new Match(same.id, same.template(), false, false);
             }
+            if (!covered.isEmpty()) {
+                return generalizeCovered(tokens);
+            }
             LogCluster created = create(allocateId(joined(tokens)), tokens);
             return new Match(created.id, created.template(), true, false);
         }
@@ -157,8 +165,66 @@ public final class AligningTemplateMiner implements TemplateMiner {
             return new Match(best.id, best.template(), false, false);
         }
         List<SignatureId> absorbed = new ArrayList<>(1);
-        LogCluster survivor = retemplate(best, bestFit.merged(), absorbed);
+        LogCluster survivor = absorbCovered(retemplate(best, bestFit.merged(), absorbed), absorbed);
         return new Match(survivor.id, survivor.template(), false, true, absorbed);
+    }
+
+    /**
+     * Whether a template of {@code tokens} takes every message of {@code candidate}'s template as it is,
+     * with at least {@value TemplateAlignment#MIN_SHARED_FOR_GENERALIZING} shared constants: the message's
+     * wildcard stands where the candidate holds a word or an identifier ({@code forwarded <*> to <*>} and
+     * {@code forwarded relay4 to <*>}), which is evidence enough that it is a variable.
+     */
+    private static boolean covers(String[] tokens, TokenKind[] kinds, long wordVariables, LogCluster candidate) {
+        TemplateAlignment.Fit fit = TemplateAlignment.fit(tokens, kinds, candidate.tokens(), candidate.kinds(),
+                wordVariables);
+        return fit != null && fit.merged() == null
+                && fit.sharedConstants() >= TemplateAlignment.MIN_SHARED_FOR_GENERALIZING;
+    }
+
+    /**
+     * The message fits no template but, as a template, covers some ({@link #covered}): the oldest of them
+     * takes the message's template and the others merge into it.
+     */
+    private Match generalizeCovered(String[] tokens) {
+        LogCluster survivor = covered.getFirst();
+        for (LogCluster c : covered) {
+            if (c.born < survivor.born) {
+                survivor = c;
+            }
+        }
+        List<SignatureId> absorbed = new ArrayList<>(covered.size());
+        for (LogCluster c : covered) {
+            if (c != survivor && c.alive) {
+                absorb(survivor, c, absorbed);
+            }
+        }
+        touch(survivor);
+        LogCluster result = retemplate(survivor, tokens, absorbed);
+        return new Match(result.id, result.template(), false, true, absorbed);
+    }
+
+    /**
+     * After {@code general}'s template generalized: the signatures whose templates it now covers (found
+     * under its anchors) merge into it. Returns the survivor.
+     */
+    private LogCluster absorbCovered(LogCluster general, List<SignatureId> absorbed) {
+        List<LogCluster> more = new ArrayList<>();
+        for (List<LogCluster> bucket : bucketsOf(byFirstAnchor.get(anchorKey(general.firstAnchor())),
+                byLastAnchor.get(anchorKey(general.lastAnchor())))) {
+            for (LogCluster c : bucket) {
+                if (c != general && !more.contains(c)
+                        && covers(general.tokens(), general.kinds(), general.wordVariables, c)) {
+                    more.add(c);
+                }
+            }
+        }
+        for (LogCluster c : more) {
+            if (c.alive) {
+                absorb(general, c, absorbed);
+            }
+        }
+        return general;
     }
 
     /**
@@ -218,7 +284,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
         }
         touch(survivor);
         survivor.wordVariables |= TemplateAlignment.wordVariableBit(first) | TemplateAlignment.wordVariableBit(second);
-        LogCluster result = retemplate(survivor, merged, absorbed);
+        LogCluster result = absorbCovered(retemplate(survivor, merged, absorbed), absorbed);
         return new Match(result.id, result.template(), false, true, absorbed);
     }
 

@@ -206,16 +206,24 @@ final class MessageMasker {
 
     /** Peels brackets, quotes and trailing punctuation, masks the core, puts the peeled characters back. */
     private void maskPeeled(String s, int from, int to) {
+        maskPeeled(s, from, to, false);
+    }
+
+    /**
+     * Masks {@code s[from, to)} without what surrounds its core: brackets, quotes and trailing punctuation
+     * for a token, or brackets and punctuation at either end for one part of a compound.
+     */
+    private void maskPeeled(String s, int from, int to, boolean part) {
         int cs = from;
-        while (cs < to && isOpener(s.charAt(cs))) {
+        while (cs < to && (part ? isBracketOrPunctuation(s.charAt(cs)) : isOpener(s.charAt(cs)))) {
             cs++;
         }
         int ce = to;
-        while (ce > cs && isCloser(s.charAt(ce - 1))) {
+        while (ce > cs && (part ? isBracketOrPunctuation(s.charAt(ce - 1)) : isCloser(s.charAt(ce - 1)))) {
             ce--;
         }
         out.append(s, from, cs);
-        if (isQuotedValue(s, from, cs, ce)) {
+        if (!part && isQuotedValue(s, from, cs, ce)) {
             out.append(WILDCARD);
         } else {
             maskCore(s, cs, ce);
@@ -292,6 +300,11 @@ final class MessageMasker {
             inFieldValue = true;
             maskPeeled(s, firstEquals + 1, to);
             inFieldValue = outer;
+            return;
+        }
+        int bracket = innerBracket(s, from, to);
+        if (bracket > 0) {
+            maskCompound(s, from, to, bracket);
             return;
         }
         if (ValueShapes.isPath(s, from, to) || ValueShapes.isHostname(s, from, to)
@@ -375,6 +388,62 @@ final class MessageMasker {
         int at = s.lastIndexOf('@', to - 1);
         return at > from && ValueShapes.isHexString(s, at + 1, to) || (at > from && to - at > 4
                 && ValueShapes.allDigits(s, at + 1, to));
+    }
+
+    /**
+     * The first bracket inside a token that is not a path or URL ({@code unknown[10.0.0.1},
+     * {@code 8(enp2s0}, {@code 10.0.0.1[host.lan]...10.0.0.2[peer.lan}), or {@code -1}: such a token is a
+     * compound of values and names, masked part by part.
+     */
+    private static int innerBracket(String s, int from, int to) {
+        if (s.charAt(from) == '/' || s.charAt(from) == '~' || s.charAt(from) == '.') {
+            return -1;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = s.charAt(i);
+            if (c == '[' || c == '(') {
+                return ValueShapes.isLetter(s.charAt(i - 1)) || ValueShapes.isDigit(s.charAt(i - 1))
+                        || s.charAt(i - 1) == '_' ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Masks the parts of a compound token between its brackets one by one, each without its surrounding
+     * punctuation: {@code unknown[10.0.0.1} gives {@code unknown[<*>}, {@code 8(enp2s0} gives
+     * {@code <*>(enp2s0}.
+     */
+    private void maskCompound(String s, int from, int to, int bracket) {
+        boolean outer = inFieldValue;
+        inFieldValue = true;
+        int start = from;
+        int i = bracket;
+        while (true) {
+            maskPeeled(s, start, i, true);
+            if (i == to) {
+                break;
+            }
+            int end = i;
+            while (end < to && isBracketOrPunctuation(s.charAt(end))) {
+                end++;
+            }
+            out.append(s, i, end);
+            start = end;
+            i = end;
+            while (i < to && !isBracket(s.charAt(i))) {
+                i++;
+            }
+        }
+        inFieldValue = outer;
+    }
+
+    private static boolean isBracket(char c) {
+        return c == '[' || c == ']' || c == '(' || c == ')';
+    }
+
+    private static boolean isBracketOrPunctuation(char c) {
+        return isBracket(c) || c == '.' || c == ',' || c == ';' || c == ':';
     }
 
     /** A field name: starts with a letter or underscore, then letters, digits, {@code _ . -}. */

@@ -440,15 +440,15 @@ final class TemplateAlignment {
         /**
          * Whether a wildcard token may stand for {@code value}: always for words and identifiers; for a
          * {@link TokenKind#FIXED} value only when the wildcard covers no letters of it, so {@code (<*>)}
-         * takes {@code ()} but {@code user=<*>} does not take {@code user=root} and {@code <*>} does not
-         * take {@code down}. (Where a family made a field a word variable, {@link TemplateAlignment#coversAWord} lets
+         * takes {@code ()} and {@code <*>} takes the root path {@code /} or an empty {@code -}, but
+         * {@code user=<*>} does not take {@code user=root} and {@code <*>} does not take {@code down}. (Where a family made a field a word variable, {@link TemplateAlignment#coversAWord} lets
          * {@code user=<*>} take {@code user=alice}.)
          */
         private static boolean coversValueOnly(String pattern, TokenKind patternKind, String value, TokenKind kind) {
             if (kind.canBeValue()) {
                 return true;
             }
-            return patternKind == TokenKind.MASKED && letters(value) == letters(pattern);
+            return patternKind.hasWildcard() && letters(value) == letters(pattern);
         }
 
         private static int letters(String token) {

@@ -9,10 +9,13 @@ package io.brainstem.domain.signature.mining;
  */
 final class ValueShapes {
 
-    /** Top-level domains that make a dotted name a host name even with only two labels. */
+    /**
+     * Top-level domains that make a dotted name a host name even with only two labels (with the names
+     * reserved for testing and documentation, RFC 2606 and RFC 6761).
+     */
     private static final String[] GENERIC_TLDS = {
             "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io", "arpa", "local", "lan",
-            "internal", "localdomain", "home", "intra", "corp"};
+            "internal", "localdomain", "home", "intra", "corp", "test", "example", "invalid", "localhost"};
 
     private ValueShapes() {
     }

@@ -54,6 +54,12 @@ class MessageMaskerTest {
             words stay             | tunnel up                                 | tunnel up
             reverse dns name stays | package com.example.health loaded         | package com.example.health loaded
             whitespace folded      | '  a \t  b  '                             | a b
+            name and address       | connect from unknown[10.0.0.1]            | connect from unknown[<*>]
+            host and address       | client=mx.example.net[10.0.0.1]           | client=<*>[<*>]
+            number and name        | port 8(enp2s0) entered                    | port <*>(<*>) entered
+            endpoints compound     | between 10.0.0.1[a.lan]...10.0.0.2[b.lan] | between <*>[<*>]...<*>[<*>]
+            function call stays    | pam_unix(sudo:session): opened            | pam_unix(sudo:session): opened
+            reserved test domain   | forwarded relay4.int.acme.test to x       | forwarded <*> to x
             """)
     void masksVariableValues(String kind, String message, String masked) {
         assertEquals(masked, masker.mask(message));
