@@ -8,7 +8,16 @@ import io.brainstem.application.port.in.InspectionQueries.SignatureFilter;
 import io.brainstem.application.port.in.InspectionQueries.SourceFilter;
 import io.brainstem.application.port.in.InspectionQueries.SourceStatus;
 import io.brainstem.application.port.in.InspectionQueries.ValueCount;
+import io.brainstem.application.port.in.MemoryQueries.CandidateSearch;
+import io.brainstem.application.port.in.MemoryQueries.EventQuery;
 import io.brainstem.application.port.out.CandidateRepository;
+import io.brainstem.application.port.out.IncidentRepository;
+import io.brainstem.application.port.out.ReviewRepository;
+import io.brainstem.domain.memory.Incident;
+import io.brainstem.domain.memory.IncidentId;
+import io.brainstem.domain.memory.Review;
+import io.brainstem.domain.memory.ReviewId;
+import io.brainstem.domain.memory.SubjectType;
 import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.IntakeCursorRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
@@ -54,6 +63,8 @@ public final class InMemoryStorage implements Storage {
     /** Alias id → live survivor id (always live: merges repoint older aliases). */
     private final Map<SignatureId, SignatureId> aliases = new java.util.HashMap<>();
     private final Map<SignatureId, TenantId> aliasTenants = new java.util.HashMap<>();
+    private final Map<String, Incident> incidents = new java.util.LinkedHashMap<>();
+    private final Map<String, Review> reviews = new java.util.LinkedHashMap<>();
     private final String name;
 
     public InMemoryStorage() {
@@ -123,6 +134,8 @@ public final class InMemoryStorage implements Storage {
         private final Map<CandidateId, Candidate> c = new java.util.LinkedHashMap<>(candidates);
         private final Map<SignatureId, SignatureId> a = new java.util.HashMap<>(aliases);
         private final Map<SignatureId, TenantId> at = new java.util.HashMap<>(aliasTenants);
+        private final Map<String, Incident> inc = new java.util.LinkedHashMap<>(incidents);
+        private final Map<String, Review> rev = new java.util.LinkedHashMap<>(reviews);
 
         void restore() {
             envelopes.clear();
@@ -137,6 +150,10 @@ public final class InMemoryStorage implements Storage {
             aliases.putAll(a);
             aliasTenants.clear();
             aliasTenants.putAll(at);
+            incidents.clear();
+            incidents.putAll(inc);
+            reviews.clear();
+            reviews.putAll(rev);
         }
     }
 
@@ -183,6 +200,22 @@ public final class InMemoryStorage implements Storage {
                         .filter(e -> statuses.isEmpty() || statuses.contains(e.status()))
                         .filter(e -> since == null || !e.receivedAt().isBefore(since))
                         .limit(limit).toList();
+            }
+
+            @Override
+            public int deleteReceivedBefore(Instant cutoff, int maxRows) {
+                List<Long> expired = envelopes.values().stream().filter(e -> e.receivedAt().isBefore(cutoff))
+                        .limit(maxRows).map(e -> e.id().value()).toList();
+                expired.forEach(id -> {
+                    envelopes.remove(id);
+                    events.remove(id);
+                });
+                return expired.size();
+            }
+
+            @Override
+            public Optional<Instant> oldestReceivedAt() {
+                return envelopes.values().stream().map(RawEnvelope::receivedAt).min(Comparator.naturalOrder());
             }
         };
     }
@@ -291,6 +324,102 @@ public final class InMemoryStorage implements Storage {
                 return candidates.values().stream().filter(c -> c.tenantId().equals(tenant))
                         .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).limit(limit).toList();
             }
+
+            @Override
+            public List<Candidate> findBySignaturesOrHosts(TenantId tenant, Collection<String> signatureIds,
+                    Collection<String> hosts, int limit) {
+                return candidates.values().stream().filter(c -> c.tenantId().equals(tenant))
+                        .filter(c -> c.evidence().signatureIds().stream().anyMatch(signatureIds::contains)
+                                || c.evidence().hosts().stream().anyMatch(hosts::contains))
+                        .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()).limit(limit).toList();
+            }
+        };
+    }
+
+    @Override
+    public IncidentRepository incidents() {
+        return new IncidentRepository() {
+            @Override
+            public void save(Incident incident) {
+                incidents.putIfAbsent(incident.id().value(), incident);
+            }
+
+            @Override
+            public Optional<Incident> findById(IncidentId id) {
+                return Optional.ofNullable(incidents.get(id.value()));
+            }
+
+            @Override
+            public List<Incident> findByTenant(TenantId tenant, int limit) {
+                return incidents.values().stream().filter(i -> i.tenantId().equals(tenant))
+                        .sorted(Comparator.comparing(Incident::promotedAt).reversed()).limit(limit).toList();
+            }
+
+            @Override
+            public List<Incident> search(Optional<TenantId> tenant, List<String> words, int limit) {
+                List<String> stems = words.stream().map(InMemoryStorage::stem).toList();
+                record Hit(Incident incident, long matched) {
+                }
+                return incidents.values().stream().filter(i -> tenant.isEmpty() || i.tenantId().equals(tenant.get()))
+                        .map(i -> {
+                            java.util.Set<String> text = new java.util.HashSet<>();
+                            for (String w : (i.title() + " " + i.summary() + " " + i.incidentType() + " "
+                                    + String.join(" ", i.templates())).toLowerCase(java.util.Locale.ROOT)
+                                    .split("[^\\p{L}\\p{N}]+")) {
+                                text.add(stem(w));
+                            }
+                            return new Hit(i, stems.stream().filter(text::contains).count());
+                        })
+                        .filter(h -> h.matched() > 0)
+                        .sorted(Comparator.comparingLong(Hit::matched).reversed()
+                                .thenComparing(h -> h.incident().promotedAt(), Comparator.reverseOrder()))
+                        .limit(limit).map(Hit::incident).toList();
+            }
+        };
+    }
+
+    /** A crude stemmer, enough for tests: flapping, flaps, flapped → flap. */
+    static String stem(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        for (String suffix : List.of("ing", "ed", "es", "s")) {
+            if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
+                w = w.substring(0, w.length() - suffix.length());
+                if (w.length() > 2 && w.charAt(w.length() - 1) == w.charAt(w.length() - 2)) {
+                    w = w.substring(0, w.length() - 1);
+                }
+                break;
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public ReviewRepository reviews() {
+        return new ReviewRepository() {
+            private final Comparator<Review> newestFirst = Comparator.comparing(Review::recordedAt)
+                    .thenComparing(r -> r.id().value()).reversed();
+
+            @Override
+            public void save(Review review) {
+                reviews.put(review.id().value(), review);
+            }
+
+            @Override
+            public Optional<Review> findById(ReviewId id) {
+                return Optional.ofNullable(reviews.get(id.value()));
+            }
+
+            @Override
+            public List<Review> findBySubject(TenantId tenant, SubjectType type, String subjectId, int limit) {
+                return reviews.values().stream().filter(r -> r.tenantId().equals(tenant) && r.subjectType() == type
+                        && r.subjectId().equals(subjectId)).sorted(newestFirst).limit(limit).toList();
+            }
+
+            @Override
+            public List<Review> findByTenant(TenantId tenant, int limit) {
+                return reviews.values().stream().filter(r -> r.tenantId().equals(tenant)).sorted(newestFirst)
+                        .limit(limit).toList();
+            }
         };
     }
 
@@ -332,6 +461,47 @@ public final class InMemoryStorage implements Storage {
                     .filter(c -> f.minScoreTotal().isEmpty() || c.scoreTotal() >= f.minScoreTotal().get())
                     .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()
                             .thenComparing(c -> c.id().value()))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<Candidate> searchCandidates(CandidateSearch f, int limit) {
+            List<String> words = f.query().map(q -> List.of(q.toLowerCase(java.util.Locale.ROOT).split("\\s+")))
+                    .orElse(List.of());
+            return candidates.values().stream()
+                    .filter(c -> matches(f.tenantId(), c.tenantId().value()))
+                    .filter(c -> f.types().isEmpty() || f.types().contains(c.type()))
+                    .filter(c -> f.bands().isEmpty() || f.bands().contains(c.decisionBand()))
+                    .filter(c -> f.host().isEmpty() || c.evidence().hosts().contains(f.host().get()))
+                    .filter(c -> f.minScore().isEmpty() || c.scoreTotal() >= f.minScore().get())
+                    .filter(c -> f.updatedSince().isEmpty() || !c.updatedAt().isBefore(f.updatedSince().get()))
+                    .filter(c -> f.includeSuppressed() || !c.suppressed())
+                    .filter(c -> {
+                        String text = (c.title() + " " + c.explanation()).toLowerCase(java.util.Locale.ROOT);
+                        return words.stream().allMatch(text::contains);
+                    })
+                    .sorted(Comparator.comparingDouble(Candidate::scoreTotal).reversed()
+                            .thenComparing(c -> c.id().value()))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<CanonicalEvent> searchEvents(EventQuery q, int limit) {
+            return events.descendingMap().values().stream()
+                    .filter(e -> q.beforeId().isEmpty() || e.id().value() < q.beforeId().get())
+                    .filter(e -> matches(q.tenantId(), e.tenantId().value()))
+                    .filter(e -> matches(q.host(), e.host()))
+                    .filter(e -> matches(q.service(), e.service()))
+                    .filter(e -> q.severity().isEmpty() || q.severity().get() == e.severity())
+                    .filter(e -> q.signatureIds().isEmpty() || q.signatureIds().contains(e.signatureId().value()))
+                    .filter(e -> q.since().isEmpty() || !e.timestamp().isBefore(q.since().get()))
+                    .filter(e -> q.until().isEmpty() || e.timestamp().isBefore(q.until().get()))
+                    .filter(e -> {
+                        String text = " " + String.join(" ", e.message().toLowerCase(java.util.Locale.ROOT)
+                                .split("[^\\p{L}\\p{N}]+")) + " ";
+                        return q.words().stream().allMatch(w -> text.contains(" "
+                                + String.join(" ", w.split("[^\\p{L}\\p{N}]+")) + " "));
+                    })
                     .limit(limit).toList();
         }
 

@@ -324,7 +324,7 @@ final class MixedStream {
 
     static String render(int index, Assessment a) {
         var ev = a.evidence();
-        return index + "|" + a.type() + "|" + a.patternKey() + "|" + a.title() + "|" + a.breakdown() + "|"
+        return index + "|" + a.type() + "|" + a.patternKey() + "|" + a.title() + "|" + a.breakdown().toString().replace(", memory=0.0]", "]") + "|"
                 + a.scoreTotal() + "|" + a.decisionBand() + "|" + a.explanation() + "|" + ev.eventCount() + "|"
                 + ev.signatureIds() + "|" + ev.hosts() + "|" + ev.firstSeen() + "|" + ev.lastSeen() + "|"
                 + ev.sampleEventIds() + "|" + ev.measures();
