@@ -1,5 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
@@ -9,6 +10,10 @@ public interface CandidateMapper {
     void upsert(CandidateRow row);
 
     CandidateRow findById(@Param("id") String id);
+
+    List<CandidateRow> findBySignaturesOrHosts(@Param("tenantId") String tenantId,
+            @Param("signatureIds") Collection<String> signatureIds, @Param("hosts") Collection<String> hosts,
+            @Param("limit") int limit);
 
     List<CandidateRow> findByTenant(@Param("tenantId") String tenantId, @Param("limit") int limit);
 }

@@ -9,10 +9,14 @@ import io.brainstem.domain.envelope.TenantId;
 import java.util.List;
 import java.util.Map;
 
-/** One row of {@code candidates}; evidence and breakdown are JSON. */
+/**
+ * One row of {@code candidates}; evidence, breakdown and recollection are JSON. {@code explanation} is the
+ * detector's explanation alone (the recollection holds memory's sentence); {@code suppressed} is 1 when a review
+ * keeps the candidate out of the way, a column of its own so that SQL can filter on it.
+ */
 public record CandidateRow(String id, String tenantId, String candidateType, String patternKey, String title,
         String scoreBreakdown, Double scoreTotal, String decisionBand, String explanation, String evidence,
-        String createdAt, String updatedAt) {
+        String createdAt, String updatedAt, String recollection, Integer suppressed) {
 
     /** The JSON shape of the evidence column. */
     record EvidenceJson(long eventCount, List<String> signatureIds, List<String> hosts, String firstSeen,
@@ -26,8 +30,8 @@ public record CandidateRow(String id, String tenantId, String candidateType, Str
                 e.subject());
         return new CandidateRow(c.id().value(), c.tenantId().value(), c.type().wireName(), c.patternKey(), c.title(),
                 JsonColumns.write(c.breakdown().asMap()), c.scoreTotal(), c.decisionBand().wireName(),
-                c.explanation(), JsonColumns.write(ej), SqlTimes.format(c.createdAt()),
-                SqlTimes.format(c.updatedAt()));
+                c.detectorExplanation(), JsonColumns.write(ej), SqlTimes.format(c.createdAt()),
+                SqlTimes.format(c.updatedAt()), MemoryJson.recollection(c.recollection()), c.suppressed() ? 1 : 0);
     }
 
     Candidate toDomain() {
@@ -38,6 +42,7 @@ public record CandidateRow(String id, String tenantId, String candidateType, Str
         Map<String, Double> parts = JsonColumns.numbers(scoreBreakdown);
         return Candidate.restore(new CandidateId(id), TenantId.of(tenantId),
                 CandidateType.fromWireName(candidateType).orElseThrow(), patternKey, title,
-                ScoreBreakdown.fromMap(parts), explanation, e, SqlTimes.parse(createdAt), SqlTimes.parse(updatedAt));
+                ScoreBreakdown.fromMap(parts), explanation, e, SqlTimes.parse(createdAt), SqlTimes.parse(updatedAt),
+                MemoryJson.recollection(recollection));
     }
 }

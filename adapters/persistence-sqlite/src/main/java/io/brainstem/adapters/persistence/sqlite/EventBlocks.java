@@ -112,8 +112,45 @@ final class EventBlocks {
         }
     }
 
+    /**
+     * Retention deleted the rows with ids {@code from..to}: the summaries of the blocks left without a row are
+     * deleted in the same transaction, and readers forget them once it commits ({@link #committed}). A block that
+     * keeps some rows keeps its summary, a superset of what it now holds.
+     */
+    void deleteEmptied(Connection c, long from, long to) {
+        try (PreparedStatement any = c.prepareStatement("SELECT 1 FROM events WHERE id BETWEEN ? AND ? LIMIT 1");
+                PreparedStatement delete = c.prepareStatement("DELETE FROM event_blocks WHERE block = ?")) {
+            for (long block = blockOf(from); block <= blockOf(to); block++) {
+                IdRange ids = range(block, block);
+                any.setLong(1, ids.from());
+                any.setLong(2, ids.to());
+                try (ResultSet rs = any.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                delete.setLong(1, block);
+                delete.executeUpdate();
+                writerCache.remove(block);
+                emptied.add(block);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot delete event block summaries: " + e.getMessage(), e);
+        }
+    }
+
+    /** Blocks whose summary this transaction deleted; readers drop them once it commits. */
+    private final List<Long> emptied = new ArrayList<>();
+
+    /** The writer's transaction committed. */
+    void committed() {
+        emptied.forEach(readerCache::remove);
+        emptied.clear();
+    }
+
     /** After a rollback the cached keys may hold values never committed: harmless supersets, but drop them. */
     void rolledBack() {
+        emptied.clear();
         touched.clear();
         writerCache.clear();
         generation = -1;

@@ -85,6 +85,21 @@ final class HotPathInserts {
             + " WHERE id = ?14 AND tenant_id = ?15 AND source_type IS ?16 AND source_id IS ?17"
             + " AND source_path IS ?18";
 
+    /** The message as stored (ADR 14): the text, or the tail of message_raw from an offset. */
+    static final String MESSAGE_SQL =
+            "CASE WHEN typeof(message) = 'integer' THEN substr(message_raw, message + 1) ELSE message END";
+
+    /**
+     * Indexes the messages of the canonical events among ids {@code ?1..?2} just inserted (ADR 19): SQLite reads
+     * them back from the rows it has just written, so no message is bound a second time.
+     */
+    static final String INDEX_MESSAGES = "INSERT INTO events_fts (rowid, body) SELECT id, " + MESSAGE_SQL
+            + " FROM events WHERE id BETWEEN ?1 AND ?2 AND signature_id IS NOT NULL";
+
+    /** Replaces the indexed message of one replayed event. */
+    static final String REINDEX_MESSAGE = "INSERT OR REPLACE INTO events_fts (rowid, body) SELECT id, " + MESSAGE_SQL
+            + " FROM events WHERE id = ?1";
+
     private HotPathInserts() {
     }
 
@@ -155,6 +170,8 @@ final class HotPathInserts {
         }
         List<Object[]> values = new ArrayList<>(rows.size());
         Set<FieldSourceSets.Entry> fieldSources = new HashSet<>();
+        long firstEvent = Long.MAX_VALUE;
+        long lastEvent = Long.MIN_VALUE;
         for (Pending p : rows) {
             p.seal();
             values.add(p.values);
@@ -169,6 +186,8 @@ final class HotPathInserts {
             } else {
                 blocks.note(r.id(), r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), e.host(),
                         e.service(), e.severity(), e.signatureId());
+                firstEvent = Math.min(firstEvent, r.id());
+                lastEvent = Math.max(lastEvent, r.id());
             }
         }
         // a small batch (a single HTTP event) gains nothing from literals: the plain statement, all bound
@@ -200,6 +219,13 @@ final class HotPathInserts {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            if (firstEvent <= lastEvent) {
+                // the ids of one call are new: no other row lies between its first and last event
+                PreparedStatement ps = statements.prepare(connection, INDEX_MESSAGES);
+                ps.setLong(1, firstEvent);
+                ps.setLong(2, lastEvent);
+                ps.executeUpdate();
             }
         } catch (SQLException e) {
             throw new StorageException("cannot insert events: " + e.getMessage(), e);
@@ -378,6 +404,12 @@ final class HotPathInserts {
                     throw mismatch(e.id());
                 }
             }
+            PreparedStatement index = statements.prepare(connection, REINDEX_MESSAGE);
+            for (CanonicalEventRow e : rows) {
+                index.setLong(1, e.id());
+                index.addBatch();
+            }
+            index.executeBatch();
         } catch (SQLException e) {
             throw new StorageException("cannot store canonical events: " + e.getMessage(), e);
         }

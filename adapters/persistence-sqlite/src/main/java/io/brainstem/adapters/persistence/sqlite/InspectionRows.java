@@ -15,4 +15,8 @@ final class InspectionRows {
             Long rawCount, Long canonicalizedCount, Long parseFailedCount, Long unsupportedCount,
             Long lastReceivedAt) {
     }
+
+    /** A row's id and receive time (microseconds). */
+    public record IdTimeRow(Long id, Long receivedAt) {
+    }
 }

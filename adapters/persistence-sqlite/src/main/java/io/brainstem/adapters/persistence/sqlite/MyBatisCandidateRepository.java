@@ -40,4 +40,14 @@ final class MyBatisCandidateRepository implements CandidateRepository {
         return db.mapper(CandidateMapper.class).findByTenant(tenant.value(), limit).stream()
                 .map(CandidateRow::toDomain).toList();
     }
+
+    @Override
+    public List<Candidate> findBySignaturesOrHosts(TenantId tenant, Collection<String> signatureIds,
+            Collection<String> hosts, int limit) {
+        if (signatureIds.isEmpty() && hosts.isEmpty()) {
+            return List.of();
+        }
+        return db.mapper(CandidateMapper.class).findBySignaturesOrHosts(tenant.value(), List.copyOf(signatureIds),
+                List.copyOf(hosts), limit).stream().map(CandidateRow::toDomain).toList();
+    }
 }

@@ -5,6 +5,10 @@ import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.EnvelopeStatus;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.RawEnvelopeId;
+import io.brainstem.application.port.out.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,5 +76,51 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
                 .findAfter(afterId, statuses.stream().map(EnvelopeStatus::wireName).toList(),
                         SqlTimes.micros(since), limit)
                 .stream().map(RawEnvelopeRow::toDomain).toList();
+    }
+
+    /**
+     * Deletes the longest run of envelopes from the lowest id on that were all received before {@code cutoff},
+     * at most {@code maxRows}: ids ascend with receipt, so that is every envelope older than the cutoff, read
+     * without a scan of the younger rows (there is no index on the receive time). Should the clock have stepped
+     * back, an older envelope behind a younger one waits until the younger one is old too. Their rows in
+     * {@code events_fts} go with them, and the summaries of blocks left empty.
+     */
+    @Override
+    public int deleteReceivedBefore(Instant cutoff, int maxRows) {
+        if (maxRows <= 0) {
+            return 0;
+        }
+        db.flushHeld();
+        long before = SqlTimes.micros(cutoff);
+        List<InspectionRows.IdTimeRow> oldest = db.mapper(RawEnvelopeMapper.class).oldest(maxRows);
+        int n = 0;
+        while (n < oldest.size() && oldest.get(n).receivedAt() < before) {
+            n++;
+        }
+        if (n == 0) {
+            return 0;
+        }
+        long from = oldest.getFirst().id();
+        long to = oldest.get(n - 1).id();
+        Connection c = db.flushedConnection();
+        try (PreparedStatement fts = c.prepareStatement("DELETE FROM events_fts WHERE rowid BETWEEN ? AND ?");
+                PreparedStatement rows = c.prepareStatement("DELETE FROM events WHERE id BETWEEN ? AND ?")) {
+            for (PreparedStatement ps : List.of(fts, rows)) {
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot delete expired envelopes: " + e.getMessage(), e);
+        }
+        db.blocks().deleteEmptied(c, from, to);
+        return n;
+    }
+
+    @Override
+    public Optional<Instant> oldestReceivedAt() {
+        db.flushHeld();
+        List<InspectionRows.IdTimeRow> oldest = db.mapper(RawEnvelopeMapper.class).oldest(1);
+        return oldest.stream().findFirst().map(r -> SqlTimes.fromMicros(r.receivedAt()));
     }
 }

@@ -9,6 +9,9 @@ public interface RawEnvelopeMapper {
 
     long maxId();
 
+    /** The first {@code limit} rows by id, with their receive time (retention). */
+    List<InspectionRows.IdTimeRow> oldest(@Param("limit") int limit);
+
     void updateOutcome(RawEnvelopeRow row);
 
     RawEnvelopeRow findById(@Param("id") long id);

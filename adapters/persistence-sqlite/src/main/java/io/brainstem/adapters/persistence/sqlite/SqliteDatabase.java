@@ -144,6 +144,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         config.addMapper(CandidateMapper.class);
         config.addMapper(InspectionMapper.class);
         config.addMapper(IntakeCursorMapper.class);
+        config.addMapper(IncidentMapper.class);
+        config.addMapper(ReviewMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
     }
 
@@ -258,6 +260,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     private void commitWritten(SqlSession session) {
         blocks.writeTouched(session.getConnection());
         session.commit(true);
+        blocks.committed();
         transactions.incrementAndGet();
         checkpointer.nudge();
     }
@@ -413,6 +416,16 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
      */
     java.sql.Connection connection() {
         return session().getConnection();
+    }
+
+    /**
+     * The connection of the calling thread's unit of work after the writes MyBatis has batched on it so far ran,
+     * for plain JDBC that must see them; in a write it takes the connection.
+     */
+    java.sql.Connection flushedConnection() {
+        SqlSession session = session();
+        session.flushStatements();
+        return session.getConnection();
     }
 
     /** The mapper of the calling thread's unit of work, for reads; in a write it takes the connection. */

@@ -2,9 +2,11 @@ package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
+import io.brainstem.application.port.out.IncidentRepository;
 import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.IntakeCursorRepository;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
+import io.brainstem.application.port.out.ReviewRepository;
 import io.brainstem.application.port.out.SignatureRepository;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.UnitOfWork;
@@ -20,6 +22,8 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     private final MyBatisCandidateRepository candidates;
     private final MyBatisInspectionReadModel inspection;
     private final MyBatisIntakeCursorRepository intakeCursors;
+    private final MyBatisIncidentRepository incidents;
+    private final MyBatisReviewRepository reviews;
 
     public SqliteStorage(Path file) {
         this.database = new SqliteDatabase(file);
@@ -29,6 +33,8 @@ public final class SqliteStorage implements Storage, AutoCloseable {
         this.candidates = new MyBatisCandidateRepository(database);
         this.inspection = new MyBatisInspectionReadModel(database);
         this.intakeCursors = new MyBatisIntakeCursorRepository(database);
+        this.incidents = new MyBatisIncidentRepository(database);
+        this.reviews = new MyBatisReviewRepository(database);
     }
 
     public Path file() {
@@ -68,6 +74,16 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     @Override
     public IntakeCursorRepository intakeCursors() {
         return intakeCursors;
+    }
+
+    @Override
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    @Override
+    public ReviewRepository reviews() {
+        return reviews;
     }
 
     @Override

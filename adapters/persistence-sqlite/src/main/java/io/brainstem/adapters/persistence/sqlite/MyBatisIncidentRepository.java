@@ -1,0 +1,56 @@
+package io.brainstem.adapters.persistence.sqlite;
+
+import io.brainstem.application.port.out.IncidentRepository;
+import io.brainstem.domain.envelope.TenantId;
+import io.brainstem.domain.memory.Incident;
+import io.brainstem.domain.memory.IncidentId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Incidents in SQLite, found again through {@code incidents_fts} (V7). */
+final class MyBatisIncidentRepository implements IncidentRepository {
+
+    private final SqliteDatabase db;
+
+    MyBatisIncidentRepository(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void save(Incident incident) {
+        IncidentRow row = IncidentRow.from(incident);
+        db.later(session -> session.getMapper(IncidentMapper.class).insert(row));
+    }
+
+    @Override
+    public Optional<Incident> findById(IncidentId id) {
+        return Optional.ofNullable(db.mapper(IncidentMapper.class).findById(id.value())).map(IncidentRow::toDomain);
+    }
+
+    @Override
+    public List<Incident> findByTenant(TenantId tenant, int limit) {
+        return db.mapper(IncidentMapper.class).findByTenant(tenant.value(), limit).stream()
+                .map(IncidentRow::toDomain).toList();
+    }
+
+    /**
+     * Two queries: the incidents holding every word (best bm25 first), then those holding any of them and not
+     * already found. Each word is an FTS5 string, so user text is never query syntax.
+     */
+    @Override
+    public List<Incident> search(Optional<TenantId> tenant, List<String> words, int limit) {
+        List<String> terms = FtsQueries.searchable(words);
+        if (terms.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String tenantId = tenant.map(TenantId::value).orElse(null);
+        IncidentMapper mapper = db.mapper(IncidentMapper.class);
+        List<IncidentRow> rows = new ArrayList<>(mapper.search(tenantId, FtsQueries.allOf(terms), List.of(), limit));
+        if (terms.size() > 1 && rows.size() < limit) {
+            List<String> found = rows.stream().map(IncidentRow::id).toList();
+            rows.addAll(mapper.search(tenantId, FtsQueries.anyOf(terms), found, limit - rows.size()));
+        }
+        return rows.stream().map(IncidentRow::toDomain).toList();
+    }
+}
