@@ -36,14 +36,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The operational-memory loop over the in-memory adapter: promote, recall, review, suppress, resurface. */
-class MemoryServiceTest {
+/**
+ * The operational-memory loop: promote, recall, review, suppress, resurface, search, retention. Runs over the
+ * in-memory adapter here and over a real SQLite file in the SQLite adapter's tests (a subclass).
+ */
+public class MemoryServiceTest {
 
     private static final TenantId TENANT = TenantId.of("client-a");
     private static final Instant START = Instant.parse("2026-03-15T00:00:00Z");
 
     /** A clock the test moves. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         Instant now = START;
 
         @Override
@@ -63,7 +66,12 @@ class MemoryServiceTest {
     }
 
     private final MovableClock clock = new MovableClock();
-    private final StorageCatalog catalog = InMemoryStorage.catalog();
+    private final StorageCatalog catalog = newCatalog();
+
+    /** The storage under test. */
+    protected StorageCatalog newCatalog() {
+        return InMemoryStorage.catalog();
+    }
     private final IngestService ingest = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS,
             clock);
     private final MemoryService memory = new MemoryService(catalog, ingest);

@@ -9,6 +9,11 @@ import org.apache.ibatis.annotations.Param;
 /** MyBatis mapper of the inspection queries; SQL in InspectionMapper.xml. */
 public interface InspectionMapper {
 
+    List<CanonicalEventRow> searchEvents(@Param("match") String match, @Param("tenantId") String tenantId,
+            @Param("host") String host, @Param("service") String service, @Param("severity") String severity,
+            @Param("signatureIds") List<String> signatureIds, @Param("since") Long since, @Param("until") Long until,
+            @Param("beforeId") Long beforeId, @Param("limit") int limit);
+
     List<CandidateRow> candidates(@Param("tenantId") String tenantId, @Param("type") String type,
             @Param("decisionBand") String decisionBand, @Param("minScore") Double minScore, @Param("limit") int limit);
 

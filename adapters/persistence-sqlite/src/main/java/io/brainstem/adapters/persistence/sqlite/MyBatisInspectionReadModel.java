@@ -2,6 +2,8 @@ package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.adapters.persistence.sqlite.EventBlocks.Dimension;
 import io.brainstem.application.port.in.InspectionQueries.CandidateFilter;
+import io.brainstem.application.port.in.MemoryQueries.CandidateSearch;
+import io.brainstem.application.port.in.MemoryQueries.EventQuery;
 import io.brainstem.application.port.in.InspectionQueries.EnvelopeFilter;
 import io.brainstem.application.port.in.InspectionQueries.EventFilter;
 import io.brainstem.application.port.in.InspectionQueries.SignatureFilter;
@@ -44,6 +46,56 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
         return mapper().candidates(f.tenantId().orElse(null), f.type().map(CandidateType::wireName).orElse(null),
                 f.band().map(DecisionBand::wireName).orElse(null), f.minScoreTotal().orElse(null), limit)
                 .stream().map(CandidateRow::toDomain).toList();
+    }
+
+    @Override
+    public List<Candidate> searchCandidates(CandidateSearch f, int limit) {
+        // candidates are few next to events: read the tenant's best ones and filter here
+        List<String> words = f.query().map(q -> List.of(q.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+")))
+                .orElse(List.of());
+        List<Candidate> out = new ArrayList<>();
+        for (CandidateRow row : mapper().candidates(f.tenantId().orElse(null), null, null, f.minScore().orElse(null),
+                CANDIDATE_SCAN)) {
+            Candidate c = row.toDomain();
+            if ((f.types().isEmpty() || f.types().contains(c.type()))
+                    && (f.bands().isEmpty() || f.bands().contains(c.decisionBand()))
+                    && (f.host().isEmpty() || c.evidence().hosts().contains(f.host().get()))
+                    && (f.updatedSince().isEmpty() || !c.updatedAt().isBefore(f.updatedSince().get()))
+                    && (f.includeSuppressed() || !c.suppressed())
+                    && containsAll((c.title() + " " + c.explanation()).toLowerCase(java.util.Locale.ROOT), words)) {
+                out.add(c);
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many of a tenant's best candidates a candidate search reads at most. */
+    static final int CANDIDATE_SCAN = 100_000;
+
+    private static boolean containsAll(String text, List<String> words) {
+        for (String w : words) {
+            if (!text.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public List<CanonicalEvent> searchEvents(EventQuery q, int limit) {
+        List<String> words = FtsQueries.searchable(q.words());
+        if (!q.words().isEmpty() && words.isEmpty()) {
+            return List.of();
+        }
+        String match = words.isEmpty() ? null : FtsQueries.allOf(words);
+        return mapper().searchEvents(match, q.tenantId().orElse(null), q.host().orElse(null),
+                q.service().orElse(null), q.severity().map(Severity::wireName).orElse(null),
+                q.signatureIds().isEmpty() ? null : List.copyOf(q.signatureIds()),
+                q.since().map(SqlTimes::micros).orElse(null), q.until().map(SqlTimes::micros).orElse(null),
+                q.beforeId().orElse(null), limit).stream().map(CanonicalEventRow::toDomain).toList();
     }
 
     @Override
