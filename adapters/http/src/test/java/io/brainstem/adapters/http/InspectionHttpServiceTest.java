@@ -129,7 +129,7 @@ class InspectionHttpServiceTest {
         assertEquals(List.of("acme", "demo-tenant"), texts(all, "tenant_id"), "highest score first");
         for (JsonNode c : all.get("items")) {
             assertEquals(List.of("recurrence", "recovery", "spread", "severity", "burst", "novelty",
-                    "periodicity", "routine"),
+                    "periodicity", "routine", "memory"),
                     fieldNames(c.get("score_breakdown")));
             assertFalse(c.get("why_it_matters").asText().isBlank());
         }

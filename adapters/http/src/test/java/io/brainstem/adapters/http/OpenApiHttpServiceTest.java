@@ -74,7 +74,7 @@ class OpenApiHttpServiceTest {
         for (String endpoint : HttpApi.ENDPOINTS) {
             if (endpoint.startsWith("GET ") && !endpoint.equals("GET /openapi")) {
                 String path = endpoint.substring(4).replace("{raw_envelope_id}", "5")
-                        .replace("{signature_id}", signatureId);
+                        .replace("{signature_id}", signatureId).replace("{incident_memory_id}", "inc_none");
                 replies.put(endpoint, get(client, path, "db_path", DB));
             }
         }
