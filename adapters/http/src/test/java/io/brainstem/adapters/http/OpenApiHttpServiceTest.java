@@ -71,10 +71,30 @@ class OpenApiHttpServiceTest {
         replies.put("POST /replay/raw", post(client, "/replay/raw",
                 "{\"raw_envelope_ids\": [1, 5, 77], \"force\": false}", "db_path", DB));
         String signatureId = get(client, "/signatures", "db_path", DB).body().at("/items/0/signature_id").asText();
+        String candidateId = get(client, "/candidates", "db_path", DB).body().at("/items/0/candidate_id").asText();
+        replies.put("POST /events/ingest", post(client, "/events/ingest", IngestHttpServiceTest.SEED_EVENT,
+                "db_path", DB));
+        replies.put("POST /events/ingest_bulk", post(client, "/events/ingest_bulk", IngestHttpServiceTest.SEED_BATCH,
+                "db_path", DB));
+        replies.put("POST /events/search", post(client, "/events/search", "{\"query\": \"vpn\"}", "db_path", DB));
+        replies.put("POST /candidates/search", post(client, "/candidates/search", "{}", "db_path", DB));
+        replies.put("POST /candidates/explain", post(client, "/candidates/explain",
+                "{\"candidate_id\": \"" + candidateId + "\"}", "db_path", DB));
+        Reply promoted = post(client, "/candidates/promote", "{\"candidate_id\": \"" + candidateId
+                + "\", \"title\": \"Recurring VPN trouble\"}", "db_path", DB);
+        replies.put("POST /candidates/promote", promoted);
+        String incidentId = promoted.body().path("incident_memory_id").asText();
+        replies.put("POST /incidents/search", post(client, "/incidents/search", "{\"query\": \"vpn flaps\"}",
+                "db_path", DB));
+        replies.put("POST /history/related", post(client, "/history/related",
+                "{\"subject_type\": \"candidate\", \"subject_id\": \"" + candidateId + "\"}", "db_path", DB));
+        replies.put("POST /review/record", post(client, "/review/record", "{\"subject_type\": \"candidate\", "
+                + "\"subject_id\": \"" + candidateId + "\", \"decision\": \"useful\"}", "db_path", DB));
+        replies.put("POST /digest/daily", post(client, "/digest/daily", "{}", "db_path", DB));
         for (String endpoint : HttpApi.ENDPOINTS) {
             if (endpoint.startsWith("GET ") && !endpoint.equals("GET /openapi")) {
                 String path = endpoint.substring(4).replace("{raw_envelope_id}", "5")
-                        .replace("{signature_id}", signatureId).replace("{incident_memory_id}", "inc_none");
+                        .replace("{signature_id}", signatureId).replace("{incident_memory_id}", incidentId);
                 replies.put(endpoint, get(client, path, "db_path", DB));
             }
         }
