@@ -283,7 +283,7 @@ final class IngestPipeline {
                 candidatesCreated++;
             }
             MemoryIndex memory = state.memory();
-            if (!memory.isEmpty() || candidate.recollection() != Recollection.NONE) {
+            if (!memory.isEmpty() || !candidate.recollection().equals(Recollection.NONE)) {
                 candidate.recall(memory.recall(candidate, sid -> live(state, sid)));
             }
             state.remember(candidate);

@@ -77,7 +77,7 @@ public final class MemoryService implements PromoteCandidateUseCase, RecordRevie
                 signature(storage, state, new SignatureId(sid)).ifPresent(s -> templates.add(s.template()));
             }
             Incident incident = Incident.promote(candidate, command.title(), command.summary(),
-                    command.incidentType(), templates, sampleMessages(storage, candidate), command.promotedBy(),
+                    command.incidentType(), templates, sampleEvents(storage, candidate).stream().map(CanonicalEvent::message).toList(), command.promotedBy(),
                     pipeline.clock().instant());
             storage.incidents().save(incident);
             state.memory().add(incident);
@@ -141,13 +141,14 @@ public final class MemoryService implements PromoteCandidateUseCase, RecordRevie
         return state.cachedSignature(live).or(() -> storage.signatures().findById(state.tenant(), live));
     }
 
-    private static List<String> sampleMessages(Storage storage, Candidate c) {
+    /** The newest of the candidate's sample events still kept, at most {@link #SAMPLE_MESSAGES}. */
+    private static List<CanonicalEvent> sampleEvents(Storage storage, Candidate c) {
         List<Long> ids = c.evidence().sampleEventIds();
-        List<String> messages = new ArrayList<>();
-        for (int i = ids.size() - 1; i >= 0 && messages.size() < SAMPLE_MESSAGES; i--) {
-            storage.canonicalEvents().findById(new RawEnvelopeId(ids.get(i))).ifPresent(e -> messages.add(e.message()));
+        List<CanonicalEvent> samples = new ArrayList<>();
+        for (int i = ids.size() - 1; i >= 0 && samples.size() < SAMPLE_MESSAGES; i--) {
+            storage.canonicalEvents().findById(new RawEnvelopeId(ids.get(i))).ifPresent(samples::add);
         }
-        return messages;
+        return samples;
     }
 
     /** A subject of a review or a related-history question, found in storage. */
@@ -235,11 +236,7 @@ public final class MemoryService implements PromoteCandidateUseCase, RecordRevie
             for (String sid : c.evidence().signatureIds()) {
                 storage.inspection().signature(new SignatureId(sid)).ifPresent(signatures::add);
             }
-            List<CanonicalEvent> samples = new ArrayList<>();
-            List<Long> ids = c.evidence().sampleEventIds();
-            for (int i = ids.size() - 1; i >= 0 && samples.size() < SAMPLE_MESSAGES; i--) {
-                storage.canonicalEvents().findById(new RawEnvelopeId(ids.get(i))).ifPresent(samples::add);
-            }
+            List<CanonicalEvent> samples = sampleEvents(storage, c);
             List<Incident> incidents = new ArrayList<>();
             for (Recollection.IncidentMatch m : c.recollection().incidents()) {
                 storage.incidents().findById(new IncidentId(m.incidentId())).ifPresent(incidents::add);

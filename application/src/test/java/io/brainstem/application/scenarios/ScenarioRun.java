@@ -11,6 +11,7 @@ import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.service.IngestService;
 import io.brainstem.application.service.InspectionService;
 import io.brainstem.application.testing.InMemoryStorage;
+import io.brainstem.application.testing.MovableClock;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateType;
 import io.brainstem.domain.candidate.DecisionBand;
@@ -23,11 +24,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,33 +68,6 @@ public final class ScenarioRun {
     public record RoutineOutcome(String name, long lines, List<Candidate> candidates, Optional<Candidate> highest) {
     }
 
-    /** A clock that the harness moves along the scenario's time. */
-    static final class ScenarioClock extends Clock {
-        private volatile Instant now;
-
-        ScenarioClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     public static Result run(Scenario scenario) {
         long byLength = Math.max(1, scenario.length().toMinutes() / 2016); // 7 days: 5 min, 14 days: 10 min
@@ -106,7 +77,7 @@ public final class ScenarioRun {
     public static Result run(Scenario scenario, Duration batch) {
         long started = System.nanoTime();
         StorageCatalog catalog = InMemoryStorage.catalog();
-        ScenarioClock clock = new ScenarioClock(scenario.start());
+        MovableClock clock = new MovableClock(scenario.start());
         IngestService ingest = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS, clock);
         InspectionService inspection = new InspectionService(catalog);
         Map<String, Object> metadata = Map.of("transport", "udp", "scenario", scenario.name());
@@ -135,7 +106,7 @@ public final class ScenarioRun {
         return report(scenario, stats, candidates, interesting, templates, elapsed);
     }
 
-    private static void flush(IngestService ingest, ScenarioClock clock, List<EnvelopeContent> pending, Instant last) {
+    private static void flush(IngestService ingest, MovableClock clock, List<EnvelopeContent> pending, Instant last) {
         if (pending.isEmpty()) {
             return;
         }

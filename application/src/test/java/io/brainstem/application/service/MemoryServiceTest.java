@@ -17,6 +17,7 @@ import io.brainstem.application.port.in.RecordReviewUseCase.ReviewCommand;
 import io.brainstem.application.port.in.UnknownSubjectException;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.testing.InMemoryStorage;
+import io.brainstem.application.testing.MovableClock;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateType;
 import io.brainstem.domain.envelope.EnvelopeContent;
@@ -25,11 +26,8 @@ import io.brainstem.domain.event.Canonicalizer;
 import io.brainstem.domain.memory.ReviewDecision;
 import io.brainstem.domain.memory.SubjectType;
 import io.brainstem.domain.signature.MinerSettings;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,27 +43,7 @@ public class MemoryServiceTest {
     private static final TenantId TENANT = TenantId.of("client-a");
     private static final Instant START = Instant.parse("2026-03-15T00:00:00Z");
 
-    /** A clock the test moves. */
-    public static final class MovableClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(START);
     private final StorageCatalog catalog = newCatalog();
 
     /** The storage under test. */
@@ -92,7 +70,7 @@ public class MemoryServiceTest {
                         "IPsec SA with peer 203.0.113.10 established"));
             }
         }
-        clock.now = from.plus(Duration.ofDays(days));
+        clock.set(from.plus(Duration.ofDays(days)));
         return ingest.ingest(new IngestCommand(DatabaseRef.DEFAULT, lines, 2));
     }
 
@@ -203,7 +181,7 @@ public class MemoryServiceTest {
     @Test
     void retentionDeletesOnlyWhatWasReceivedBeforeThePeriod() {
         vpnDays(START, 2, 2, "fw-01");
-        clock.now = START.plus(Duration.ofDays(40));
+        clock.set(START.plus(Duration.ofDays(40)));
         vpnDays(START.plus(Duration.ofDays(40)), 1, 2, "fw-01");
         RetentionService retention = new RetentionService(catalog, Duration.ofDays(30), clock);
         long deleted = retention.sweep(DatabaseRef.DEFAULT);
