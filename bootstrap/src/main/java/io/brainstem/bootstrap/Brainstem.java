@@ -6,10 +6,12 @@ import io.brainstem.application.service.IngestService;
 import io.brainstem.application.service.InspectionService;
 import io.brainstem.application.service.MemoryService;
 import io.brainstem.application.service.ReplayService;
+import io.brainstem.application.service.RetentionService;
 import io.brainstem.domain.event.Canonicalizer;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The wiring: the only place that creates adapters and services and connects them. Each CLI command
@@ -26,16 +28,26 @@ public final class Brainstem implements AutoCloseable {
     private final ReplayService replay;
     private final InspectionService inspection;
     private final MemoryService memory;
+    private final Optional<RetentionService> retention;
     private final ProcessRuntime runtime;
+    private RetentionSchedule retentionSchedule;
 
     public Brainstem(BrainstemSettings settings) {
+        this(settings, CLOCK);
+    }
+
+    /** With another clock: tests age what was received. */
+    Brainstem(BrainstemSettings settings, Clock clock) {
         this.settings = settings;
         this.catalog = new SqliteStorageCatalog(settings.dataDir(), settings.dbPath());
-        this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), CLOCK);
+        this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), clock);
         this.replay = new ReplayService(catalog, ingest);
         this.inspection = new InspectionService(catalog);
         this.memory = new MemoryService(catalog, ingest);
-        this.runtime = new ProcessRuntime(settings);
+        this.retention = settings.retentionEnabled()
+                ? Optional.of(new RetentionService(catalog, Duration.ofDays(settings.retentionDays()), clock))
+                : Optional.empty();
+        this.runtime = new ProcessRuntime(settings, retention);
     }
 
     public BrainstemSettings settings() {
@@ -56,6 +68,18 @@ public final class Brainstem implements AutoCloseable {
 
     public MemoryService memory() {
         return memory;
+    }
+
+    /** Retention, when {@code BRAINSTEM_RETENTION_DAYS} is not {@code off}. */
+    public Optional<RetentionService> retention() {
+        return retention;
+    }
+
+    /** Starts deleting expired envelopes and events in the background (long-running commands); idempotent. */
+    public synchronized void startRetention() {
+        if (retentionSchedule == null && retention.isPresent()) {
+            retentionSchedule = RetentionSchedule.start(retention.get());
+        }
     }
 
     public SqliteStorageCatalog catalog() {
@@ -87,6 +111,11 @@ public final class Brainstem implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (retentionSchedule != null) {
+                retentionSchedule.close();
+            }
+        }
         catalog.close();
     }
 }

@@ -2,7 +2,9 @@ package io.brainstem.bootstrap;
 
 import io.brainstem.application.port.in.DatabaseRef;
 import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.MemoryQueries;
 import io.brainstem.application.port.in.ReplayRawEnvelopesUseCase.ReplayResult;
+import io.brainstem.bootstrap.cli.DigestText;
 import io.brainstem.bootstrap.cli.FileIntake;
 import io.brainstem.bootstrap.cli.Progress;
 import io.brainstem.domain.envelope.EnvelopeStatus;
@@ -26,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Parameters;
         description = "Operational memory for weak signals. Settings come from BRAINSTEM_* environment "
                 + "variables (see README).",
         subcommands = {BrainstemCli.Serve.class, BrainstemCli.Listen.class, BrainstemCli.IngestFile.class, BrainstemCli.Replay.class,
-                BrainstemCli.Mine.class, CommandLine.HelpCommand.class})
+                BrainstemCli.Mine.class, BrainstemCli.DigestCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BrainstemCli implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -60,6 +64,28 @@ public final class BrainstemCli implements Callable<Integer> {
 
     static BrainstemSettings settings() {
         return BrainstemSettings.load(Config.create(), System.getenv());
+    }
+
+    /** An RFC 3339 time, or a duration back from now such as {@code 24h}, {@code 7d}, {@code 30m}. */
+    static Instant parseSince(CommandLine command, String option, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+            try {
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                Duration d = switch (t.charAt(t.length() - 1)) {
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'd' -> Duration.ofDays(n);
+                    default -> throw new NumberFormatException();
+                };
+                return Instant.now().minus(d);
+            } catch (RuntimeException bad) {
+                throw new CommandLine.ParameterException(command, option + " must be an RFC 3339 "
+                        + "time or a duration such as 24h, 7d, 30m; was '" + text + "'");
+            }
+        }
     }
 
     /** Blocks until the JVM is asked to stop, then runs {@code onStop}. */
@@ -83,6 +109,7 @@ public final class BrainstemCli implements Callable<Integer> {
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
                     brainstem.runtime()::registerIntake);
             WebServer server = brainstem.startHttp();
+            brainstem.startRetention();
             System.out.printf("brainstem %s listening on http://%s:%d, %s (database %s)%n",
                     BrainstemVersion.current(), settings.httpHost(), server.port(), syslog.describe(),
                     settings.dbPath());
@@ -115,6 +142,7 @@ public final class BrainstemCli implements Callable<Integer> {
             Brainstem brainstem = new Brainstem(settings);
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
                     brainstem.runtime()::registerIntake, emitStdout);
+            brainstem.startRetention();
             System.err.printf("brainstem %s: %s (database %s)%n", BrainstemVersion.current(), syslog.describe(),
                     settings.dbPath());
             awaitShutdown(() -> {
@@ -229,7 +257,7 @@ public final class BrainstemCli implements Callable<Integer> {
                         new CommandLine.ParameterException(new CommandLine(this), "unknown status '" + s
                                 + "': use received, canonicalized, parse_failed or unsupported")));
             }
-            Instant from = since == null ? null : parseSince(since);
+            Instant from = since == null ? null : parseSince(new CommandLine(this), "--since", since);
             try (Brainstem brainstem = new Brainstem(settings())) {
                 Progress progress = Progress.onTerminal();
                 ReplayResult r = brainstem.replay().replayMatching(DatabaseRef.of(dbPath), wanted, from, threshold,
@@ -242,24 +270,42 @@ public final class BrainstemCli implements Callable<Integer> {
             }
         }
 
-        private Instant parseSince(String text) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                String t = text.strip().toLowerCase();
-                try {
-                    long n = Long.parseLong(t.substring(0, t.length() - 1));
-                    Duration d = switch (t.charAt(t.length() - 1)) {
-                        case 'm' -> Duration.ofMinutes(n);
-                        case 'h' -> Duration.ofHours(n);
-                        case 'd' -> Duration.ofDays(n);
-                        default -> throw new NumberFormatException();
-                    };
-                    return Instant.now().minus(d);
-                } catch (RuntimeException bad) {
-                    throw new CommandLine.ParameterException(new CommandLine(this), "--since must be an RFC 3339 "
-                            + "time or a duration such as 24h, 7d, 30m; was '" + text + "'");
-                }
+    }
+
+    /** {@code brainstem digest}. */
+    @Command(name = "digest", mixinStandardHelpOptions = true,
+            description = "Print the daily digest for a person to read: what is new or changed since --since, "
+                    + "incident-memory matches first, suppressed items left out (the same as POST /digest/daily).")
+    static final class DigestCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--tenant", paramLabel = "T", description = "Only this tenant (default: all tenants).")
+        String tenant;
+
+        @Option(names = "--since", paramLabel = "S", description = "An RFC 3339 time or a duration back from now "
+                + "(24h, 7d, 30m); default: 24h.")
+        String since;
+
+        @Option(names = "--limit", defaultValue = "20", description = "At most this many items "
+                + "(default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--db-path", paramLabel = "NAME", description = "Database inside the data directory.")
+        String dbPath;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > 1000) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 1..1000");
+            }
+            Optional<Instant> from = since == null ? Optional.empty()
+                    : Optional.of(parseSince(spec.commandLine(), "--since", since));
+            try (Brainstem brainstem = new Brainstem(settings())) {
+                MemoryQueries.Digest digest = brainstem.memory().digest(DatabaseRef.of(dbPath),
+                        Optional.ofNullable(tenant).filter(t -> !t.isBlank()), from, limit);
+                System.out.print(DigestText.render(digest, Instant.now()));
+                return 0;
             }
         }
     }

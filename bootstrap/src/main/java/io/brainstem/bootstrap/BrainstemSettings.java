@@ -23,14 +23,23 @@ import java.util.Optional;
  * BRAINSTEM_API_TOKEN        [brainstem.api-token]        unset (API open)
  * BRAINSTEM_DEFAULT_TENANT   [brainstem.default-tenant]   default
  * BRAINSTEM_MAX_SIGNATURES   [brainstem.max-signatures]   50000 per tenant
+ * BRAINSTEM_RETENTION_DAYS   [brainstem.retention-days]   30     ("off" keeps raw envelopes and events forever)
  * </pre>
  */
 public record BrainstemSettings(String httpHost, int httpPort, String syslogHost, int syslogUdpPort,
         int syslogTcpPort, Path dataDir, Path dbPath, Optional<String> apiToken, TenantId defaultTenant,
-        MinerSettings minerSettings, ApiLimits limits) {
+        MinerSettings minerSettings, ApiLimits limits, int retentionDays) {
 
     /** Port value meaning "disabled". */
     public static final int OFF = 0;
+
+    /** Raw envelopes and events are kept this many days after receipt unless configured otherwise. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+
+    /** Whether retention deletes anything: {@code BRAINSTEM_RETENTION_DAYS=off} keeps everything. */
+    public boolean retentionEnabled() {
+        return retentionDays != OFF;
+    }
 
     public static BrainstemSettings load(Config config, Map<String, String> env) {
         Source s = new Source(config, env);
@@ -52,9 +61,10 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                 s.integer("BRAINSTEM_MAX_BATCH_EVENTS", "brainstem.limits.max-batch-events",
                         ApiLimits.DEFAULTS.maxBatchEvents()),
                 s.integer("BRAINSTEM_MAX_LIMIT", "brainstem.limits.max-limit", ApiLimits.DEFAULTS.maxLimit()));
+        int retentionDays = s.days("BRAINSTEM_RETENTION_DAYS", "brainstem.retention-days", DEFAULT_RETENTION_DAYS);
         return new BrainstemSettings(httpHost, httpPort, syslogHost, udp, tcp, dataDir.toAbsolutePath().normalize(),
                 dbPath.toAbsolutePath().normalize(), token.isBlank() ? Optional.empty() : Optional.of(token), tenant,
-                new MinerSettings(maxSignatures), limits);
+                new MinerSettings(maxSignatures), limits, retentionDays);
     }
 
     /** Reads one setting: environment first, then configuration, then the default. */
@@ -75,6 +85,23 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(envName + " must be a whole number, was '" + raw + "'");
             }
+        }
+
+        int days(String envName, String key, int defaultValue) {
+            String raw = text(envName, key, Integer.toString(defaultValue));
+            if (raw.equalsIgnoreCase("off") || raw.equalsIgnoreCase("false")) {
+                return OFF;
+            }
+            try {
+                int days = Integer.parseInt(raw);
+                if (days >= 1 && days <= 36_500) {
+                    return days;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message
+            }
+            throw new IllegalArgumentException(envName + " must be a number of days 1..36500 or 'off', was '"
+                    + raw + "'");
         }
 
         int port(String envName, String key, String defaultValue, boolean mayBeOff) {

@@ -1,19 +1,25 @@
 package io.brainstem.bootstrap;
 
 import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.RetainRecentEventsUseCase;
 import io.brainstem.application.port.in.RuntimeQueries;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** The runtime snapshot of this process: settings plus live counters of each intake channel. */
 final class ProcessRuntime implements RuntimeQueries {
 
+
     private final BrainstemSettings settings;
     private final Map<String, Supplier<Map<String, Long>>> intake = new ConcurrentHashMap<>();
 
-    ProcessRuntime(BrainstemSettings settings) {
+    private final Optional<? extends RetainRecentEventsUseCase> retention;
+
+    ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention) {
         this.settings = settings;
+        this.retention = retention;
     }
 
     void registerIntake(String channel, Supplier<Map<String, Long>> counters) {
@@ -31,6 +37,13 @@ final class ProcessRuntime implements RuntimeQueries {
                         settings.limits().maxLimit(), IngestEventsUseCase.MAX_THRESHOLD),
                 new Listener(settings.syslogHost(), settings.syslogUdpPort(), settings.syslogTcpPort(),
                         settings.defaultTenant().value(), "syslog"),
-                counters);
+                counters, retention());
+    }
+
+    private Retention retention() {
+        return retention.map(r -> {
+            RetainRecentEventsUseCase.RetentionStatus st = r.status();
+            return new Retention(settings.retentionDays(), st.deletedTotal(), st.lastSweepAt(), st.lastError());
+        }).orElse(Retention.OFF);
     }
 }

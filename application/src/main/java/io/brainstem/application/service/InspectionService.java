@@ -36,7 +36,7 @@ public final class InspectionService implements InspectionQueries {
     @Override
     public List<InterestingItem> interesting(DatabaseRef db, Optional<String> tenantId, int limit) {
         int read = (int) Math.min(Integer.MAX_VALUE, (long) limit * InterestingItems.READ_PER_ITEM);
-        // what a person judged noise, expected or a duplicate stays out until it changes materially (ADR 19)
+        // what a person judged noise, expected or a duplicate stays out until it changes materially (ADR 20)
         MemoryQueries.CandidateSearch live = new MemoryQueries.CandidateSearch(tenantId, java.util.Set.of(),
                 java.util.Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
         return InterestingItems.fold(read(db, r -> r.searchCandidates(live, read)), limit);
@@ -76,14 +76,16 @@ public final class InspectionService implements InspectionQueries {
 
     @Override
     public Stats stats(DatabaseRef db) {
-        return read(db, r -> {
+        Storage storage = catalog.openExisting(db);
+        return storage.unitOfWork().read(() -> {
+            InspectionReadModel r = storage.inspection();
             Map<EnvelopeStatus, Long> byStatus = r.envelopeCountsByStatus();
             long received = byStatus.values().stream().mapToLong(Long::longValue).sum();
             return new Stats(received, byStatus.getOrDefault(EnvelopeStatus.CANONICALIZED, 0L),
                     byStatus.getOrDefault(EnvelopeStatus.PARSE_FAILED, 0L),
                     byStatus.getOrDefault(EnvelopeStatus.UNSUPPORTED, 0L),
                     byStatus.getOrDefault(EnvelopeStatus.RECEIVED, 0L), r.candidateCount(), r.signatureCount(),
-                    r.sourceSummaries(10));
+                    r.sourceSummaries(10), storage.rawEnvelopes().oldestReceivedAt());
         });
     }
 

@@ -24,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * One tenant's operational memory as the ingest path needs it: its promoted incidents and the latest review of
- * each candidate and signature, so that every candidate update can say what memory knows (ADR 19) without a
+ * each candidate and signature, so that every candidate update can say what memory knows (ADR 20) without a
  * query. Part of {@link TenantState}: used under the database's write lock, rebuilt with it.
  */
 final class MemoryIndex {

@@ -36,7 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Operational memory (ADR 19): promotion into incident memory, reviews, and the read side that uses them —
+ * Operational memory (ADR 20): promotion into incident memory, reviews, and the read side that uses them —
  * search, explanation, related history and the daily digest. Writes share the ingest pipeline's per-tenant
  * state, so what memory says about a candidate changes in the same transaction as the incident or review.
  */

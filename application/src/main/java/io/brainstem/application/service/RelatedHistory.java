@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Related history of an event, signature, candidate or incident (ADR 19): candidates and incidents that share a
+ * Related history of an event, signature, candidate or incident (ADR 20): candidates and incidents that share a
  * signature with it, that happened on the same host in the same event family, whose templates read alike, or
  * that happened within minutes of it on the same host; and the lessons people wrote about those — review notes
  * and incident summaries. Each is ranked by its strongest reason, and lists every reason as {@code why}.

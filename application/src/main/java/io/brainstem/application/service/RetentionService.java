@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Deletes expired envelopes in batches of {@link #BATCH}, one short write transaction each, so that the ingest
- * writer waits at most one small batch for it (ADR 19).
+ * writer waits at most one small batch for it (ADR 20).
  */
 public final class RetentionService implements RetainRecentEventsUseCase {
 
@@ -22,6 +23,8 @@ public final class RetentionService implements RetainRecentEventsUseCase {
     private final Duration period;
     private final Clock clock;
     private final AtomicLong deleted = new AtomicLong();
+    private final AtomicReference<Instant> lastSweepAt = new AtomicReference<>();
+    private final AtomicReference<String> lastError = new AtomicReference<>();
 
     public RetentionService(StorageCatalog catalog, Duration period, Clock clock) {
         if (period.isNegative() || period.isZero()) {
@@ -49,6 +52,23 @@ public final class RetentionService implements RetainRecentEventsUseCase {
     }
 
     @Override
+    public long sweepAll() {
+        long total = 0;
+        String error = null;
+        for (DatabaseRef db : catalog.openDatabases()) {
+            try {
+                total += sweep(db);
+            } catch (RuntimeException e) {
+                error = (db.isDefault() ? "the default database" : "database '" + db.name() + "'") + ": "
+                        + e.getMessage();
+            }
+        }
+        lastError.set(error);
+        lastSweepAt.set(clock.instant());
+        return total;
+    }
+
+    @Override
     public Duration period() {
         return period;
     }
@@ -62,5 +82,11 @@ public final class RetentionService implements RetainRecentEventsUseCase {
     @Override
     public long deletedTotal() {
         return deleted.get();
+    }
+
+    @Override
+    public RetentionStatus status() {
+        return new RetentionStatus(period, deleted.get(), Optional.ofNullable(lastSweepAt.get()),
+                Optional.ofNullable(lastError.get()));
     }
 }

@@ -119,7 +119,7 @@ final class TenantState {
         return detector;
     }
 
-    /** The tenant's incidents and latest reviews (ADR 19). */
+    /** The tenant's incidents and latest reviews (ADR 20). */
     MemoryIndex memory() {
         return memory;
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What operational memory says about a candidate (ADR 19): the promoted incidents it matches and why, whether
+ * What operational memory says about a candidate (ADR 20): the promoted incidents it matches and why, whether
  * a person's judgement keeps it out of the way, and the sentence its explanation gains. It is worked out by the
  * application from incidents and reviews, which are aggregates of their own; the candidate only carries it.
  *

@@ -26,7 +26,7 @@ import java.util.Map;
  *       or a steady background rate); the total of a routine pattern is then at most {@link #ROUTINE_CAP}, the top
  *       of {@code watch}, unless memory knows it.</li>
  *   <li>{@code memory} (0.15, added on top of the others; the total stays at most 1): what operational memory
- *       knows of it (ADR 19): 1 when it is, or shares a signature with, a promoted incident; 0.7 for a similar
+ *       knows of it (ADR 20): 1 when it is, or shares a signature with, a promoted incident; 0.7 for a similar
  *       template on the same host; 0.5 for a similar template elsewhere or when a person judged it useful.</li>
  * </ul>
  * Severity weighs most, so that an error recurring on one host outranks an info message that merely repeats

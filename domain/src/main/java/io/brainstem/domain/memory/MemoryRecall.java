@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What operational memory says about a candidate (ADR 19), from the tenant's promoted incidents and the latest
+ * What operational memory says about a candidate (ADR 20), from the tenant's promoted incidents and the latest
  * review that applies to it.
  *
  * <p>Matching an incident: promoted from this candidate, or sharing one of its signatures (strength 1); a

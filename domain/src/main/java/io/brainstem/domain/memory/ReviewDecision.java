@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * An operator's judgement of something brainstem showed. {@code useful} raises a candidate; {@code noise},
  * {@code expected} (planned or known) and {@code duplicate} (shown elsewhere already) keep it out of the way
- * until it changes materially (ADR 19).
+ * until it changes materially (ADR 20).
  */
 public enum ReviewDecision {
     USEFUL, NOISE, EXPECTED, DUPLICATE;

@@ -15,7 +15,7 @@ record CandidateJson(String candidateId, String tenantId, String candidateType, 
         List<MemoryMatchJson> memoryMatches, boolean suppressed, String suppressedBy, String reviewReason,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FacetJson> facets) {
 
-    /** A promoted incident the candidate matches (ADR 19). */
+    /** A promoted incident the candidate matches (ADR 20). */
     record MemoryMatchJson(String incidentMemoryId, String title, String promotedAt, String why) {
         static List<MemoryMatchJson> of(Recollection r) {
             return r.incidents().stream().map(m -> new MemoryMatchJson(m.incidentId(), m.title(),

@@ -30,6 +30,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,12 @@ public final class InspectionHttpService implements HttpService {
         body.put("candidates_generated", s.candidatesGenerated());
         body.put("signatures", s.signatures());
         body.put("source_summaries", s.sourceSummaries());
-        body.put("intake", runtime.snapshot().intake());
+        RuntimeQueries.RuntimeSnapshot snapshot = runtime.snapshot();
+        body.put("intake", snapshot.intake());
+        Map<String, Object> retention = new LinkedHashMap<>();
+        retention.put("retention_days", snapshot.retention().enabled() ? snapshot.retention().days() : null);
+        retention.put("oldest_received_at", s.oldestReceivedAt().map(Instant::toString).orElse(null));
+        body.put("retention", retention);
         Responses.json(res, body);
     }
 

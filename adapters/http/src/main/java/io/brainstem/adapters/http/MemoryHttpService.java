@@ -60,7 +60,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The operational-memory API at the seed's 0.0.3 paths and shapes (ADR 19): 0.0.3 ingest, search, explain,
+ * The operational-memory API at the seed's 0.0.3 paths and shapes (ADR 20): 0.0.3 ingest, search, explain,
  * promote, related history, review and the daily digest. Every endpoint is a POST with a JSON body; the
  * database is the body's {@code db_path} or the query's.
  */

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,20 @@ public final class RuntimeHttpService implements HttpService {
         body.put("limits", s.limits());
         body.put("listener_defaults", s.listener());
         body.put("intake", s.intake());
+        body.put("retention", retention(s.retention()));
         body.put("runtime", summary(s));
         Responses.json(res, body);
+    }
+
+    static Map<String, Object> retention(RuntimeQueries.Retention r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", r.enabled());
+        m.put("retention_days", r.enabled() ? r.days() : null);
+        m.put("env", "BRAINSTEM_RETENTION_DAYS");
+        m.put("deleted_total", r.deletedTotal());
+        m.put("last_sweep_at", r.lastSweepAt().map(Instant::toString).orElse(null));
+        m.put("last_error", r.lastError().orElse(null));
+        return m;
     }
 
     private static Map<String, Object> summary(RuntimeSnapshot s) {

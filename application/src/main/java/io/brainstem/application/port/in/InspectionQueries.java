@@ -94,7 +94,8 @@ public interface InspectionQueries {
     }
 
     record Stats(long received, long canonicalized, long parseFailed, long unsupported, long pending,
-            long candidatesGenerated, long signatures, Map<String, List<ValueCount>> sourceSummaries) {
+            long candidatesGenerated, long signatures, Map<String, List<ValueCount>> sourceSummaries,
+            Optional<Instant> oldestReceivedAt) {
     }
 
     record SourceStatus(String tenantId, String sourceType, String sourceId, String sourcePath, long rawCount,

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Records an operator's judgement of a candidate, signature, event or incident. A review of a candidate (or of a
  * signature, for the candidates resting on it) changes what brainstem says: {@code useful} raises it, the others
- * keep it out of the way until it changes materially (ADR 19).
+ * keep it out of the way until it changes materially (ADR 20).
  */
 public interface RecordReviewUseCase {
 

@@ -14,6 +14,12 @@ public interface RetainRecentEventsUseCase {
     /** Deletes what has expired in one database, batch by batch, and returns how many envelopes went. */
     long sweep(DatabaseRef db);
 
+    /**
+     * Sweeps every open database; a database that fails is reported in {@link #status()} and the others are still
+     * swept. Returns how many envelopes went in all.
+     */
+    long sweepAll();
+
     Duration period();
 
     /** When the oldest envelope still kept was received, empty when there is none. */
@@ -21,4 +27,15 @@ public interface RetainRecentEventsUseCase {
 
     /** Envelopes deleted by retention since this process started. */
     long deletedTotal();
+
+    RetentionStatus status();
+
+    /**
+     * What retention has done in this process.
+     *
+     * @param lastError why the last sweep of some database failed, empty when the last sweep of each succeeded
+     */
+    record RetentionStatus(Duration period, long deletedTotal, Optional<Instant> lastSweepAt,
+            Optional<String> lastError) {
+    }
 }

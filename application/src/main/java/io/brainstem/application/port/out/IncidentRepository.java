@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Incident memory. Incidents outlive the events they were promoted from (retention never deletes them), and are
- * found again by full-text search (ADR 19).
+ * found again by full-text search (ADR 20).
  */
 public interface IncidentRepository {
 

@@ -1,6 +1,7 @@
 package io.brainstem.application.port.out;
 
 import io.brainstem.application.port.in.DatabaseRef;
+import java.util.List;
 
 /**
  * Opens databases by reference. The same reference always yields the same {@link Storage} instance, so
@@ -17,6 +18,14 @@ public interface StorageCatalog extends AutoCloseable {
      */
     default Storage openExisting(DatabaseRef ref) {
         return open(ref);
+    }
+
+    /**
+     * The databases open now, the default one first (open or not): what background work such as retention walks
+     * over. A database named by {@code db_path} joins once a request has opened it.
+     */
+    default List<DatabaseRef> openDatabases() {
+        return List.of(DatabaseRef.DEFAULT);
     }
 
     /** Where a reference resolves to, for responses (e.g. the absolute database path). */

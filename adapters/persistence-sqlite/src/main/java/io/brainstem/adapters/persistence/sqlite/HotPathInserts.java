@@ -90,7 +90,7 @@ final class HotPathInserts {
             "CASE WHEN typeof(message) = 'integer' THEN substr(message_raw, message + 1) ELSE message END";
 
     /**
-     * Indexes the messages of the canonical events among ids {@code ?1..?2} just inserted (ADR 19): SQLite reads
+     * Indexes the messages of the canonical events among ids {@code ?1..?2} just inserted (ADR 20): SQLite reads
      * them back from the rows it has just written, so no message is bound a second time.
      */
     static final String INDEX_MESSAGES = "INSERT INTO events_fts (rowid, body) SELECT id, " + MESSAGE_SQL

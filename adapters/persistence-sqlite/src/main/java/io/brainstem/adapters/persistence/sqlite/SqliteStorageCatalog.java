@@ -6,6 +6,8 @@ import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.StorageCatalog;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -63,6 +65,15 @@ public final class SqliteStorageCatalog implements StorageCatalog {
                 throw e;
             }
         }
+    }
+
+    @Override
+    public List<DatabaseRef> openDatabases() {
+        List<DatabaseRef> refs = new ArrayList<>();
+        refs.add(DatabaseRef.DEFAULT);
+        open.keySet().stream().filter(file -> !file.equals(defaultDatabase)).sorted()
+                .forEach(file -> refs.add(DatabaseRef.of(file.toString())));
+        return refs;
     }
 
     @Override
