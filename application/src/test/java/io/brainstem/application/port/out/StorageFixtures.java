@@ -6,16 +6,23 @@ import io.brainstem.domain.candidate.Evidence;
 import io.brainstem.domain.candidate.ScoreBreakdown;
 import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.ParserInfo;
+import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.RawEnvelopeId;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.event.Severity;
+import io.brainstem.domain.memory.Incident;
+import io.brainstem.domain.memory.Review;
+import io.brainstem.domain.memory.ReviewDecision;
+import io.brainstem.domain.memory.ReviewId;
+import io.brainstem.domain.memory.SubjectType;
 import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.Signature;
 import io.brainstem.domain.signature.SignatureId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Builders of aggregates shared by the storage contract tests. */
@@ -38,9 +45,41 @@ public final class StorageFixtures {
     }
 
     public static CanonicalEvent event(long id, TenantId tenant, SignatureId signature, Instant at) {
-        return new CanonicalEvent(new RawEnvelopeId(id), tenant, "syslog", "fw-01", "/var/log/syslog", at, "fw-01",
-                "charon", Severity.WARNING, "daemon", "VPN tunnel dropped", EventFamily.VPN, signature,
+        return event(id, tenant, signature, at, "fw-01", "charon", Severity.WARNING, "VPN tunnel dropped");
+    }
+
+    /** An event of an envelope made by {@link #content}, with its own host, service, severity and message. */
+    public static CanonicalEvent event(long id, TenantId tenant, SignatureId signature, Instant at, String host,
+            String service, Severity severity, String message) {
+        return new CanonicalEvent(new RawEnvelopeId(id), tenant, "syslog", "fw-01", "/var/log/syslog", at, host,
+                service, severity, "daemon", message, EventFamily.VPN, signature,
                 Map.of("peer", "203.0.113.10"), Map.of("host", "client"), PARSER, at);
+    }
+
+    /** Runs {@code work} in one write unit of work. */
+    public static void write(Storage s, Runnable work) {
+        s.unitOfWork().write(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Receives one envelope of {@link #content} per message, all at {@code at}. */
+    public static List<RawEnvelope> receive(Storage s, Instant at, String... messages) {
+        return s.unitOfWork().write(() -> s.rawEnvelopes().receiveAll(
+                java.util.Arrays.stream(messages).map(StorageFixtures::content).toList(), at));
+    }
+
+    /** {@code candidate} promoted at {@code at}, with one sample message. */
+    public static Incident incident(Candidate candidate, String title, String summary, List<String> templates,
+            Instant at) {
+        return Incident.promote(candidate, title, summary, null, templates, List.of("sample of " + title), "ops", at);
+    }
+
+    public static Review review(long bits, TenantId tenant, SubjectType type, String subjectId,
+            ReviewDecision decision, Instant at) {
+        return new Review(ReviewId.of(bits), tenant, type, subjectId, decision, "notes " + bits, "ana", at,
+                Optional.empty());
     }
 
     public static Signature signature(TenantId tenant, String template, Instant at) {
