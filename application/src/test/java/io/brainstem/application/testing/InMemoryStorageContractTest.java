@@ -8,6 +8,8 @@ import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
 import io.brainstem.application.port.out.IncidentRepositoryContract;
 import io.brainstem.application.port.out.ReviewRepositoryContract;
+import io.brainstem.application.port.out.EventSearchContract;
+import io.brainstem.application.port.out.CandidateSearchContract;
 import io.brainstem.application.port.out.Storage;
 import org.junit.jupiter.api.Nested;
 
@@ -72,6 +74,22 @@ class InMemoryStorageContractTest {
 
     @Nested
     class Reviews extends ReviewRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class EventSearch extends EventSearchContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class CandidateSearch extends CandidateSearchContract {
         @Override
         protected Storage storage() {
             return new InMemoryStorage();

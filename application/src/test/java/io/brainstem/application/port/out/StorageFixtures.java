@@ -36,7 +36,11 @@ public final class StorageFixtures {
     }
 
     public static EnvelopeContent content(String message) {
-        return EnvelopeContent.builder(TENANT).sourceType("syslog").sourceId("fw-01").sourceName("edge-fw-01")
+        return content(TENANT, message);
+    }
+
+    public static EnvelopeContent content(TenantId tenant, String message) {
+        return EnvelopeContent.builder(tenant).sourceType("syslog").sourceId("fw-01").sourceName("edge-fw-01")
                 .sourcePath("/var/log/syslog").timestamp("2026-03-22T03:00:00Z").host("fw-01").service("charon")
                 .severity("info").assetId("fw-01").facility("daemon").messageRaw(message)
                 .structuredFields(Map.of("peer", "203.0.113.10", "attempt", 3, "nested", Map.of("k", List.of(1, 2))))
@@ -89,9 +93,14 @@ public final class StorageFixtures {
     }
 
     public static Candidate candidate(TenantId tenant, String key, double recurrence, Instant at) {
-        return Candidate.detect(tenant, CandidateType.RECURRENCE, key, "Recurring " + key,
+        return candidate(tenant, CandidateType.RECURRENCE, key, "Recurring " + key, recurrence, List.of("fw-01"), at);
+    }
+
+    public static Candidate candidate(TenantId tenant, CandidateType type, String key, String title,
+            double recurrence, List<String> hosts, Instant at) {
+        return Candidate.detect(tenant, type, key, title,
                 new ScoreBreakdown(recurrence, 0.5, 0.1, 0.2, 0, 1), "seen often",
-                new Evidence(4, List.of("sig_1"), List.of("fw-01"), at, at.plusSeconds(5), List.of(1L, 2L),
+                new Evidence(4, List.of("sig_1"), hosts, at, at.plusSeconds(5), List.of(1L, 2L),
                         Map.of("recovery_seconds_max", 40.0)), at);
     }
 }

@@ -8,6 +8,8 @@ import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
 import io.brainstem.application.port.out.IncidentRepositoryContract;
 import io.brainstem.application.port.out.ReviewRepositoryContract;
+import io.brainstem.application.port.out.EventSearchContract;
+import io.brainstem.application.port.out.CandidateSearchContract;
 import io.brainstem.application.port.out.Storage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -81,6 +83,22 @@ class SqliteStorageContractTest {
 
     @Nested
     class Reviews extends ReviewRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class EventSearch extends EventSearchContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class CandidateSearch extends CandidateSearchContract {
         @Override
         protected Storage storage() {
             return fresh();
