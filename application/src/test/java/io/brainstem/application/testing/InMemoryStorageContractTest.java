@@ -10,6 +10,7 @@ import io.brainstem.application.port.out.IncidentRepositoryContract;
 import io.brainstem.application.port.out.ReviewRepositoryContract;
 import io.brainstem.application.port.out.EventSearchContract;
 import io.brainstem.application.port.out.CandidateSearchContract;
+import io.brainstem.application.port.out.RetentionContract;
 import io.brainstem.application.port.out.Storage;
 import org.junit.jupiter.api.Nested;
 
@@ -90,6 +91,14 @@ class InMemoryStorageContractTest {
 
     @Nested
     class CandidateSearch extends CandidateSearchContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         @Override
         protected Storage storage() {
             return new InMemoryStorage();

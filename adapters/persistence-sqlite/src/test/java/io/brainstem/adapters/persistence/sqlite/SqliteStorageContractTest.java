@@ -10,6 +10,7 @@ import io.brainstem.application.port.out.IncidentRepositoryContract;
 import io.brainstem.application.port.out.ReviewRepositoryContract;
 import io.brainstem.application.port.out.EventSearchContract;
 import io.brainstem.application.port.out.CandidateSearchContract;
+import io.brainstem.application.port.out.RetentionContract;
 import io.brainstem.application.port.out.Storage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -99,6 +100,14 @@ class SqliteStorageContractTest {
 
     @Nested
     class CandidateSearch extends CandidateSearchContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         @Override
         protected Storage storage() {
             return fresh();
