@@ -111,4 +111,19 @@ public abstract class CandidateSearchContract {
         assertEquals(List.of("high", "mid"), found(new CandidateSearch(Optional.of(TENANT.value()), Set.of(),
                 Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(mid.updatedAt()), true)));
     }
+
+    private List<String> bySignaturesOrHosts(List<String> signatureIds, List<String> hosts, int limit) {
+        return s.unitOfWork().read(() -> s.candidates().findBySignaturesOrHosts(TENANT, signatureIds, hosts, limit))
+                .stream().map(Candidate::patternKey).toList();
+    }
+
+    @Test
+    void findBySignaturesOrHostsMatchesEitherInTheTenantHighestScoreFirst() {
+        assertEquals(List.of("high"), bySignaturesOrHosts(List.of(), List.of("fw-01"), 10));
+        assertEquals(List.of("mid", "low"), bySignaturesOrHosts(List.of("sig_none"), List.of("sw-1"), 10));
+        assertEquals(List.of("high", "mid", "low"), bySignaturesOrHosts(List.of("sig_1"), List.of(), 10));
+        assertEquals(List.of("high"), bySignaturesOrHosts(List.of("sig_1"), List.of("sw-1"), 1));
+        assertEquals(List.of(), bySignaturesOrHosts(List.of(), List.of(), 10));
+        assertEquals(List.of(), bySignaturesOrHosts(List.of("sig_none"), List.of("db-1"), 10));
+    }
 }
