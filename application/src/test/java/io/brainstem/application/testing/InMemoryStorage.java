@@ -499,8 +499,8 @@ public final class InMemoryStorage implements Storage {
                     .filter(e -> {
                         String text = " " + String.join(" ", e.message().toLowerCase(java.util.Locale.ROOT)
                                 .split("[^\\p{L}\\p{N}]+")) + " ";
-                        return q.words().stream().allMatch(w -> text.contains(" "
-                                + String.join(" ", w.split("[^\\p{L}\\p{N}]+")) + " "));
+                        return q.words().stream().allMatch(w -> text.contains(" " + String.join(" ",
+                                w.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) + " "));
                     })
                     .limit(limit).toList();
         }

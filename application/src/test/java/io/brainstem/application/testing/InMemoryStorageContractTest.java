@@ -6,6 +6,11 @@ import io.brainstem.application.port.out.InspectionReadModelContract;
 import io.brainstem.application.port.out.IntakeCursorRepositoryContract;
 import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
+import io.brainstem.application.port.out.IncidentRepositoryContract;
+import io.brainstem.application.port.out.ReviewRepositoryContract;
+import io.brainstem.application.port.out.EventSearchContract;
+import io.brainstem.application.port.out.CandidateSearchContract;
+import io.brainstem.application.port.out.RetentionContract;
 import io.brainstem.application.port.out.Storage;
 import org.junit.jupiter.api.Nested;
 
@@ -54,6 +59,46 @@ class InMemoryStorageContractTest {
 
     @Nested
     class IntakeCursors extends IntakeCursorRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Incidents extends IncidentRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Reviews extends ReviewRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class EventSearch extends EventSearchContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class CandidateSearch extends CandidateSearchContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         @Override
         protected Storage storage() {
             return new InMemoryStorage();

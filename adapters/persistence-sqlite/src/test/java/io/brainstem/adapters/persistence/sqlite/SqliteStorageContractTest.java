@@ -6,6 +6,11 @@ import io.brainstem.application.port.out.InspectionReadModelContract;
 import io.brainstem.application.port.out.IntakeCursorRepositoryContract;
 import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
 import io.brainstem.application.port.out.SignatureRepositoryContract;
+import io.brainstem.application.port.out.IncidentRepositoryContract;
+import io.brainstem.application.port.out.ReviewRepositoryContract;
+import io.brainstem.application.port.out.EventSearchContract;
+import io.brainstem.application.port.out.CandidateSearchContract;
+import io.brainstem.application.port.out.RetentionContract;
 import io.brainstem.application.port.out.Storage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -63,6 +68,46 @@ class SqliteStorageContractTest {
 
     @Nested
     class IntakeCursors extends IntakeCursorRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Incidents extends IncidentRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Reviews extends ReviewRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class EventSearch extends EventSearchContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class CandidateSearch extends CandidateSearchContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         @Override
         protected Storage storage() {
             return fresh();
