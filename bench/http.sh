@@ -5,6 +5,10 @@
 #   bench/http.sh single     POST /ingest/event latency at RATE (500) requests/s on a fresh database
 #   bench/http.sh inspect [N] fill N events (default 1,000,000), then GET /signatures, /candidates,
 #                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
+#   bench/http.sh memory [N]  fill N events (default 1,000,000), then the operational-memory endpoints (events and
+#                            candidate search, explain, related history, incidents, digest) at 50 requests/s
+#   bench/http.sh retention [N] fill N events, age them by 31 days (sqlite3), restart with retention on, and measure
+#                            batch ingest before the first sweep and while it deletes them
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/jdk.sh"
@@ -41,6 +45,38 @@ case "$MODE" in
       "/canonical_events?limit=20" "/canonical_events?host=fw-7&limit=20" "/canonical_events?service=sshd&severity=info" \
       "/canonical_events?tenant_id=bench&source=bench-3&limit=50"
     echo "after queries: $(rss)"
+    ;;
+  memory)
+    N="${2:-1000000}"
+    "${BENCH[@]}" fill "$URL" "$N" 1000
+    echo "after fill: $(rss)"
+    "${BENCH[@]}" memory "$URL" "${SECONDS_QUERY:-60}" "${RATE:-50}"
+    echo "after queries: $(rss)"
+    ;;
+  retention)
+    N="${2:-1000000}"
+    "${BENCH[@]}" fill "$URL" "$N" 1000
+    kill $SERVER; wait $SERVER 2>/dev/null || true
+    DB="$DATA/brainstem.sqlite3"
+    sqlite3 "$DB" "UPDATE events SET received_at = received_at - 31 * 86400 * 1000000;" # 31 days before now
+    echo "aged $(sqlite3 "$DB" 'SELECT COUNT(*) FROM events') events by 31 days"
+    BRAINSTEM_RETENTION_DAYS=30 bin/brainstem serve >> "$DATA/serve.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 100); do curl -sf "$URL/healthz" >/dev/null && break; sleep 0.2; done
+    PID=$(pgrep -P $SERVER java || echo $SERVER)
+    # the first sweep starts 30 s after start: batch ingest plus single events at 100/s for 20 s before it, then
+    # the same while it deletes
+    phase() {
+      ( "${BENCH[@]}" batch "$URL" "$2" "${CONCURRENCY:-2}" 500 | sed "s/^/$1: /" ) &
+      local load=$!
+      java -Dwarmup=0 -cp bench/target/classes io.brainstem.bench.http.HttpBench single "$URL" "$2" 100 | sed "s/^/$1: /"
+      wait $load
+    }
+    phase "before the sweep" 20
+    phase "during the sweep" "${SECONDS_DURING:-60}"
+    grep "retention" "$DATA/serve.log" | tail -3 || true
+    curl -s "$URL/runtime" | grep -o '"retention":{[^}]*}'
+    echo "kept: $(curl -s "$URL/stats" | grep -o '"received":[0-9]*')"
     ;;
 esac
 echo "server: $(rss)"

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * single URL SECONDS RATE                POST /ingest/event at a fixed rate (open loop); latency percentiles
  * fill   URL EVENTS BATCH                load EVENTS events (for the inspection benchmark)
  * query  URL SECONDS RATE PATH...        GET the paths round-robin at a fixed rate; latency percentiles
+ * memory URL SECONDS RATE                the operational-memory endpoints round-robin at a fixed rate; p99 each
  * </pre>
  */
 public final class HttpBench {
@@ -51,6 +52,7 @@ public final class HttpBench {
             case "fill" -> fill(base, Long.parseLong(args[2]), Integer.parseInt(args[3]));
             case "query" -> fixedRate(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Arrays.copyOfRange(args, 4, args.length));
+            case "memory" -> mixed(base, Integer.parseInt(args[2]), Integer.parseInt(args[3]), memoryRequests(base));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         System.exit(0);
@@ -172,11 +174,121 @@ public final class HttpBench {
         Random r = new Random(1);
         int total = seconds * rate;
         long[] latencies = new long[total];
-        AtomicLong errors = new AtomicLong();
-        long intervalNanos = 1_000_000_000L / rate;
+        int[] status = new int[total];
         for (int i = 0; i < Math.min(200, total); i++) { // warm-up
             send(base, paths, r, i);
         }
+        openLoop(total, rate, latencies, status, i -> {
+            String body = paths == null ? event(r, i) : null;
+            return () -> paths == null ? post(base.resolve("/ingest/event"), body).statusCode()
+                    : get(base, paths[i % paths.length]);
+        });
+        long errors = Arrays.stream(status).filter(st -> st != 200).count();
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "%s: %d requests at %d/s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms, errors %d%n", paths == null ? "single" : "query", total, rate,
+                pct(latencies, 0.50), pct(latencies, 0.90), pct(latencies, 0.99), latencies[total - 1] / 1e6,
+                errors);
+    }
+
+    /** One request of a mixed load; {@code body} null for a GET. */
+    record Request(String label, String path, String body) {
+    }
+
+    /**
+     * The operational-memory endpoints on a filled database: ids are discovered from the inspection endpoints, one
+     * candidate is promoted (so related history and explain find an incident) and one judged noise.
+     */
+    static List<Request> memoryRequests(URI base) throws Exception {
+        String candidates = CLIENT.send(HttpRequest.newBuilder(base.resolve("/candidates?tenant_id=bench&limit=5"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<String> candidateIds = all(candidates, "\"candidate_id\":\"(cand_[0-9a-f]+)\"");
+        String signature = all(CLIENT.send(HttpRequest.newBuilder(base.resolve("/signatures?limit=1")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body(), "\"signature_id\":\"(sig_[0-9a-f]+)\"").getFirst();
+        String event = all(CLIENT.send(HttpRequest.newBuilder(base.resolve("/canonical_events?limit=1")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body(), "\"event_id\":(\\d+)").getFirst();
+        String promoted = post(base.resolve("/candidates/promote"), "{\"candidate_id\":\"" + candidateIds.getFirst()
+                + "\",\"title\":\"Recurring IPsec rekey failures\",\"summary\":\"bench\"}").body();
+        String incident = all(promoted, "\"incident_memory_id\":\"(inc_[0-9a-f]+)\"").getFirst();
+        post(base.resolve("/review/record"), "{\"subject_type\":\"candidate\",\"subject_id\":\""
+                + candidateIds.getLast() + "\",\"decision\":\"noise\",\"notes\":\"bench\"}");
+        String tenant = "\"tenant_id\":\"bench\"";
+        return List.of(
+                new Request("events/search one word", "/events/search", "{" + tenant + ",\"query\":\"unreadable\",\"limit\":20}"),
+                new Request("events/search two words", "/events/search", "{" + tenant + ",\"query\":\"rekey retrying\",\"limit\":20}"),
+                new Request("events/search rare word", "/events/search", "{" + tenant + ",\"query\":\"battery ups1\",\"limit\":20}"),
+                new Request("events/search word+host", "/events/search", "{" + tenant + ",\"query\":\"password\",\"host\":\"srv-7\",\"limit\":20}"),
+                new Request("events/search no words, host", "/events/search", "{" + tenant + ",\"host\":\"fw-3\",\"limit\":20}"),
+                new Request("candidates/search", "/candidates/search", "{" + tenant + ",\"decision_band\":[\"watch\",\"review\"],\"limit\":20}"),
+                new Request("candidates/search query", "/candidates/search", "{" + tenant + ",\"query\":\"vpn\",\"min_score\":0.2,\"limit\":20}"),
+                new Request("candidates/explain", "/candidates/explain", "{\"candidate_id\":\"" + candidateIds.getFirst() + "\"}"),
+                new Request("history/related candidate", "/history/related", "{\"subject_type\":\"candidate\",\"subject_id\":\"" + candidateIds.getFirst() + "\",\"limit\":10}"),
+                new Request("history/related signature", "/history/related", "{\"subject_type\":\"signature\",\"subject_id\":\"" + signature + "\",\"limit\":10}"),
+                new Request("history/related event", "/history/related", "{\"subject_type\":\"event\",\"subject_id\":\"" + event + "\",\"limit\":10}"),
+                new Request("history/related incident", "/history/related", "{\"subject_type\":\"incident\",\"subject_id\":\"" + incident + "\",\"limit\":10}"),
+                new Request("incidents/search", "/incidents/search", "{" + tenant + ",\"query\":\"ipsec flaps\",\"limit\":10}"),
+                new Request("digest/daily", "/digest/daily", "{" + tenant + ",\"limit\":20}"));
+    }
+
+    private static List<String> all(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("nothing matches " + regex + " in " + text);
+        }
+        return found;
+    }
+
+    /** Open loop over a mix of requests, round-robin; latency percentiles per label. */
+    private static void mixed(URI base, int seconds, int rate, List<Request> requests) throws Exception {
+        for (int i = 0; i < 200; i++) { // warm-up
+            call(base, requests.get(i % requests.size()));
+        }
+        System.out.println("service time, one request at a time (20 each):");
+        for (Request r : requests) {
+            long[] one = new long[20];
+            for (int i = 0; i < one.length; i++) {
+                long t0 = System.nanoTime();
+                call(base, r);
+                one[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(one);
+            System.out.printf(Locale.ROOT, "  %-30s p50 %6.2f ms  max %6.2f ms%n", r.label(), pct(one, 0.5),
+                    one[one.length - 1] / 1e6);
+        }
+        int total = seconds * rate;
+        long[] latencies = new long[total];
+        int[] status = new int[total];
+        openLoop(total, rate, latencies, status, i -> () -> call(base, requests.get(i % requests.size())));
+        System.out.printf(Locale.ROOT, "%d requests at %d/s over %d s, round-robin:%n", total, rate, seconds);
+        for (int k = 0; k < requests.size(); k++) {
+            List<Long> mine = new ArrayList<>();
+            int errors = 0;
+            for (int i = k; i < total; i += requests.size()) {
+                mine.add(latencies[i]);
+                errors += status[i] == 200 ? 0 : 1;
+            }
+            long[] sorted = mine.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "  %-30s n=%-5d p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  errors %d%n",
+                    requests.get(k).label(), sorted.length, pct(sorted, 0.50), pct(sorted, 0.99),
+                    sorted[sorted.length - 1] / 1e6, errors);
+        }
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %-30s n=%-5d p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", "all", total,
+                pct(sorted, 0.50), pct(sorted, 0.99), sorted[total - 1] / 1e6);
+    }
+
+    /**
+     * Open loop: request {@code i} starts at its due time whatever the latency of the others, so slow answers
+     * cannot hide; its latency counts from when it was due. {@code task} is asked on this thread for request i.
+     */
+    private static void openLoop(int total, int rate, long[] latencies, int[] status,
+            java.util.function.IntFunction<java.util.concurrent.Callable<Integer>> task) throws InterruptedException {
+        long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
@@ -186,27 +298,22 @@ public final class HttpBench {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 int index = i;
-                String body = paths == null ? event(r, i) : null;
+                java.util.concurrent.Callable<Integer> work = task.apply(i);
                 pool.submit(() -> {
                     long t0 = System.nanoTime();
                     try {
-                        int status = paths == null ? post(base.resolve("/ingest/event"), body).statusCode()
-                                : get(base, paths[index % paths.length]);
-                        if (status != 200) {
-                            errors.incrementAndGet();
-                        }
+                        status[index] = work.call();
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        status[index] = -1;
                     }
                     latencies[index] = System.nanoTime() - Math.max(t0, due);
                 });
             }
         }
-        Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%s: %d requests at %d/s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
-                + "max %.2f ms, errors %d%n", paths == null ? "single" : "query", total, rate,
-                pct(latencies, 0.50), pct(latencies, 0.90), pct(latencies, 0.99), latencies[total - 1] / 1e6,
-                errors.get());
+    }
+
+    private static int call(URI base, Request r) throws Exception {
+        return r.body() == null ? get(base, r.path()) : post(base.resolve(r.path()), r.body()).statusCode();
     }
 
     private static int get(URI base, String path) throws Exception {

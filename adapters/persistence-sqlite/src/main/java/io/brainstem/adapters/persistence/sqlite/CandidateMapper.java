@@ -13,7 +13,7 @@ public interface CandidateMapper {
 
     List<CandidateRow> findBySignaturesOrHosts(@Param("tenantId") String tenantId,
             @Param("signatureIds") Collection<String> signatureIds, @Param("hosts") Collection<String> hosts,
-            @Param("limit") int limit);
+            @Param("needles") Collection<String> needles, @Param("limit") int limit);
 
     List<CandidateRow> findByTenant(@Param("tenantId") String tenantId, @Param("limit") int limit);
 }

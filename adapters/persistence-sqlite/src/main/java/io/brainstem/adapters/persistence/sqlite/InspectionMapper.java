@@ -17,6 +17,11 @@ public interface InspectionMapper {
     List<CandidateRow> candidates(@Param("tenantId") String tenantId, @Param("type") String type,
             @Param("decisionBand") String decisionBand, @Param("minScore") Double minScore, @Param("limit") int limit);
 
+    List<CandidateRow> candidatePage(@Param("tenantId") String tenantId, @Param("types") List<String> types,
+            @Param("bands") List<String> bands, @Param("minScore") Double minScore,
+            @Param("updatedSince") String updatedSince, @Param("includeSuppressed") boolean includeSuppressed,
+            @Param("limit") int limit, @Param("offset") int offset);
+
     List<SignatureRow> signatures(@Param("tenantId") String tenantId, @Param("family") String family,
             @Param("service") String service, @Param("minCount") Long minCount, @Param("limit") int limit);
 

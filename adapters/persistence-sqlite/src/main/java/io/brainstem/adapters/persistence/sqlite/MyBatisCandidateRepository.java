@@ -47,7 +47,10 @@ final class MyBatisCandidateRepository implements CandidateRepository {
         if (signatureIds.isEmpty() && hosts.isEmpty()) {
             return List.of();
         }
+        // each value as the evidence JSON spells it (quoted, escaped): what instr() looks for before json_each
+        List<String> needles = java.util.stream.Stream.concat(signatureIds.stream(), hosts.stream())
+                .map(JsonColumns::write).distinct().toList();
         return db.mapper(CandidateMapper.class).findBySignaturesOrHosts(tenant.value(), List.copyOf(signatureIds),
-                List.copyOf(hosts), limit).stream().map(CandidateRow::toDomain).toList();
+                List.copyOf(hosts), needles, limit).stream().map(CandidateRow::toDomain).toList();
     }
 }
