@@ -95,8 +95,57 @@ public final class Brainstem implements AutoCloseable {
                 settings.defaultTenant(), settings.apiToken(), memory, memory, memory);
     }
 
-    /** Starts the HTTP API; the caller stops it. */
+    /**
+     * Opens the default database now, so that an unusable data directory or a corrupt database stops the command
+     * at start, with the path and the reason, instead of failing every request later.
+     */
+    public void checkStorage() {
+        try {
+            catalog.open(io.brainstem.application.port.in.DatabaseRef.DEFAULT);
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot open the database " + settings.dbPath() + " (BRAINSTEM_DATA_DIR "
+                    + settings.dataDir() + "): " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+    }
+
+    /** Starts the HTTP API; the caller stops it. A port that cannot be bound is a {@link StartupException}. */
     public WebServer startHttp() {
+        probeHttpAddress(); // Helidon would log a stack trace before saying so
+        WebServer server = buildHttp().start();
+        if (!server.isRunning() || server.port() < 0) {
+            server.stop();
+            throw cannotListen(null);
+        }
+        return server;
+    }
+
+    private void probeHttpAddress() {
+        if (settings.httpPort() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(settings.httpHost(), settings.httpPort()));
+        } catch (java.io.IOException e) {
+            throw cannotListen(e);
+        }
+    }
+
+    private StartupException cannotListen(java.io.IOException cause) {
+        return new StartupException("cannot listen on http://" + settings.httpHost() + ":" + settings.httpPort()
+                + " (BRAINSTEM_HTTP_HOST, BRAINSTEM_HTTP_PORT): " + (cause == null
+                ? "the address is in use or not available here" : cause.getMessage()), cause);
+    }
+
+    private WebServer buildHttp() {
         HttpApi.Dependencies deps = httpDependencies();
         return WebServer.builder()
                 .host(settings.httpHost())
@@ -105,8 +154,7 @@ public final class Brainstem implements AutoCloseable {
                 // small JSON answers: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to some of them
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> HttpApi.routing(routing, deps))
-                .build()
-                .start();
+                .build();
     }
 
     @Override

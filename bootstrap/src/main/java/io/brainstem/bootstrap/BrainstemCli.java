@@ -52,6 +52,14 @@ public final class BrainstemCli implements Callable<Integer> {
         LogConfig.configureRuntime();
         CommandLine cli = new CommandLine(new BrainstemCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof StartupException || e instanceof IllegalArgumentException) {
+                // a configuration brainstem cannot run with: one line that says what and where, no stack trace
+                command.getErr().println("brainstem: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
         int code = cli.execute(args);
         System.exit(code);
     }
@@ -106,9 +114,16 @@ public final class BrainstemCli implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             BrainstemSettings settings = settings();
             Brainstem brainstem = new Brainstem(settings);
+            WebServer server;
+            try {
+                brainstem.checkStorage();
+                server = brainstem.startHttp();
+            } catch (StartupException e) {
+                brainstem.close();
+                throw e;
+            }
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
                     brainstem.runtime()::registerIntake);
-            WebServer server = brainstem.startHttp();
             brainstem.startRetention();
             System.out.printf("brainstem %s listening on http://%s:%d, %s (database %s)%n",
                     BrainstemVersion.current(), settings.httpHost(), server.port(), syslog.describe(),
@@ -140,6 +155,12 @@ public final class BrainstemCli implements Callable<Integer> {
                 return 2;
             }
             Brainstem brainstem = new Brainstem(settings);
+            try {
+                brainstem.checkStorage();
+            } catch (StartupException e) {
+                brainstem.close();
+                throw e;
+            }
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
                     brainstem.runtime()::registerIntake, emitStdout);
             brainstem.startRetention();
