@@ -18,6 +18,7 @@ import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.CanonicalEvent;
 import io.brainstem.domain.memory.CandidateSnapshot;
 import io.brainstem.domain.memory.Incident;
+import io.brainstem.domain.memory.MemoryRecall;
 import io.brainstem.domain.memory.IncidentId;
 import io.brainstem.domain.memory.Review;
 import io.brainstem.domain.memory.ReviewId;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,9 +83,17 @@ public final class MemoryService implements PromoteCandidateUseCase, RecordRevie
                     pipeline.clock().instant());
             storage.incidents().save(incident);
             state.memory().add(incident);
+            // judged again now: candidates sharing a signature or a host, and those whose template reads alike
+            // wherever they are, so that a match on another host shows before its next event
+            Set<String> related = new LinkedHashSet<>(incident.signatureIds());
+            for (Signature s : state.heldSignatures()) {
+                if (MemoryRecall.mayMatch(incident, s.template())) {
+                    related.add(s.id().value());
+                }
+            }
             List<Candidate> affected = new ArrayList<>(List.of(candidate));
-            affected.addAll(storage.candidates().findBySignaturesOrHosts(state.tenant(), incident.signatureIds(),
-                    incident.hosts(), RECALL_SCAN));
+            affected.addAll(storage.candidates().findBySignaturesOrHosts(state.tenant(), related, incident.hosts(),
+                    RECALL_SCAN));
             recall(storage, state, affected);
             return new Promotion(incident, true);
         });

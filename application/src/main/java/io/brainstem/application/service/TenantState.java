@@ -119,6 +119,11 @@ final class TenantState {
         return detector;
     }
 
+    /** The signatures held in memory (at most {@code maxSignatures}, the live ones of the tenant). */
+    java.util.Collection<Signature> heldSignatures() {
+        return java.util.List.copyOf(signatures.values());
+    }
+
     /** The tenant's incidents and latest reviews (ADR 20). */
     MemoryIndex memory() {
         return memory;

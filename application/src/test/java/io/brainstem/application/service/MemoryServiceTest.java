@@ -125,6 +125,39 @@ public class MemoryServiceTest {
     }
 
     @Test
+    void promotingJudgesSimilarCandidatesOnOtherHostsAtOnce() {
+        List<EnvelopeContent> lines = new ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            for (int k = 0; k < 2; k++) {
+                Instant at = START.plus(Duration.ofDays(d)).plus(Duration.ofHours(3 + k * 12L));
+                lines.add(line(at, "fw-09", "charon", "warning",
+                        "IPsec SA with remote peer 198.51.100.7 dropped (DPD timeout)"));
+                lines.add(line(at.plusSeconds(40), "fw-09", "charon", "info",
+                        "IPsec SA with remote peer 198.51.100.7 established"));
+            }
+        }
+        ingest.ingest(new IngestCommand(DatabaseRef.DEFAULT, lines, 2));
+        vpnDays(START, 7, 2, "fw-01");
+        Candidate elsewhere = memory.searchCandidates(DatabaseRef.DEFAULT, new CandidateSearch(Optional.of("client-a"),
+                Set.of(CandidateType.SELF_HEAL), Set.of(), Optional.of("fw-09"), Optional.empty(), Optional.empty(),
+                Optional.empty(), true), 10).getFirst();
+        assertEquals(0, elsewhere.breakdown().memory());
+        Candidate promoted = memory.searchCandidates(DatabaseRef.DEFAULT, new CandidateSearch(Optional.of("client-a"),
+                Set.of(CandidateType.SELF_HEAL), Set.of(), Optional.of("fw-01"), Optional.empty(), Optional.empty(),
+                Optional.empty(), true), 10).getFirst();
+        assertTrue(java.util.Collections.disjoint(promoted.evidence().signatureIds(), elsewhere.evidence().signatureIds()),
+                "the two tunnels log different templates");
+
+        Promotion p = memory.promote(new PromoteCommand(DatabaseRef.DEFAULT, promoted.id().value(),
+                "VPN drops on fw-01", null, null, null));
+
+        // no new event on fw-09: the promotion itself judged it again
+        Candidate now = memory.explain(DatabaseRef.DEFAULT, elsewhere.id().value()).orElseThrow().candidate();
+        assertTrue(now.breakdown().memory() > 0, now.breakdown().toString());
+        assertTrue(now.explanation().contains(p.incident().id().value()), now.explanation());
+    }
+
+    @Test
     void noiseIsSuppressedUntilItChangesMaterially() {
         vpnDays(START, 7, 2, "fw-01");
         Candidate c = selfHeal();

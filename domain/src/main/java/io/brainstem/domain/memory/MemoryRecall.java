@@ -44,6 +44,14 @@ public final class MemoryRecall {
     }
 
     /**
+     * Whether a candidate with a signature of this template may match the incident by a similar template (on its
+     * host or anywhere): the candidates to judge again when the incident is promoted.
+     */
+    public static boolean mayMatch(Incident incident, String template) {
+        return TemplateSimilarity.best(incident.templates(), List.of(template)) >= SIMILAR_ON_HOST;
+    }
+
+    /**
      * A person's judgement that applies to the candidate, and how its subject looks now (the candidate itself, or
      * the signature a signature review was about), to compare with the review's snapshot.
      */
