@@ -48,8 +48,19 @@ import picocli.CommandLine.Parameters;
                 CommandLine.HelpCommand.class})
 public final class BrainstemCli implements Callable<Integer> {
 
+    /** Exit code when one of brainstem's own long-lived threads died: a supervisor restarts the process. */
+    static final int THREAD_DIED = 70;
+
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        // a long-lived thread of brainstem (writer, committer, listener, scheduler) that dies takes the process with
+        // it, so that it is restarted instead of running on half alive; the thread has logged why
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            System.err.println("brainstem: thread " + thread.getName() + " died: " + e);
+            if (thread.getName().startsWith("brainstem-")) {
+                System.exit(THREAD_DIED);
+            }
+        });
         CommandLine cli = new CommandLine(new BrainstemCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

@@ -32,12 +32,30 @@ public final class RuntimeHttpService implements HttpService {
 
     private void status(ServerRequest req, ServerResponse res) {
         RuntimeSnapshot s = runtime.snapshot();
+        List<String> problems = problems(s);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", true);
-        body.put("status", "ok");
+        body.put("ok", problems.isEmpty());
+        body.put("status", problems.isEmpty() ? "ok" : "degraded");
+        if (!problems.isEmpty()) {
+            body.put("problems", problems);
+            body.put("error", Map.of("code", "degraded", "message", String.join("; ", problems)));
+        }
         body.put("runtime", summary(s));
         body.put("api_token_enabled", s.apiTokenEnabled());
-        Responses.json(res, body);
+        Responses.json(res, problems.isEmpty() ? io.helidon.http.Status.OK_200
+                : io.helidon.http.Status.SERVICE_UNAVAILABLE_503, body);
+    }
+
+    /** What keeps this process from doing its work: a dead intake writer (nothing received would be stored). */
+    static List<String> problems(RuntimeSnapshot s) {
+        List<String> problems = new java.util.ArrayList<>();
+        s.intake().forEach((channel, counters) -> {
+            if (counters.getOrDefault("writer_alive", 1L) == 0L) {
+                problems.add(channel + ": the writer thread is dead; " + counters.getOrDefault("queued", 0L)
+                        + " received messages are not being stored (restart brainstem)");
+            }
+        });
+        return problems;
     }
 
     private void runtime(ServerRequest req, ServerResponse res) {

@@ -33,13 +33,19 @@ final class ApiTestSupport {
     }
 
     static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token) {
+        return dependencies(limits, token, Map.of());
+    }
+
+    /** @param intake the intake counters the runtime reports, per channel */
+    static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
+            Map<String, Map<String, Long>> intake) {
         StorageCatalog catalog = InMemoryStorage.catalog();
         IngestService ingest = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS,
                 Clock.systemUTC());
         RuntimeQueries runtime = () -> new RuntimeQueries.RuntimeSnapshot("test", token.isPresent(),
                 new RuntimeQueries.Defaults(2, "memory", "memory", "default", 20),
                 new RuntimeQueries.Limits(limits.maxBodyBytes(), limits.maxBatchEvents(), limits.maxLimit(), 1_000_000),
-                new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), Map.of());
+                new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), intake);
         MemoryService memory = new MemoryService(catalog, ingest);
         return new HttpApi.Dependencies(ingest, new ReplayService(catalog, ingest), new InspectionService(catalog),
                 runtime, limits, TenantId.of("default"), token, memory, memory, memory);

@@ -47,6 +47,8 @@ final class SyslogBatchWriter implements AutoCloseable {
     private final ArrayBlockingQueue<Received> queue;
     private final Thread thread;
     private volatile boolean closing;
+    /** False once the writer thread has ended without being closed: nothing queued would be stored any more. */
+    private volatile boolean alive = true;
 
     /**
      * @param transport   {@code udp} or {@code tcp}, recorded in metadata
@@ -112,7 +114,13 @@ final class SyslogBatchWriter implements AutoCloseable {
     }
 
     Map<String, Long> counters() {
-        return counters.snapshot(queued());
+        Map<String, Long> m = counters.snapshot(queued());
+        m.put("writer_alive", alive ? 1L : 0L);
+        return m;
+    }
+
+    boolean alive() {
+        return alive;
     }
 
     /** Stops taking batches once the queue is empty: everything queued before is committed first. */
@@ -132,14 +140,26 @@ final class SyslogBatchWriter implements AutoCloseable {
      * counted, handed to the hook — in order.
      */
     private void run() {
+        try {
+            work();
+        } catch (Throwable t) { // NOPMD: what ends this thread must be seen, then the JVM decides
+            LOG.log(Level.ERROR, channel + ": the writer thread died; " + queued() + " received messages will not "
+                    + "be stored until brainstem restarts", t);
+            throw t;
+        } finally {
+            alive = closing && queue.isEmpty();
+        }
+    }
+
+    private void work() {
         ArrayDeque<InFlight> inFlight = new ArrayDeque<>(IN_FLIGHT + 1);
         while (!closing || !queue.isEmpty()) {
-            if (!inFlight.isEmpty() && queue.isEmpty()) {
-                finish(inFlight.poll()); // nothing to overlap with: report the batch now instead of after a poll
-                continue;
-            }
             List<Received> batch = new ArrayList<>(settings.maxBatch());
             try {
+                if (!inFlight.isEmpty() && queue.isEmpty()) {
+                    finish(inFlight.poll()); // nothing to overlap with: report the batch now instead of after a poll
+                    continue;
+                }
                 if (fill(batch)) {
                     InFlight next = submit(batch);
                     inFlight.add(next);
@@ -151,7 +171,9 @@ final class SyslogBatchWriter implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 // only close() ends the writer: everything queued is still committed
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e; // out of memory and the like: the JVM is not fit to go on (the launcher exits on OOM)
+            } catch (Throwable e) { // NOPMD: an Error from a bug must not end intake; the batch is accounted for
                 LOG.log(Level.ERROR, channel + ": writer error, batch of " + batch.size() + " lost", e);
                 counters.storeFailures.increment();
                 counters.lost.add(batch.size());
@@ -163,7 +185,7 @@ final class SyslogBatchWriter implements AutoCloseable {
     }
 
     /** A batch handed to ingest, not yet known to be committed; {@code submitted} is null when that failed. */
-    private record InFlight(IngestCommand command, IngestEventsUseCase.Submitted submitted, RuntimeException failure) {
+    private record InFlight(IngestCommand command, IngestEventsUseCase.Submitted submitted, Throwable failure) {
     }
 
     private InFlight submit(List<Received> batch) {
@@ -174,7 +196,7 @@ final class SyslogBatchWriter implements AutoCloseable {
         IngestCommand command = new IngestCommand(settings.database(), envelopes, settings.threshold());
         try {
             return new InFlight(command, ingest.submit(command), null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             return new InFlight(command, null, e);
         }
     }
@@ -182,11 +204,11 @@ final class SyslogBatchWriter implements AutoCloseable {
     /** Waits for the batch's commit; a failed one is retried with backoff, then counted as lost. */
     private void finish(InFlight inFlight) {
         List<EnvelopeContent> envelopes = inFlight.command().envelopes();
-        RuntimeException failure = inFlight.failure();
+        Throwable failure = inFlight.failure();
         if (failure == null) {
             try {
                 inFlight.submitted().join();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 failure = e;
             }
         }
@@ -205,7 +227,7 @@ final class SyslogBatchWriter implements AutoCloseable {
             try {
                 ingest.ingest(inFlight.command());
                 failure = null;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 failure = e;
             }
         }
@@ -213,7 +235,7 @@ final class SyslogBatchWriter implements AutoCloseable {
         counters.batches.increment();
         try {
             onCommitted.accept(envelopes);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             LOG.log(Level.WARNING, channel + ": the committed-batch hook failed", e);
         }
     }

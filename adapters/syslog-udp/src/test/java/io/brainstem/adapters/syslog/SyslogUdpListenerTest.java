@@ -174,6 +174,43 @@ class SyslogUdpListenerTest {
     }
 
     @Test
+    void anErrorFromABugIsRetriedAndTheWriterLivesOn() throws IOException {
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        IngestEventsUseCase buggy = command -> {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new AssertionError("a bug, not an exception");
+            }
+            return fixture.ingest.ingest(command);
+        };
+        listener = SyslogUdpListener.start(ANY_PORT, buggy, SyslogIntakeFixture.settings(), null);
+
+        send("<14>Oct 11 22:14:15 vpn-1 ipsec: tunnel 17 to 198.51.100.4 re-keyed");
+        awaitStored(1);
+        send("<14>Oct 11 22:14:16 vpn-1 ipsec: tunnel 18 to 198.51.100.5 re-keyed");
+        awaitStored(2);
+
+        Map<String, Long> counters = listener.counters();
+        assertEquals(2L, counters.get("store_retries"));
+        assertEquals(0L, counters.get("lost"));
+        assertEquals(1L, counters.get("writer_alive"));
+    }
+
+    @Test
+    void aWriterKilledByTheVirtualMachineSaysSo() throws IOException {
+        IngestEventsUseCase dying = command -> {
+            throw new StackOverflowError("the JVM is not fit to go on");
+        };
+        listener = SyslogUdpListener.start(ANY_PORT, dying, SyslogIntakeFixture.settings(), null);
+
+        send("<14>Oct 11 22:14:15 vpn-1 ipsec: tunnel 17 to 198.51.100.4 re-keyed");
+
+        Eventually.await("the writer is seen dead", () -> listener.counters().get("writer_alive") == 0L,
+                listener::counters);
+        assertEquals(0L, listener.counters().get("stored"));
+        assertEquals(1L, listener.counters().get("queued"), "what it held is counted, not forgotten");
+    }
+
+    @Test
     void closingCommitsWhatIsQueued() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         IngestEventsUseCase gated = command -> {

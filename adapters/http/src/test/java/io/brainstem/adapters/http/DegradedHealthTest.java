@@ -1,0 +1,49 @@
+package io.brainstem.adapters.http;
+
+import static io.brainstem.adapters.http.ApiTestSupport.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A dead intake writer makes /healthz and /status say degraded, with 503 and what is wrong. */
+@ServerTest
+class DegradedHealthTest {
+
+    private final Http1Client client;
+
+    DegradedHealthTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder builder) {
+        HttpApi.routing(builder, ApiTestSupport.dependencies(ApiLimits.DEFAULTS, Optional.empty(), Map.of(
+                "syslog_udp", Map.of("received", 12L, "stored", 4L, "queued", 8L, "writer_alive", 0L),
+                "syslog_tcp", Map.of("received", 3L, "stored", 3L, "queued", 0L, "writer_alive", 1L))));
+    }
+
+    @Test
+    void aDeadWriterIsA503ThatSaysWhichAndWhatItHolds() {
+        for (String path : new String[] {"/healthz", "/status"}) {
+            var reply = get(client, path);
+            assertEquals(Status.SERVICE_UNAVAILABLE_503, reply.status(), path);
+            JsonNode body = reply.body();
+            assertFalse(body.get("ok").asBoolean());
+            assertEquals("degraded", body.get("status").asText());
+            assertEquals(1, body.get("problems").size(), body.toString());
+            String problem = body.get("problems").get(0).asText();
+            assertTrue(problem.startsWith("syslog_udp: the writer thread is dead; 8 received"), problem);
+            assertEquals("degraded", body.at("/error/code").asText());
+        }
+    }
+}
