@@ -29,9 +29,14 @@ public final class Brainstem implements AutoCloseable {
     private final ProcessRuntime runtime;
 
     public Brainstem(BrainstemSettings settings) {
+        this(settings, CLOCK);
+    }
+
+    /** With the caller's clock: what a test that replays a week of scenario time uses. */
+    public Brainstem(BrainstemSettings settings, Clock clock) {
         this.settings = settings;
         this.catalog = new SqliteStorageCatalog(settings.dataDir(), settings.dbPath());
-        this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), CLOCK);
+        this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), clock);
         this.replay = new ReplayService(catalog, ingest);
         this.inspection = new InspectionService(catalog);
         this.memory = new MemoryService(catalog, ingest);
