@@ -56,8 +56,7 @@ class ConsoleBrowserTest {
     private static final String BGP_PEER = "192.0.2.1";
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-    @TempDir
-    Path dataDir;
+    private Path dataDir;
 
     private Brainstem brainstem;
     private WebServer server;
@@ -65,8 +64,9 @@ class ConsoleBrowserTest {
     private String base;
 
     @BeforeAll
-    void seedAWeekAndStartServeAndABrowser() {
+    void seedAWeekAndStartServeAndABrowser(@TempDir Path dir) {
         Browser.requireOrSkip();
+        dataDir = dir;
         Scenario week = IssueWeekScenario.build();
         MovableClock clock = new MovableClock(week.start());
         brainstem = new Brainstem(settings(dataDir, Map.of()), clock);
@@ -119,7 +119,7 @@ class ConsoleBrowserTest {
             last = line.at();
         }
         for (String garbage : List.of("<999>garbage from a broken relay", "<200>out of range",
-                "<13>1 not-a-time host app - - broken header")) {
+                "<192>just above the range")) {
             pending.add(EnvelopeContent.builder(tenant).sourceType("syslog").sourceId("relay-7").messageRaw(garbage)
                     .build());
         }
@@ -284,6 +284,7 @@ class ConsoleBrowserTest {
             assertTrue(browser.findElements(By.cssSelector("#main .error")).isEmpty(), page);
             screenshot(page);
         }
+        open("/signatures", "signatures");
         browser.findElement(By.cssSelector("#signature-results a")).click();
         waiting().until(d -> String.valueOf(d.findElement(By.id("main")).getAttribute("data-ready"))
                 .startsWith("signatures/sig_"));
@@ -326,7 +327,8 @@ class ConsoleBrowserTest {
                 waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("event-results"),
                         "198.51.100.9"));
 
-                open("/today", "today"); // same tab: the token is kept, nothing asked again
+                browser.get(url + "/#/today"); // same tab: the token is kept, nothing asked again
+                waitReady("today");
                 assertFalse(browser.findElement(By.id("token-dialog")).isDisplayed());
                 assertEquals(token, ((JavascriptExecutor) browser)
                         .executeScript("return sessionStorage.getItem('brainstem.apiToken')"));
