@@ -277,11 +277,18 @@ class ConsoleBrowserTest {
         screenshot("failures");
     }
 
+    private Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
     @Test
-    void everyPageRendersWithoutAnError() {
+    void everyPageRendersWithoutAnErrorAndLabelsEveryControl() {
         for (String page : List.of("today", "candidates", "signatures", "events", "incidents", "failures")) {
             open("/" + page, page);
             assertTrue(browser.findElements(By.cssSelector("#main .error")).isEmpty(), page);
+            assertEquals(List.of(), script("return [...document.querySelectorAll('#main input, #main select, "
+                    + "#main textarea')].filter(e => !e.labels.length && !e.getAttribute('aria-label'))"
+                    + ".map(e => e.name || e.id)"), "controls without a label on " + page);
             screenshot(page);
         }
         open("/signatures", "signatures");
@@ -290,6 +297,38 @@ class ConsoleBrowserTest {
                 .startsWith("signatures/sig_"));
         assertTrue(browser.findElements(By.cssSelector("#main .error")).isEmpty());
         screenshot("signature-detail");
+    }
+
+    @Test
+    void atPhoneWidthNothingScrollsSideways() {
+        String id = vpnCandidateId();
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            for (String[] page : new String[][] {{"/today", "today"}, {"/candidates/" + id, "candidates/" + id},
+                    {"/events", "events"}}) {
+                open(page[0], page[1]);
+                Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth");
+                assertTrue(((Number) overflow).longValue() <= 1, page[0] + " is wider than the phone by " + overflow);
+                screenshot("phone-" + page[1].replaceAll("/.*", "-detail"));
+            }
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    @Test
+    void theKeyboardReachesTheSkipLinkAndThePages() {
+        open("/today", "today");
+        browser.navigate().refresh(); // focus starts at the top of a freshly loaded page
+        waitReady("today");
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+        keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertEquals("Skip to content", browser.switchTo().activeElement().getText());
+        keys.sendKeys(org.openqa.selenium.Keys.TAB, org.openqa.selenium.Keys.TAB, org.openqa.selenium.Keys.TAB).perform();
+        assertEquals("Candidates", browser.switchTo().activeElement().getText(), "skip link, brand, Today, Candidates");
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        waitReady("candidates");
     }
 
     /** A second serve with BRAINSTEM_API_TOKEN set: the page loads, asks, refuses a wrong token, then works. */

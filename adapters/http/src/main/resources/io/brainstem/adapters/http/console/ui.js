@@ -130,8 +130,9 @@ export function sparkline(label, data, { width = 320, height = 60 } = {}) {
   const chart = h('div', { role: 'img', 'aria-label': `${label}: ${data[1].reduce((a, b) => a + b, 0)} in total, `
     + `at most ${Math.max(...data[1])} per interval` });
   box.append(chart);
+  const room = document.getElementById('main').clientWidth - 40;
   const opts = {
-    width, height, legend: { show: false }, cursor: { show: false }, select: { show: false },
+    width: Math.max(120, Math.min(width, room)), height, legend: { show: false }, cursor: { show: false }, select: { show: false },
     axes: [{ show: false }, { show: false }], scales: { x: { time: true } },
     series: [{}, { stroke: '#1f5fbf', fill: 'rgba(31,95,191,0.15)', width: 1.5, points: { show: false } }],
   };
