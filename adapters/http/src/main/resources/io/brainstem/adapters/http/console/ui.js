@@ -175,3 +175,24 @@ export function fill(el, ...children) {
   append(el, children);
   return el;
 }
+
+/**
+ * A list the API pages by a growing limit (the endpoints without a cursor): {@code show(limit, reload)} fetches and
+ * returns {nodes, count}, or null when the page was left meanwhile. Adds "Show more" while a full page came back,
+ * shows API errors in place, and reloads from the first page when the form is submitted.
+ */
+export async function limitPaged(form, results, show) {
+  let limit = PAGE;
+  const load = async () => {
+    try {
+      const out = await show(limit, load);
+      if (!out) return;
+      fill(results, out.nodes, out.count === limit && limit < MAX_LIMIT
+        ? moreButton('Show more', () => { limit = Math.min(MAX_LIMIT, limit + PAGE); load(); }) : null);
+    } catch (e) {
+      fill(results, errorBox(e));
+    }
+  };
+  form.addEventListener('submit', (e) => { e.preventDefault(); limit = PAGE; load(); });
+  await load();
+}

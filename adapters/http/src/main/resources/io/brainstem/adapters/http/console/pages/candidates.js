@@ -1,7 +1,7 @@
 // Candidates: search with filters, and one candidate's explanation, evidence, timeline, history and actions.
 import { post } from '../api.js';
 import {
-  fill, MAX_LIMIT, PAGE, band, breakdownBar, errorBox, field, h, moreButton, render, routeParams, score, select,
+  fill, band, breakdownBar, errorBox, field, h, limitPaged, render, routeParams, score, select,
   setRouteParams, sparkline, buckets, table, time,
 } from '../ui.js';
 
@@ -26,8 +26,7 @@ async function list(current) {
     h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Search')));
   const results = h('div', { id: 'candidate-results' });
   render(h('h1', {}, 'Candidates'), form, results);
-  let limit = PAGE;
-  const load = async () => {
+  await limitPaged(form, results, async (limit) => {
     const f = new FormData(form);
     const filters = { band: f.get('band'), type: f.get('type'), host: f.get('host').trim(), q: f.get('q').trim(),
       suppressed: f.get('suppressed') ? '1' : '' };
@@ -37,11 +36,11 @@ async function list(current) {
     if (filters.type) body.candidate_type = filters.type;
     if (filters.host) body.host = filters.host;
     if (filters.q) body.query = filters.q;
-    try {
-      const r = await post('/candidates/search', body);
-      if (!current()) return;
-      fill(results,
-        table(`${r.results.length} candidates, highest score first`,
+    const r = await post('/candidates/search', body);
+    if (!current()) return null;
+    return {
+      count: r.results.length,
+      nodes: table(`${r.results.length} candidates, highest score first`,
           ['band', 'score', 'breakdown', 'type', 'title', 'hosts', 'updated'],
           r.results.map((c) => h('tr', { 'data-candidate': c.candidate_id, class: c.suppressed ? 'suppressed' : '' },
             h('td', {}, band(c.decision_band)), h('td', { class: 'num' }, score(c.score_total)),
@@ -49,14 +48,8 @@ async function list(current) {
             h('td', {}, h('a', { href: '#/candidates/' + encodeURIComponent(c.candidate_id) }, c.title),
               c.suppressed ? h('span', { class: 'tag' }, 'reviewed: ' + (c.review_reason || 'suppressed')) : null),
             h('td', {}, (c.evidence.hosts || []).join(', ')), h('td', {}, time(c.updated_at))))),
-        r.results.length === limit && limit < MAX_LIMIT
-          ? moreButton('Show more', () => { limit = Math.min(MAX_LIMIT, limit + PAGE); load(); }) : null);
-    } catch (e) {
-      fill(results, errorBox(e));
-    }
-  };
-  form.addEventListener('submit', (e) => { e.preventDefault(); limit = PAGE; load(); });
-  await load();
+    };
+  });
 }
 
 const RECOVERY = /recover|establish|restor|back up|came back|\bup\b|clear|resum|online|healed/i;

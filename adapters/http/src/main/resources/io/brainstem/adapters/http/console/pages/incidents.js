@@ -1,7 +1,6 @@
 // Incidents: search incident memory; one incident's snapshot and the candidates that matched it since.
 import { get, post } from '../api.js';
-import { fill, MAX_LIMIT, PAGE, band, errorBox, field, h, moreButton, render, routeParams, score, setRouteParams, table, time }
-  from '../ui.js';
+import { band, errorBox, field, h, limitPaged, render, routeParams, score, setRouteParams, table, time } from '../ui.js';
 import { relatedLists } from './candidates.js';
 
 export function show(id, current) {
@@ -17,30 +16,23 @@ async function list(current) {
   const results = h('div', { id: 'incident-results' },
     h('p', { class: 'muted' }, 'Search incident memory by words of a title, summary, type or template.'));
   render(h('h1', {}, 'Incidents'), form, results);
-  let limit = PAGE;
-  const load = async () => {
+  await limitPaged(form, results, async (limit) => {
     const q = new FormData(form).get('q').trim();
     setRouteParams('/incidents', { q });
-    if (!q) return;
-    try {
-      const r = await post('/incidents/search', { query: q, limit });
-      if (!current()) return;
-      fill(results,
-        r.results.length ? table(`${r.results.length} incidents, best match first`,
+    if (!q) return null;
+    const r = await post('/incidents/search', { query: q, limit });
+    if (!current()) return null;
+    return {
+      count: r.results.length,
+      nodes: r.results.length ? table(`${r.results.length} incidents, best match first`,
           ['title', 'type', 'hosts', 'band at promotion', 'promoted'],
           r.results.map((i) => h('tr', { 'data-incident': i.incident_memory_id },
             h('td', {}, h('a', { href: '#/incidents/' + encodeURIComponent(i.incident_memory_id) }, i.title)),
             h('td', {}, i.incident_type), h('td', {}, i.hosts.join(', ')),
             h('td', {}, band(i.decision_band_at_promotion)), h('td', {}, time(i.promoted_at)))))
-          : h('p', { class: 'muted' }, 'No incident matches.'),
-        r.results.length === limit && limit < MAX_LIMIT
-          ? moreButton('Show more', () => { limit = Math.min(MAX_LIMIT, limit + PAGE); load(); }) : null);
-    } catch (e) {
-      fill(results, errorBox(e));
-    }
-  };
-  form.addEventListener('submit', (e) => { e.preventDefault(); limit = PAGE; load(); });
-  await load();
+        : h('p', { class: 'muted' }, 'No incident matches.'),
+    };
+  });
 }
 
 async function detail(id, current) {

@@ -1,8 +1,7 @@
 // Signatures: templates by occurrences, with a detail of example messages and occurrences over time.
 import { get, post } from '../api.js';
 import {
-  fill, MAX_LIMIT, PAGE, buckets, errorBox, field, h, moreButton, render, routeParams, select, setRouteParams, sparkline,
-  table, time,
+  buckets, field, h, limitPaged, render, routeParams, select, setRouteParams, sparkline, table, time,
 } from '../ui.js';
 
 const FAMILIES = [['', 'any family'], ...['vpn', 'link', 'auth', 'disk', 'power', 'hardware', 'config', 'service',
@@ -22,20 +21,19 @@ async function list(current) {
     h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Filter')));
   const results = h('div', { id: 'signature-results' });
   render(h('h1', {}, 'Signatures'), form, results);
-  let limit = PAGE;
-  const load = async () => {
+  await limitPaged(form, results, async (limit) => {
     const f = new FormData(form);
     const filters = { family: f.get('family'), service: f.get('service').trim(), min: f.get('min'),
       since: f.get('since') };
     setRouteParams('/signatures', filters);
-    try {
-      const r = await get('/signatures', { limit, event_family: filters.family, service: filters.service,
-        min_occurrence_count: filters.min });
-      if (!current()) return;
-      const since = filters.since ? Date.parse(filters.since + 'T00:00:00Z') : null;
-      const rows = r.items.filter((s) => since === null || Date.parse(s.first_seen) >= since);
-      fill(results,
-        table(since === null ? `${rows.length} signatures, most occurrences first`
+    const r = await get('/signatures', { limit, event_family: filters.family, service: filters.service,
+      min_occurrence_count: filters.min });
+    if (!current()) return null;
+    const since = filters.since ? Date.parse(filters.since + 'T00:00:00Z') : null;
+    const rows = r.items.filter((s) => since === null || Date.parse(s.first_seen) >= since);
+    return {
+      count: r.items.length,
+      nodes: table(since === null ? `${rows.length} signatures, most occurrences first`
           : `${rows.length} of the ${r.items.length} loaded signatures first seen since ${filters.since}`,
         ['template', 'family', 'service', 'count', 'hosts', 'first seen', 'last seen'],
         rows.map((s) => h('tr', { 'data-signature': s.signature_id },
@@ -43,14 +41,8 @@ async function list(current) {
           h('td', {}, s.event_family), h('td', {}, s.service || '–'), h('td', { class: 'num' }, s.occurrence_count),
           h('td', {}, `${s.hosts.slice(0, 3).join(', ')}${s.distinct_host_count > 3 ? ` +${s.distinct_host_count - 3}` : ''}`),
           h('td', {}, time(s.first_seen)), h('td', {}, time(s.last_seen))))),
-        r.items.length === limit && limit < MAX_LIMIT
-          ? moreButton('Show more', () => { limit = Math.min(MAX_LIMIT, limit + PAGE); load(); }) : null);
-    } catch (e) {
-      fill(results, errorBox(e));
-    }
-  };
-  form.addEventListener('submit', (e) => { e.preventDefault(); limit = PAGE; load(); });
-  await load();
+    };
+  });
 }
 
 async function detail(id, current) {
