@@ -45,7 +45,8 @@ public final class ConsoleHttpService implements HttpService {
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final String uplotVersion;
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /** Files found, by path; misses are not kept, so unknown names cannot grow it. */
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     public ConsoleHttpService() {
         this.uplotVersion = webJarVersion("org.webjars.npm", "uplot");
@@ -71,8 +72,7 @@ public final class ConsoleHttpService implements HttpService {
     }
 
     private void send(ServerRequest req, ServerResponse res, String path) {
-        Optional<Asset> asset = SAFE_PATH.matcher(path).matches()
-                ? cache.computeIfAbsent(path, this::load) : Optional.empty();
+        Optional<Asset> asset = SAFE_PATH.matcher(path).matches() ? find(path) : Optional.empty();
         if (asset.isEmpty()) {
             Responses.error(res, Status.NOT_FOUND_404, "not_found", "no console file " + RequestSupport.abbreviate(path));
             return;
@@ -93,7 +93,17 @@ public final class ConsoleHttpService implements HttpService {
         res.send(a.bytes());
     }
 
-    /** {@code vendor/uplot/<file>} is the WebJar's {@code dist/<file>}; everything else is under {@link #ROOT}. */
+    private Optional<Asset> find(String path) {
+        Asset known = cache.get(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Asset> loaded = load(path);
+        loaded.ifPresent(a -> cache.put(path, a));
+        return loaded;
+    }
+
+    /** {@code vendor/uplot-<version>/<file>} is the WebJar's {@code dist/<file>}; everything else is under {@link #ROOT}. */
     private Optional<Asset> load(String path) {
         String vendorPrefix = "vendor/uplot-" + uplotVersion + "/";
         boolean vendor = path.startsWith(vendorPrefix);

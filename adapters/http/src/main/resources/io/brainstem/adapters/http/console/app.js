@@ -11,7 +11,7 @@ const PAGES = { today, candidates, signatures, events, incidents, failures };
 
 let generation = 0;
 
-async function route() {
+async function route(event) {
   const hash = location.hash || '#/today';
   const path = hash.slice(1).split('?')[0];
   const [, name = 'today', id] = path.split('/').map(decodeURIComponent);
@@ -38,7 +38,11 @@ async function route() {
     }
   }
   if (mine === generation) {
-    document.getElementById('main').dataset.ready = name + (id ? '/' + id : '');
+    const main = document.getElementById('main');
+    main.dataset.ready = name + (id ? '/' + id : '');
+    if (event) { // moved here by a link: put the keyboard and screen reader at the new page's heading
+      (main.querySelector('h1') || main).focus({ preventScroll: false });
+    }
   }
 }
 
