@@ -292,6 +292,7 @@ class ConsoleBrowserTest {
             screenshot(page);
         }
         open("/signatures", "signatures");
+        waiting().until(d -> d.findElements(By.cssSelector("#signature-results .spark-cell canvas")).size() >= 3);
         browser.findElement(By.cssSelector("#signature-results a")).click();
         waiting().until(d -> String.valueOf(d.findElement(By.id("main")).getAttribute("data-ready"))
                 .startsWith("signatures/sig_"));

@@ -1,7 +1,7 @@
 // Signatures: templates by occurrences, with a detail of example messages and occurrences over time.
 import { get, post } from '../api.js';
 import {
-  buckets, field, h, limitPaged, render, routeParams, select, setRouteParams, sparkline, table, time,
+  buckets, field, fill, h, limitPaged, render, routeParams, select, setRouteParams, sparkline, table, time,
 } from '../ui.js';
 
 const FAMILIES = [['', 'any family'], ...['vpn', 'link', 'auth', 'disk', 'power', 'hardware', 'config', 'service',
@@ -35,14 +35,39 @@ async function list(current) {
       count: r.items.length,
       nodes: table(since === null ? `${rows.length} signatures, most occurrences first`
           : `${rows.length} of the ${r.items.length} loaded signatures first seen since ${filters.since}`,
-        ['template', 'family', 'service', 'count', 'hosts', 'first seen', 'last seen'],
+        ['template', 'family', 'service', 'count', 'recent occurrences', 'hosts', 'first seen', 'last seen'],
         rows.map((s) => h('tr', { 'data-signature': s.signature_id },
           h('td', {}, h('a', { href: '#/signatures/' + encodeURIComponent(s.signature_id) }, h('code', {}, s.template))),
           h('td', {}, s.event_family), h('td', {}, s.service || '–'), h('td', { class: 'num' }, s.occurrence_count),
+          occurrencesCell(s.signature_id, current),
           h('td', {}, `${s.hosts.slice(0, 3).join(', ')}${s.distinct_host_count > 3 ? ` +${s.distinct_host_count - 3}` : ''}`),
           h('td', {}, time(s.first_seen)), h('td', {}, time(s.last_seen))))),
     };
   });
+}
+
+/** A cell that fills itself with a sparkline of the signature's latest 100 events, a few requests at a time. */
+function occurrencesCell(id, current) {
+  const cell = h('td', { class: 'spark-cell' });
+  queue.push(async () => {
+    if (!current()) return;
+    const r = await post('/events/search', { signature_id: id, limit: 100 });
+    if (current()) {
+      fill(cell, sparkline('per hour', buckets(r.results.map((e) => e.timestamp), 3600), { width: 140, height: 24 }));
+    }
+  });
+  drain();
+  return cell;
+}
+
+const queue = [];
+let running = 0;
+
+function drain() {
+  while (running < 3 && queue.length) {
+    running += 1;
+    queue.shift()().catch(() => {}).finally(() => { running -= 1; drain(); });
+  }
 }
 
 async function detail(id, current) {
