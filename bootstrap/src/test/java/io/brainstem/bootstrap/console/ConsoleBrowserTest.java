@@ -183,8 +183,17 @@ class ConsoleBrowserTest {
         assertTrue(item.findElement(By.cssSelector("a")).getAttribute("href").contains("#/candidates/cand_"));
         assertFalse(browser.findElements(By.cssSelector("#digest li.item")).isEmpty(), "the digest lists items");
         assertEquals("3", browser.findElement(By.cssSelector("#parse-failures a")).getText());
-        assertFalse(browser.findElements(By.cssSelector(".spark canvas")).isEmpty(), "the ingest rate is drawn");
+        waiting().until(d -> !d.findElements(By.cssSelector("#ingest-rate .spark canvas")).isEmpty());
         screenshot("today");
+        browser.navigate().refresh();
+        waitReady("today");
+        waiting().until(d -> !d.findElements(By.cssSelector("#ingest-rate .spark canvas")).isEmpty());
+        System.out.println("console Today on the issue-week store (" + script("return document.querySelector("
+                + "'.counts dd').textContent") + " envelopes): " + script("return 'first contentful paint '"
+                + " + Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1)"
+                + " + ' ms, ready ' + document.getElementById('main').dataset.readyAt + ' ms, downloaded '"
+                + " + Math.round(performance.getEntriesByType('resource').concat(performance.getEntriesByType("
+                + "'navigation')).reduce((n, e) => n + e.encodedBodySize, 0) / 1024) + ' KiB of bodies'"));
     }
 
     @Test

@@ -40,6 +40,7 @@ async function route(event) {
   if (mine === generation) {
     const main = document.getElementById('main');
     main.dataset.ready = name + (id ? '/' + id : '');
+    main.dataset.readyAt = String(Math.round(performance.now())); // ms since navigation, for the tests' report
     if (event) { // moved here by a link: put the keyboard and screen reader at the new page's heading
       (main.querySelector('h1') || main).focus({ preventScroll: false });
     }
