@@ -216,6 +216,20 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aLongTimelinePagesToOlderEventsByTheApisCursor() {
+        open("/today", "today");
+        WebElement flapping = browser.findElements(By.cssSelector("#interesting li.item")).stream()
+                .filter(li -> li.getText().contains("GigabitEthernet0/12")).findFirst()
+                .orElseThrow(() -> new AssertionError("the flapping port is on Today"));
+        String id = flapping.getAttribute("data-candidate");
+        open("/candidates/" + id, "candidates/" + id);
+        int before = browser.findElements(By.cssSelector("#timeline li")).size();
+        browser.findElement(By.id("timeline-older")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#timeline li")).size() > before);
+        assertTrue(before >= 100, "a first page of 100 events per signature: " + before);
+    }
+
+    @Test
     void promoteCreatesAnIncidentThatIncidentsFinds() {
         String id = vpnCandidateId();
         open("/candidates/" + id, "candidates/" + id);

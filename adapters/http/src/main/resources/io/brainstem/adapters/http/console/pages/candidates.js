@@ -75,9 +75,29 @@ async function detail(id, current) {
     ...ev.signature_ids.slice(0, 4).map((s) => post('/events/search', { signature_id: s, limit: 100 })),
   ]);
   if (!current()) return;
-  const events = pages.flatMap((p) => p.results)
-    .filter((e, i, all) => all.findIndex((o) => o.event_id === e.event_id) === i)
-    .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  const signatureIds = ev.signature_ids.slice(0, 4);
+  const cursors = pages.map((p) => p.next_cursor);
+  const seen = new Map();
+  const timelineBox = h('div', { id: 'timeline-box' });
+  const drawTimeline = (more) => {
+    for (const p of more) {
+      p.results.forEach((e) => seen.set(e.event_id, e));
+    }
+    const events = [...seen.values()].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+    fill(timelineBox,
+      sparkline('events per hour', buckets(events.map((e) => e.timestamp), 3600), { width: 600, height: 60 }),
+      h('p', { class: 'muted' }, `${events.length} events of ${signatureIds.length} signature(s), oldest first.`),
+      cursors.some(Boolean) ? h('button', { type: 'button', class: 'more', id: 'timeline-older', onclick: older },
+        'Older events') : null,
+      timeline(c, events));
+  };
+  const older = async () => {
+    const next = await Promise.all(signatureIds.map((s, i) => (cursors[i]
+      ? post('/events/search', { signature_id: s, limit: 100, cursor: cursors[i] }) : null)));
+    next.forEach((p, i) => { if (p) cursors[i] = p.next_cursor; });
+    drawTimeline(next.filter(Boolean));
+  };
+  drawTimeline(pages);
 
   const promoteOut = h('div', { id: 'promote-result', 'aria-live': 'polite' });
   const promoteForm = h('form', { id: 'promote-form', class: 'action-form', 'aria-labelledby': 'promote-h' },
@@ -150,9 +170,7 @@ async function detail(id, current) {
           h('td', {}, s.event_family), h('td', { class: 'num' }, s.occurrence_count), h('td', {}, s.hosts.join(', ')),
           h('td', {}, time(s.first_seen)), h('td', {}, time(s.last_seen)))))),
     h('section', { 'aria-labelledby': 'timeline-h' }, h('h2', { id: 'timeline-h' }, 'Timeline'),
-      sparkline('events per hour', buckets(events.map((e) => e.timestamp), 3600), { width: 600, height: 60 }),
-      h('p', { class: 'muted' }, `${events.length} events, the latest 100 of each signature, oldest first.`),
-      timeline(c, events)),
+      timelineBox),
     h('section', { 'aria-labelledby': 'related-h' }, h('h2', { id: 'related-h' }, 'Related history'),
       related.error ? errorBox(related.error) : relatedLists(related)),
     h('section', { class: 'actions-row', 'aria-label': 'Actions' }, promoteForm, reviewForm),
