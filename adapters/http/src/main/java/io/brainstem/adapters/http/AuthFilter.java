@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * With a token configured, every endpoint but {@link #OPEN_PATHS} needs {@code X-API-Token: <token>} or
  * {@code Authorization: Bearer <token>}; otherwise 401. Tokens are compared in constant time and never
- * echoed or logged. The console's static files ({@code GET /} and {@code /console/...}) need no token.
+ * echoed or logged. The console's static files ({@code GET} or {@code HEAD} of {@code /} and {@code /console/...}) need no token.
  */
 final class AuthFilter implements Filter {
 
@@ -41,7 +41,8 @@ final class AuthFilter implements Filter {
 
     /** The console's static files load without a token, so that the page can ask for one (ADR 22). */
     private static boolean consoleAsset(RoutingRequest req, String path) {
-        return Method.GET.equals(req.prologue().method()) && ConsoleHttpService.isConsolePath(path);
+        Method method = req.prologue().method();
+        return (Method.GET.equals(method) || Method.HEAD.equals(method)) && ConsoleHttpService.isConsolePath(path);
     }
 
     private boolean authorized(RoutingRequest req) {

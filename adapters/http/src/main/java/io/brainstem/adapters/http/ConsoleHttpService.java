@@ -1,6 +1,7 @@
 package io.brainstem.adapters.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -59,10 +61,13 @@ public final class ConsoleHttpService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", (req, res) -> send(req, res, "index.html"))
-                .get("/console", (req, res) -> redirect(res))
-                .get("/console/", (req, res) -> send(req, res, "index.html"))
-                .get("/console/{+path}", (req, res) -> send(req, res, req.path().pathParameters().get("path")));
+        for (Method method : List.of(Method.GET, Method.HEAD)) {
+            rules.route(method, "/", (req, res) -> send(req, res, "index.html"))
+                    .route(method, "/console", (req, res) -> redirect(res))
+                    .route(method, "/console/", (req, res) -> send(req, res, "index.html"))
+                    .route(method, "/console/{+path}",
+                            (req, res) -> send(req, res, req.path().pathParameters().get("path")));
+        }
     }
 
     private static void redirect(ServerResponse res) {

@@ -56,10 +56,14 @@ class ConsoleHttpServiceTest {
 
     /** Sends the request line exactly as written, so no client normalizes the path first; answers head and body. */
     private String raw(String target) throws IOException {
+        return raw(target, "GET");
+    }
+
+    private String raw(String target, String method) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
@@ -71,6 +75,9 @@ class ConsoleHttpServiceTest {
                 if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
                     length = Integer.parseInt(line.substring(15).strip());
                 }
+            }
+            if (method.equals("HEAD")) {
+                return response.toString();
             }
             char[] body = new char[length];
             int read = 0;
@@ -98,6 +105,18 @@ class ConsoleHttpServiceTest {
         try (Http1ClientResponse res = client.get("/console").followRedirects(false).request()) {
             assertEquals(Status.MOVED_PERMANENTLY_301, res.status());
             assertEquals("/console/", res.headers().first(HeaderNames.LOCATION).orElseThrow());
+        }
+    }
+
+    @Test
+    void headIsAnsweredWithoutATokenAndEveryFileCarriesTheSecurityHeaders() throws IOException {
+        String head = raw("/console/app.js", "HEAD");
+        assertTrue(head.startsWith("HTTP/1.1 200 "), head);
+        assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("content-type: text/javascript"), head);
+        try (Http1ClientResponse res = client.get("/console/").request()) {
+            assertTrue(res.headers().first(HeaderNames.create("Content-Security-Policy")).orElseThrow()
+                    .contains("script-src 'self'"));
+            assertEquals("nosniff", res.headers().first(HeaderNames.X_CONTENT_TYPE_OPTIONS).orElseThrow());
         }
     }
 
