@@ -36,8 +36,8 @@ public final class Brainstem implements AutoCloseable {
         this(settings, CLOCK);
     }
 
-    /** With another clock: tests age what was received. */
-    Brainstem(BrainstemSettings settings, Clock clock) {
+    /** With the caller's clock: tests that age what was received or replay a week of scenario time. */
+    public Brainstem(BrainstemSettings settings, Clock clock) {
         this.settings = settings;
         this.catalog = new SqliteStorageCatalog(settings.dataDir(), settings.dbPath());
         this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), clock);

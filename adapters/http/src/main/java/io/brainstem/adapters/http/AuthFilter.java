@@ -1,6 +1,7 @@
 package io.brainstem.adapters.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /**
  * With a token configured, every endpoint but {@link #OPEN_PATHS} needs {@code X-API-Token: <token>} or
  * {@code Authorization: Bearer <token>}; otherwise 401. Tokens are compared in constant time and never
- * echoed or logged.
+ * echoed or logged. The console's static files ({@code GET} or {@code HEAD} of {@code /} and {@code /console/...}) need no token.
  */
 final class AuthFilter implements Filter {
 
@@ -29,12 +30,19 @@ final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (OPEN_PATHS.contains(req.path().path()) || authorized(req)) {
+        String path = req.path().path();
+        if (OPEN_PATHS.contains(path) || consoleAsset(req, path) || authorized(req)) {
             chain.proceed();
             return;
         }
         Responses.error(res, Status.UNAUTHORIZED_401, "unauthorized",
                 "this endpoint needs an API token: send X-API-Token or Authorization: Bearer");
+    }
+
+    /** The console's static files load without a token, so that the page can ask for one (ADR 22). */
+    private static boolean consoleAsset(RoutingRequest req, String path) {
+        Method method = req.prologue().method();
+        return (Method.GET.equals(method) || Method.HEAD.equals(method)) && ConsoleHttpService.isConsolePath(path);
     }
 
     private boolean authorized(RoutingRequest req) {

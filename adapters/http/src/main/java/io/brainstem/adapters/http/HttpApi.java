@@ -44,6 +44,7 @@ public final class HttpApi {
         routing.register("/", new RuntimeHttpService(deps.runtime()))
                 .register("/", new InspectionHttpService(deps.inspection(), deps.runtime(), deps.limits()))
                 .register("/", new OpenApiHttpService())
+                .register("/", new ConsoleHttpService())
                 .register("/ingest", new IngestHttpService(deps.ingest(), deps.limits(), deps.defaultTenant()))
                 .register("/replay", new ReplayHttpService(deps.replay(), deps.limits()))
                 .register("/", new MemoryHttpService(deps.ingest(), deps.promote(), deps.review(), deps.memory(),
