@@ -26,31 +26,24 @@ function interestingItem(c) {
 }
 
 export async function show(_id, current) {
-  const [digest, interesting, stats, sources] = await Promise.all([
+  // what deserves a look first: the counts and sources scan the store and come after (they are the slow
+  // answers on a large one), each into its own card
+  const [digest, interesting] = await Promise.all([
     post('/digest/daily', { limit: 20 }),
     get('/interesting', { limit: 20 }),
-    get('/stats'),
-    get('/sources/status', { limit: 20 }),
   ]);
   if (!current()) {
     return;
   }
   const rateCard = h('div', { class: 'card', id: 'ingest-rate' }, h('h2', {}, 'Ingest rate'),
     h('p', { class: 'muted' }, 'Loading…'));
+  const countsCard = h('div', { class: 'card', id: 'counts' }, h('h2', {}, 'Counts'),
+    h('p', { class: 'muted' }, 'Loading…'));
+  const sourcesSection = h('section', { 'aria-labelledby': 'sources-h' },
+    h('h2', { id: 'sources-h' }, 'Sources'), h('p', { class: 'muted' }, 'Loading…'));
   render(
     h('h1', {}, 'Today'),
-    h('section', { class: 'cards', 'aria-label': 'Ingest' },
-      rateCard,
-      h('div', { class: 'card' }, h('h2', {}, 'Counts'),
-        h('dl', { class: 'counts' },
-          h('dt', {}, 'received'), h('dd', {}, stats.received),
-          h('dt', {}, 'events'), h('dd', {}, stats.canonicalized),
-          h('dt', {}, 'parse failures'), h('dd', { id: 'parse-failures' },
-            h('a', { href: '#/failures' }, String(stats.parse_failed))),
-          h('dt', {}, 'unsupported'), h('dd', {}, stats.unsupported),
-          h('dt', {}, 'pending'), h('dd', {}, stats.pending),
-          h('dt', {}, 'signatures'), h('dd', {}, stats.signatures),
-          h('dt', {}, 'candidates'), h('dd', {}, stats.candidates_generated)))),
+    h('section', { class: 'cards', 'aria-label': 'Ingest' }, rateCard, countsCard),
     h('section', { 'aria-labelledby': 'digest-h' },
       h('h2', { id: 'digest-h' }, 'Digest since ', time(digest.since)),
       digest.items.length ? h('ol', { class: 'items', id: 'digest' }, digest.items.map(digestItem))
@@ -59,16 +52,46 @@ export async function show(_id, current) {
       h('h2', { id: 'interesting-h' }, 'Most interesting'),
       interesting.items.length ? h('ol', { class: 'items', id: 'interesting' }, interesting.items.map(interestingItem))
         : h('p', { class: 'muted', id: 'interesting' }, 'Nothing is interesting right now.')),
-    h('section', { 'aria-labelledby': 'sources-h' },
-      h('h2', { id: 'sources-h' }, 'Sources'),
+    sourcesSection);
+  counts(countsCard, current);
+  sourceStatus(sourcesSection, current);
+  ingestRate(rateCard, current);
+}
+
+async function counts(card, current) {
+  try {
+    const stats = await get('/stats');
+    if (!current()) return;
+    fill(card, h('h2', {}, 'Counts'),
+      h('dl', { class: 'counts' },
+        h('dt', {}, 'received'), h('dd', {}, stats.received),
+        h('dt', {}, 'events'), h('dd', {}, stats.canonicalized),
+        h('dt', {}, 'parse failures'), h('dd', { id: 'parse-failures' },
+          h('a', { href: '#/failures' }, String(stats.parse_failed))),
+        h('dt', {}, 'unsupported'), h('dd', {}, stats.unsupported),
+        h('dt', {}, 'pending'), h('dd', {}, stats.pending),
+        h('dt', {}, 'signatures'), h('dd', {}, stats.signatures),
+        h('dt', {}, 'candidates'), h('dd', {}, stats.candidates_generated)));
+  } catch (e) {
+    fill(card, h('h2', {}, 'Counts'), errorBox(e));
+  }
+}
+
+async function sourceStatus(section, current) {
+  try {
+    const sources = await get('/sources/status', { limit: 20 });
+    if (!current()) return;
+    fill(section, h('h2', { id: 'sources-h' }, 'Sources'),
       table('Sources and their status, most envelopes first',
         ['tenant', 'type', 'source', 'path', 'envelopes', 'events', 'failed', 'last received'],
         sources.items.map((s) => h('tr', { class: s.failed_count ? 'warn' : '' },
           h('td', {}, s.tenant_id), h('td', {}, s.source_type || '–'), h('td', {}, s.source_id || '–'),
           h('td', {}, s.source_path || '–'), h('td', { class: 'num' }, s.raw_count),
           h('td', { class: 'num' }, s.canonicalized_count), h('td', { class: 'num' }, s.failed_count),
-          h('td', {}, time(s.last_received_at)))))));
-  ingestRate(rateCard, current);
+          h('td', {}, time(s.last_received_at))))));
+  } catch (e) {
+    fill(section, h('h2', { id: 'sources-h' }, 'Sources'), errorBox(e));
+  }
 }
 
 /** The ingest rate, after the rest of the page: the latest 1,000 envelopes by 10 minutes (the heaviest answer). */
