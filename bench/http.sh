@@ -66,11 +66,19 @@ case "$MODE" in
     PID=$(pgrep -P $SERVER java || echo $SERVER)
     # the first sweep starts 30 s after start: batch ingest plus single events at 100/s for 20 s before it, then
     # the same while it deletes
+    # LOAD=batch: batch ingest at full speed (throughput); LOAD=single: single events at RATE (500)/s, a load the
+    # server carries easily (latency); LOAD=both: the two together (the singles then queue behind saturation)
     phase() {
-      ( "${BENCH[@]}" batch "$URL" "$2" "${CONCURRENCY:-2}" 500 | sed "s/^/$1: /" ) &
-      local load=$!
-      java -Dwarmup=0 -cp bench/target/classes io.brainstem.bench.http.HttpBench single "$URL" "$2" 100 | sed "s/^/$1: /"
-      wait $load
+      local load=""
+      if [ "${LOAD:-both}" != single ]; then
+        ( "${BENCH[@]}" batch "$URL" "$2" "${CONCURRENCY:-2}" 500 | sed "s/^/$1: /" ) &
+        load=$!
+      fi
+      if [ "${LOAD:-both}" != batch ]; then
+        java -Dwarmup=0 -cp bench/target/classes io.brainstem.bench.http.HttpBench single "$URL" "$2" "${RATE:-500}" \
+          | sed "s/^/$1: /"
+      fi
+      [ -z "$load" ] || wait $load
     }
     phase "before the sweep" 20
     phase "during the sweep" "${SECONDS_DURING:-60}"

@@ -289,15 +289,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void failuresListsTheParseFailuresAndReplaysTheSelected() {
+    void failuresListsTheParseFailuresAndReplayTurnsOneIntoAnEvent() {
+        // what an older parser could not read and today's reads: stored as parse_failed, as it would have been
+        io.brainstem.application.port.out.Storage storage = brainstem.catalog().open(DatabaseRef.DEFAULT);
+        long id = storage.unitOfWork().write(() -> {
+            io.brainstem.domain.envelope.RawEnvelope e = storage.rawEnvelopes().receiveAll(List.of(
+                    EnvelopeContent.builder(TenantId.of("site-a")).sourceType("syslog").sourceId("relay-8")
+                            .messageRaw("<30>Mar 22 03:00:00 fw-07 charon: IPsec SA with peer 192.0.2.77 established")
+                            .build()), Instant.parse("2026-03-22T03:00:01Z")).getFirst();
+            e.markParseFailed("an older parser could not read it",
+                    new io.brainstem.domain.envelope.ParserInfo("rfc3164", "0.0.1"), Instant.parse("2026-03-22T03:00:01Z"));
+            storage.rawEnvelopes().saveOutcomes(List.of(e));
+            return e.id().value();
+        });
         open("/failures", "failures");
         List<WebElement> rows = browser.findElements(By.cssSelector("#failure-results tr[data-envelope]"));
-        assertEquals(3, rows.size());
-        assertTrue(rows.getFirst().getText().contains("parse_failed"), rows.getFirst().getText());
-        rows.getFirst().findElement(By.cssSelector("input.pick")).click();
+        assertEquals(4, rows.size());
+        WebElement row = browser.findElement(By.cssSelector("#failure-results tr[data-envelope='" + id + "']"));
+        assertTrue(row.getText().contains("parse_failed"), row.getText());
+        row.findElement(By.cssSelector("input.pick")).click();
         browser.findElement(By.id("replay-selected")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replay-result"), "Replayed 1"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("replay-result"),
+                "Replayed 1: 1 became events"));
         screenshot("failures");
+        waiting().until(d -> d.findElements(By.cssSelector("#failure-results tr[data-envelope]")).size() == 3);
+        assertEquals(io.brainstem.domain.envelope.EnvelopeStatus.CANONICALIZED, storage.unitOfWork().read(() ->
+                storage.rawEnvelopes().findById(new io.brainstem.domain.envelope.RawEnvelopeId(id))).orElseThrow()
+                .status());
+        assertTrue(storage.unitOfWork().read(() -> storage.canonicalEvents().findById(
+                new io.brainstem.domain.envelope.RawEnvelopeId(id))).isPresent(), "the envelope became an event");
     }
 
     private Object script(String js) {
