@@ -7,9 +7,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/jdk.sh"
 cd "$ROOT"
-mvn -B -q -DskipTests -pl bootstrap,bench -am package >&2
 CP="$(mktemp)"
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$CP" >&2
+# in one reactor run, so that the modules resolve to what it built; bench is the last to write the file
+mvn -B -q -DskipTests -pl bootstrap,bench -am package dependency:build-classpath -Dmdep.outputFile="$CP" >&2
 N="${1:-1000000}"
 DATA="$(mktemp -d /tmp/brainstem-bench.XXXXXX)"
 PORT="${BENCH_PORT:-18096}"
