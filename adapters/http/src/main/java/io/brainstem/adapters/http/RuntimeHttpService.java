@@ -26,7 +26,9 @@ public final class RuntimeHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/healthz", this::status)
+                .head("/healthz", this::statusHead)
                 .get("/status", this::status)
+                .head("/status", this::statusHead)
                 .get("/runtime", this::runtime);
     }
 
@@ -44,6 +46,14 @@ public final class RuntimeHttpService implements HttpService {
         body.put("api_token_enabled", s.apiTokenEnabled());
         Responses.json(res, problems.isEmpty() ? io.helidon.http.Status.OK_200
                 : io.helidon.http.Status.SERVICE_UNAVAILABLE_503, body);
+    }
+
+    /** HEAD: the status code alone (load balancers' checks), 200 or 503 as the GET would answer. */
+    private void statusHead(ServerRequest req, ServerResponse res) {
+        res.status(problems(runtime.snapshot()).isEmpty() ? io.helidon.http.Status.OK_200
+                : io.helidon.http.Status.SERVICE_UNAVAILABLE_503);
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json");
+        res.send();
     }
 
     /** What keeps this process from doing its work: a dead intake writer (nothing received would be stored). */

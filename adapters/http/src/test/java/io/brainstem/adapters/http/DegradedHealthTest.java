@@ -44,6 +44,9 @@ class DegradedHealthTest {
             String problem = body.get("problems").get(0).asText();
             assertTrue(problem.startsWith("syslog_udp: the writer thread is dead; 8 received"), problem);
             assertEquals("degraded", body.at("/error/code").asText());
+            try (var head = client.head(path).request()) {
+                assertEquals(Status.SERVICE_UNAVAILABLE_503, head.status(), "HEAD " + path);
+            }
         }
     }
 }

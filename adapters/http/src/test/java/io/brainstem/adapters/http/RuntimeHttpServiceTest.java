@@ -38,6 +38,11 @@ class RuntimeHttpServiceTest {
             assertTrue(status.get("runtime").has(field), field);
         }
         assertEquals(false, status.get("api_token_enabled").asBoolean());
+        for (String path : new String[] {"/healthz", "/status"}) {
+            try (var head = client.head(path).request()) {
+                assertEquals(Status.OK_200, head.status(), "HEAD " + path + " for load balancers' checks");
+            }
+        }
     }
 
     @Test
