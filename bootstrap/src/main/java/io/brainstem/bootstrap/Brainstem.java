@@ -153,6 +153,8 @@ public final class Brainstem implements AutoCloseable {
                 .maxPayloadSize(settings.limits().maxBodyBytes() * 2)
                 // small JSON answers: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to some of them
                 .connectionOptions(options -> options.tcpNoDelay(true))
+                // errors answered before the routing (bad request line, URI or headers too long, HTTP/1.0) in JSON
+                .directHandlers(io.brainstem.adapters.http.JsonDirectHandler.all())
                 .routing(routing -> HttpApi.routing(routing, deps))
                 .build();
     }
