@@ -51,6 +51,25 @@ public final class BrainstemCli implements Callable<Integer> {
     /** Exit code when one of brainstem's own long-lived threads died: a supervisor restarts the process. */
     static final int THREAD_DIED = 70;
 
+    /** The command line with its error handling: a configuration brainstem cannot run with is one line and exit 2. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BrainstemCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof StartupException || e instanceof IllegalArgumentException
+                    || e instanceof io.brainstem.application.port.in.InvalidRequestException
+                    || e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+                // a configuration brainstem cannot run with: one line that says what and where, no stack trace
+                command.getErr().println("brainstem: " + (e instanceof java.nio.file.FileSystemException fs
+                        ? "cannot read " + fs.getFile() + (e instanceof java.nio.file.NoSuchFileException
+                                ? ": no such file" : ": permission denied") : e.getMessage()));
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         // a long-lived thread of brainstem (writer, committer, listener, scheduler) that dies takes the process with
@@ -61,16 +80,7 @@ public final class BrainstemCli implements Callable<Integer> {
                 System.exit(THREAD_DIED);
             }
         });
-        CommandLine cli = new CommandLine(new BrainstemCli());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof StartupException || e instanceof IllegalArgumentException) {
-                // a configuration brainstem cannot run with: one line that says what and where, no stack trace
-                command.getErr().println("brainstem: " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
+        CommandLine cli = commandLine();
         int code = cli.execute(args);
         System.exit(code);
     }

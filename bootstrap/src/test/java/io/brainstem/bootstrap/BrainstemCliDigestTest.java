@@ -13,7 +13,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code brainstem digest}: its options and its empty case (the full digest is in MemoryLoopAcrossRestartTest). */
+/**
+ * {@code brainstem digest}: its options and its empty case (the full digest is in MemoryLoopAcrossRestartTest); a
+ * command's error is one line.
+ */
 class BrainstemCliDigestTest {
 
     @Test
@@ -25,6 +28,14 @@ class BrainstemCliDigestTest {
             assertEquals(2, cli.execute(args), err.toString());
             assertTrue(err.toString().contains(args[1]), err.toString());
         }
+    }
+
+    @Test
+    void aFileThatIsNotThereIsOneLineAndExitTwo() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = BrainstemCli.commandLine().setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("mine", "/nonexistent/lines.log"));
+        assertEquals("brainstem: cannot read /nonexistent/lines.log: no such file", err.toString().strip());
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
 
     @Override
     public ReplayResult replay(ReplayCommand command) {
-        Storage storage = catalog.open(command.database());
+        Storage storage = catalog.openExisting(command.database()); // replay never creates a database
         List<Long> requested = command.rawEnvelopeIds();
         return pipeline.inTransaction(storage, () -> {
             List<RawEnvelopeId> ids = requested.stream().distinct().map(RawEnvelopeId::new).toList();
@@ -65,7 +65,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
     @Override
     public ReplayResult replayMatching(DatabaseRef database, Set<EnvelopeStatus> statuses, Instant since,
             int threshold, LongConsumer progress) {
-        Storage storage = catalog.open(database);
+        Storage storage = catalog.openExisting(database); // replay never creates a database
         long after = 0;
         long done = 0;
         int events = 0;
