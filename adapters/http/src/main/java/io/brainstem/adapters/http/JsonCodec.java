@@ -33,6 +33,10 @@ final class JsonCodec {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
+                // {"db_path": "../x", "db_path": "ok"} must not pass as its last value, and nothing may follow the
+                // object: both are ambiguous bodies, refused rather than guessed at
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -54,6 +58,10 @@ final class JsonCodec {
         try {
             return MAPPER.readValue(body, type);
         } catch (JsonMappingException e) {
+            if (isTrailing(e)) {
+                throw ApiException.badRequest("malformed_json", "the body is not valid JSON: something follows the "
+                        + "object");
+            }
             if (e.getPath().isEmpty()) {
                 throw ApiException.badRequest("invalid_json", "the body must be a JSON object");
             }
@@ -67,6 +75,10 @@ final class JsonCodec {
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable_body", "the body could not be read");
         }
+    }
+
+    private static boolean isTrailing(JsonMappingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
     }
 
     /** What a field should have been, in the client's terms (no Java type names). */

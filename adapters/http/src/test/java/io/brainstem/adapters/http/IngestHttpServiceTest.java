@@ -103,6 +103,18 @@ class IngestHttpServiceTest {
     }
 
     @Test
+    void aDuplicateKeyOrSomethingAfterTheObjectIsRefusedNotGuessedAt() {
+        Reply duplicate = post(client, "/ingest/batch", "{\"db_path\": \"../../etc/x\", \"db_path\": \"ok.sqlite3\","
+                + " \"events\": [{\"tenant_id\": \"t\", \"source_type\": \"syslog\", \"message_raw\": \"x\"}]}");
+        assertError(duplicate, Status.BAD_REQUEST_400, "malformed_json");
+        assertTrue(duplicate.body().at("/error/message").asText().contains("db_path"),
+                duplicate.body().toString());
+        Reply trailing = post(client, "/ingest/event", "{\"tenant_id\": \"t\", \"source_type\": \"syslog\","
+                + " \"message_raw\": \"x\"} {\"tenant_id\": \"u\"}");
+        assertError(trailing, Status.BAD_REQUEST_400, "malformed_json");
+    }
+
+    @Test
     void wrongTypeNamesTheField() {
         Reply reply = post(client, "/ingest/batch", "{\"events\": [{\"message_raw\": 12}]}");
         assertError(reply, Status.BAD_REQUEST_400, "invalid_field");
