@@ -14,6 +14,18 @@ public record TenantId(String value) {
         if (value.length() > MAX_LENGTH) {
             throw new DomainViolation("tenant_id must be at most " + MAX_LENGTH + " characters");
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || isBidiControl(c)) {
+                throw new DomainViolation(String.format("tenant_id must not contain control characters (U+%04X at %d)",
+                        (int) c, i));
+            }
+        }
+    }
+
+    /** Characters that reorder how text is shown (U+202A..U+202E, U+2066..U+2069): one tenant could pose as another. */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     public static TenantId of(String value) {

@@ -115,6 +115,14 @@ class IngestHttpServiceTest {
     }
 
     @Test
+    void aControlCharacterInTheTenantIsA400NamingIt() {
+        Reply reply = post(client, "/ingest/event", "{\"tenant_id\": \"client\\u0000a\", \"source_type\": \"syslog\","
+                + " \"message_raw\": \"x\"}");
+        assertEquals(Status.BAD_REQUEST_400, reply.status(), reply.body().toString());
+        assertTrue(reply.body().at("/error/message").asText().contains("tenant_id"), reply.body().toString());
+    }
+
+    @Test
     void wrongTypeNamesTheField() {
         Reply reply = post(client, "/ingest/batch", "{\"events\": [{\"message_raw\": 12}]}");
         assertError(reply, Status.BAD_REQUEST_400, "invalid_field");
