@@ -37,6 +37,8 @@ final class JsonCodec {
                 // object: both are ambiguous bodies, refused rather than guessed at
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("finite-numbers")
+                        .addDeserializer(Object.class, new FiniteUntyped()))
                 .build();
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -77,12 +79,38 @@ final class JsonCodec {
         }
     }
 
+    /**
+     * Free-form values (structured fields, metadata) as Jackson reads them, except that a number beyond a double
+     * ({@code 1e400}) is refused: it would otherwise be kept as the text "Infinity".
+     */
+    private static final class FiniteUntyped extends com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer {
+
+        FiniteUntyped() {
+            super(null, (com.fasterxml.jackson.databind.JavaType) null);
+        }
+
+        @Override
+        public Object deserialize(com.fasterxml.jackson.core.JsonParser p,
+                com.fasterxml.jackson.databind.DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT
+                    && Double.isInfinite(p.getDoubleValue())) {
+                throw ctxt.weirdNumberException(p.getDoubleValue(), Double.class, OUT_OF_RANGE);
+            }
+            return super.deserialize(p, ctxt);
+        }
+    }
+
+    private static final String OUT_OF_RANGE = "number out of range";
+
     private static boolean isTrailing(JsonMappingException e) {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token");
     }
 
     /** What a field should have been, in the client's terms (no Java type names). */
     private static String expectation(JsonMappingException e) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().endsWith(OUT_OF_RANGE)) {
+            return "holds a number too large to keep (beyond ±1.8e308)";
+        }
         Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
                 ? m.getTargetType() : null;
         if (target == null) {

@@ -123,6 +123,17 @@ class IngestHttpServiceTest {
     }
 
     @Test
+    void aNumberBeyondADoubleIsA400NotTheTextInfinity() {
+        Reply reply = post(client, "/ingest/event", "{\"tenant_id\": \"t\", \"source_type\": \"syslog\","
+                + " \"message_raw\": \"x\", \"structured_fields\": {\"bytes\": 1e400}}");
+        assertError(reply, Status.BAD_REQUEST_400, "invalid_field");
+        assertTrue(reply.body().at("/error/message").asText().contains("structured_fields.bytes"),
+                reply.body().toString());
+        ApiTestSupport.assertOk(post(client, "/ingest/event", "{\"tenant_id\": \"t\", \"source_type\": \"syslog\","
+                + " \"message_raw\": \"x\", \"structured_fields\": {\"ratio\": 1.5e300, \"n\": [1, 2.5]}}"));
+    }
+
+    @Test
     void wrongTypeNamesTheField() {
         Reply reply = post(client, "/ingest/batch", "{\"events\": [{\"message_raw\": 12}]}");
         assertError(reply, Status.BAD_REQUEST_400, "invalid_field");
