@@ -37,13 +37,6 @@ final class ProcessRuntime implements RuntimeQueries {
                         settings.limits().maxLimit(), IngestEventsUseCase.MAX_THRESHOLD),
                 new Listener(settings.syslogHost(), settings.syslogUdpPort(), settings.syslogTcpPort(),
                         settings.defaultTenant().value(), "syslog"),
-                counters, retention());
-    }
-
-    private Retention retention() {
-        return retention.map(r -> {
-            RetainRecentEventsUseCase.RetentionStatus st = r.status();
-            return new Retention(settings.retentionDays(), st.deletedTotal(), st.lastSweepAt(), st.lastError());
-        }).orElse(Retention.OFF);
+                counters, retention.map(RetainRecentEventsUseCase::status));
     }
 }

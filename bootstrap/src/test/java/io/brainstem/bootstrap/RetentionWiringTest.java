@@ -153,16 +153,6 @@ class RetentionWiringTest {
             }
 
             @Override
-            public Optional<Instant> oldestKept(DatabaseRef db) {
-                return Optional.empty();
-            }
-
-            @Override
-            public long deletedTotal() {
-                return 0;
-            }
-
-            @Override
             public RetentionStatus status() {
                 return new RetentionStatus(Duration.ofDays(1), 0, Optional.empty(), Optional.empty());
             }

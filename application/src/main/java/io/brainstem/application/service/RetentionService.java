@@ -74,17 +74,6 @@ public final class RetentionService implements RetainRecentEventsUseCase {
     }
 
     @Override
-    public Optional<Instant> oldestKept(DatabaseRef db) {
-        Storage storage = catalog.openExisting(db);
-        return storage.unitOfWork().read(() -> storage.rawEnvelopes().oldestReceivedAt());
-    }
-
-    @Override
-    public long deletedTotal() {
-        return deleted.get();
-    }
-
-    @Override
     public RetentionStatus status() {
         return new RetentionStatus(period, deleted.get(), Optional.ofNullable(lastSweepAt.get()),
                 Optional.ofNullable(lastError.get()));

@@ -219,7 +219,9 @@ public class MemoryServiceTest {
         RetentionService retention = new RetentionService(catalog, Duration.ofDays(30), clock);
         long deleted = retention.sweep(DatabaseRef.DEFAULT);
         assertEquals(8, deleted);
-        assertEquals(START.plus(Duration.ofDays(41)), retention.oldestKept(DatabaseRef.DEFAULT).orElseThrow());
+        var storage = catalog.openExisting(DatabaseRef.DEFAULT);
+        assertEquals(START.plus(Duration.ofDays(41)),
+                storage.unitOfWork().read(() -> storage.rawEnvelopes().oldestReceivedAt()).orElseThrow());
         assertFalse(memory.searchCandidates(DatabaseRef.DEFAULT, CandidateSearch.ofTenant(Optional.empty()), 10)
                 .isEmpty(), "candidates outlive raw events");
     }

@@ -172,7 +172,7 @@ public final class InspectionHttpService implements HttpService {
         RuntimeQueries.RuntimeSnapshot snapshot = runtime.snapshot();
         body.put("intake", snapshot.intake());
         Map<String, Object> retention = new LinkedHashMap<>();
-        retention.put("retention_days", snapshot.retention().enabled() ? snapshot.retention().days() : null);
+        retention.put("retention_days", RuntimeHttpService.retentionDays(snapshot.retention()));
         retention.put("oldest_received_at", s.oldestReceivedAt().map(Instant::toString).orElse(null));
         body.put("retention", retention);
         Responses.json(res, body);

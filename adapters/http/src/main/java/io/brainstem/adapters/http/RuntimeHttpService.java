@@ -1,5 +1,6 @@
 package io.brainstem.adapters.http;
 
+import io.brainstem.application.port.in.RetainRecentEventsUseCase.RetentionStatus;
 import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.application.port.in.RuntimeQueries.RuntimeSnapshot;
 import io.brainstem.domain.envelope.SourceType;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code GET /healthz}, {@code /status} (the same payload) and {@code /runtime}. Never authenticated. */
 public final class RuntimeHttpService implements HttpService {
@@ -86,15 +88,20 @@ public final class RuntimeHttpService implements HttpService {
         Responses.json(res, body);
     }
 
-    static Map<String, Object> retention(RuntimeQueries.Retention r) {
+    static Map<String, Object> retention(Optional<RetentionStatus> retention) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("enabled", r.enabled());
-        m.put("retention_days", r.enabled() ? r.days() : null);
+        m.put("enabled", retention.isPresent());
+        m.put("retention_days", retentionDays(retention));
         m.put("env", "BRAINSTEM_RETENTION_DAYS");
-        m.put("deleted_total", r.deletedTotal());
-        m.put("last_sweep_at", r.lastSweepAt().map(Instant::toString).orElse(null));
-        m.put("last_error", r.lastError().orElse(null));
+        m.put("deleted_total", retention.map(RetentionStatus::deletedTotal).orElse(0L));
+        m.put("last_sweep_at", retention.flatMap(RetentionStatus::lastSweepAt).map(Instant::toString).orElse(null));
+        m.put("last_error", retention.flatMap(RetentionStatus::lastError).orElse(null));
         return m;
+    }
+
+    /** {@code BRAINSTEM_RETENTION_DAYS}, null when retention is off. */
+    static Long retentionDays(Optional<RetentionStatus> retention) {
+        return retention.map(r -> r.period().toDays()).orElse(null);
     }
 
     private static Map<String, Object> summary(RuntimeSnapshot s) {

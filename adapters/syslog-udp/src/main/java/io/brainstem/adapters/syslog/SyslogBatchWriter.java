@@ -119,10 +119,6 @@ final class SyslogBatchWriter implements AutoCloseable {
         return m;
     }
 
-    boolean alive() {
-        return alive;
-    }
-
     /** Stops taking batches once the queue is empty: everything queued before is committed first. */
     @Override
     public void close() {

@@ -22,18 +22,13 @@ public interface RetainRecentEventsUseCase {
 
     Duration period();
 
-    /** When the oldest envelope still kept was received, empty when there is none. */
-    Optional<Instant> oldestKept(DatabaseRef db);
-
-    /** Envelopes deleted by retention since this process started. */
-    long deletedTotal();
-
     RetentionStatus status();
 
     /**
      * What retention has done in this process.
      *
-     * @param lastError why the last sweep of some database failed, empty when the last sweep of each succeeded
+     * @param deletedTotal envelopes deleted since the process started
+     * @param lastError    why the last sweep of some database failed, empty when the last sweep of each succeeded
      */
     record RetentionStatus(Duration period, long deletedTotal, Optional<Instant> lastSweepAt,
             Optional<String> lastError) {

@@ -1,6 +1,5 @@
 package io.brainstem.application.port.in;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,8 @@ public interface RuntimeQueries {
      * @param intake per intake channel (e.g. {@code syslog_udp}), counters such as received, stored, dropped
      */
     record RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
-            Listener listener, Map<String, Map<String, Long>> intake, Retention retention) {
+            Listener listener, Map<String, Map<String, Long>> intake,
+            Optional<RetainRecentEventsUseCase.RetentionStatus> retention) {
         public RuntimeSnapshot {
             intake = Map.copyOf(intake);
         }
@@ -21,22 +21,7 @@ public interface RuntimeQueries {
         /** A process that deletes nothing (retention off). */
         public RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
                 Listener listener, Map<String, Map<String, Long>> intake) {
-            this(version, apiTokenEnabled, defaults, limits, listener, intake, Retention.OFF);
-        }
-    }
-
-    /**
-     * Retention of raw envelopes and events.
-     *
-     * @param days how long after receipt they are kept; 0 when retention is off and everything is kept
-     * @param lastError why the last sweep failed somewhere, empty when it did not
-     */
-    record Retention(int days, long deletedTotal, Optional<Instant> lastSweepAt, Optional<String> lastError) {
-
-        public static final Retention OFF = new Retention(0, 0, Optional.empty(), Optional.empty());
-
-        public boolean enabled() {
-            return days > 0;
+            this(version, apiTokenEnabled, defaults, limits, listener, intake, Optional.empty());
         }
     }
 

@@ -64,10 +64,10 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
                     f.minScore().orElse(null), since, f.includeSuppressed(), page, offset);
             for (CandidateRow row : rows) {
                 Candidate c = row.toDomain();
-                if ((f.types().isEmpty() || f.types().contains(c.type()))
-                        && (f.bands().isEmpty() || f.bands().contains(c.decisionBand()))
+                // band and suppression are derived again from the stored parts, which a newer build may judge
+                // differently than the stored columns say; type and update time are the columns themselves
+                if ((f.bands().isEmpty() || f.bands().contains(c.decisionBand()))
                         && (f.host().isEmpty() || c.evidence().hosts().contains(f.host().get()))
-                        && (f.updatedSince().isEmpty() || !c.updatedAt().isBefore(f.updatedSince().get()))
                         && (f.includeSuppressed() || !c.suppressed())
                         && containsAll((c.title() + " " + c.explanation()).toLowerCase(java.util.Locale.ROOT), words)) {
                     out.add(c);
