@@ -117,6 +117,16 @@ public final class BrainstemCli implements Callable<Integer> {
         }
     }
 
+    /** A start-up step; when brainstem cannot start, what it opened is closed before the failure is reported. */
+    static <T> T startingOrClose(Brainstem brainstem, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (StartupException e) {
+            brainstem.close();
+            throw e;
+        }
+    }
+
     /** Blocks until the JVM is asked to stop, then runs {@code onStop}. */
     static void awaitShutdown(Runnable onStop) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
@@ -135,14 +145,10 @@ public final class BrainstemCli implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             BrainstemSettings settings = settings();
             Brainstem brainstem = new Brainstem(settings);
-            WebServer server;
-            try {
+            WebServer server = startingOrClose(brainstem, () -> {
                 brainstem.checkStorage();
-                server = brainstem.startHttp();
-            } catch (StartupException e) {
-                brainstem.close();
-                throw e;
-            }
+                return brainstem.startHttp();
+            });
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
                     brainstem.runtime()::registerIntake);
             brainstem.startRetention();
@@ -176,12 +182,10 @@ public final class BrainstemCli implements Callable<Integer> {
                 return 2;
             }
             Brainstem brainstem = new Brainstem(settings);
-            try {
+            startingOrClose(brainstem, () -> {
                 brainstem.checkStorage();
-            } catch (StartupException e) {
-                brainstem.close();
-                throw e;
-            }
+                return null;
+            });
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
                     brainstem.runtime()::registerIntake, emitStdout);
             brainstem.startRetention();
