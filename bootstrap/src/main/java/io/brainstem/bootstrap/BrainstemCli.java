@@ -310,7 +310,7 @@ public final class BrainstemCli implements Callable<Integer> {
                         done -> progress.update(done, "envelopes", -1, false));
                 progress.finish(r.eventCount(), "envelopes");
                 System.out.printf("replayed %d envelopes of %s: %d still parse_failed, %d unsupported, "
-                        + "%d signatures and %d candidates touched%n", r.eventCount(), r.databasePath(),
+                        + "%d signatures and %d candidates touched%n", r.eventCount(), r.database(),
                         r.parseFailed(), r.unsupported(), r.signatureCount(), r.candidateCount());
                 return 0;
             }

@@ -56,7 +56,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
                 }
             }
             IngestResult r = reprocessAll(storage, attempt, command.threshold()).flush(attempt);
-            return new ReplayResult(catalog.locate(command.database()), requested,
+            return new ReplayResult(catalog.describe(command.database()), requested,
                     attempt.stream().map(e -> e.id().value()).toList(), skipped, r.eventCount(), r.signatureCount(),
                     r.candidateCount(), r.parseFailed(), r.unsupported());
         });
@@ -102,7 +102,7 @@ public final class ReplayService implements ReplayRawEnvelopesUseCase {
             done += page.size();
             progress.accept(done);
         }
-        return new ReplayResult(catalog.locate(database), List.of(), attempted, List.of(), events,
+        return new ReplayResult(catalog.describe(database), List.of(), attempted, List.of(), events,
                 signatures.size(), candidates.size(), failed, unsupported);
     }
 

@@ -85,7 +85,23 @@ public final class InMemoryStorage implements Storage {
             }
 
             @Override
-            public String locate(DatabaseRef ref) {
+            public Storage openExisting(DatabaseRef ref) {
+                if (!ref.isDefault() && !all.containsKey(ref)) {
+                    throw new io.brainstem.application.port.in.InvalidRequestException("unknown_database",
+                            "db_path '" + ref.name() + "' names no database yet");
+                }
+                return open(ref);
+            }
+
+            @Override
+            public java.util.List<DatabaseRef> openDatabases() {
+                java.util.List<DatabaseRef> refs = new java.util.ArrayList<>(java.util.List.of(DatabaseRef.DEFAULT));
+                all.keySet().stream().filter(r -> !r.isDefault()).forEach(refs::add);
+                return refs;
+            }
+
+            @Override
+            public String describe(DatabaseRef ref) {
                 return "memory:" + (ref.isDefault() ? "default" : ref.name());
             }
 

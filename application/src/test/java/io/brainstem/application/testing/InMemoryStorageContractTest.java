@@ -1,107 +1,29 @@
 package io.brainstem.application.testing;
 
-import io.brainstem.application.port.out.CandidateRepositoryContract;
-import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
-import io.brainstem.application.port.out.InspectionReadModelContract;
-import io.brainstem.application.port.out.IntakeCursorRepositoryContract;
-import io.brainstem.application.port.out.RawEnvelopeRepositoryContract;
-import io.brainstem.application.port.out.SignatureRepositoryContract;
-import io.brainstem.application.port.out.IncidentRepositoryContract;
-import io.brainstem.application.port.out.ReviewRepositoryContract;
-import io.brainstem.application.port.out.EventSearchContract;
-import io.brainstem.application.port.out.CandidateSearchContract;
-import io.brainstem.application.port.out.RetentionContract;
 import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.StorageCatalog;
+import io.brainstem.application.port.out.StorageCatalogContract;
+import io.brainstem.application.port.out.StorageContracts;
 import org.junit.jupiter.api.Nested;
 
-/** The in-memory adapter passes the same contracts as the SQLite one. */
-class InMemoryStorageContractTest {
+/** The in-memory adapter passes the same contracts as the SQLite and PostgreSQL ones. */
+class InMemoryStorageContractTest extends StorageContracts {
 
-    @Nested
-    class RawEnvelopes extends RawEnvelopeRepositoryContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
+    @Override
+    protected Storage freshStorage() {
+        return new InMemoryStorage();
     }
 
     @Nested
-    class CanonicalEvents extends CanonicalEventRepositoryContract {
+    class Catalog extends StorageCatalogContract {
         @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
+        protected StorageCatalog newCatalog() {
+            return InMemoryStorage.catalog();
         }
-    }
 
-    @Nested
-    class Signatures extends SignatureRepositoryContract {
         @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class Candidates extends CandidateRepositoryContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class Inspection extends InspectionReadModelContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class IntakeCursors extends IntakeCursorRepositoryContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class Incidents extends IncidentRepositoryContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class Reviews extends ReviewRepositoryContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class EventSearch extends EventSearchContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class CandidateSearch extends CandidateSearchContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
-        }
-    }
-
-    @Nested
-    class Retention extends RetentionContract {
-        @Override
-        protected Storage storage() {
-            return new InMemoryStorage();
+        protected boolean namesDatabases() {
+            return true;
         }
     }
 }

@@ -57,7 +57,7 @@ public final class ReplayHttpService implements HttpService {
                 Boolean.TRUE.equals(body.force()), threshold));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
-        out.put("db_path", r.databasePath());
+        out.put("db_path", r.database());
         out.put("requested_raw_envelope_ids", r.requested());
         out.put("attempted_raw_envelope_ids", r.attempted());
         out.put("skipped", r.skipped().stream().map(s -> {

@@ -55,7 +55,7 @@ public interface ReplayRawEnvelopesUseCase {
     record Skipped(long rawEnvelopeId, String reason, String status) {
     }
 
-    record ReplayResult(String databasePath, List<Long> requested, List<Long> attempted, List<Skipped> skipped,
+    record ReplayResult(String database, List<Long> requested, List<Long> attempted, List<Skipped> skipped,
             int eventCount, int signatureCount, int candidateCount, int parseFailed, int unsupported) {
         public ReplayResult {
             requested = List.copyOf(requested);

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Opens databases by reference. The same reference always yields the same {@link Storage} instance, so
- * callers may key caches on it. A reference the adapter will not open (outside the data directory)
- * is an {@link io.brainstem.application.port.in.InvalidRequestException}.
+ * callers may key caches on it. A reference the adapter will not open (for the embedded store, a file outside
+ * the data directory; for a server database, any named reference) is an
+ * {@link io.brainstem.application.port.in.InvalidRequestException}.
  */
 public interface StorageCatalog extends AutoCloseable {
 
@@ -28,8 +29,11 @@ public interface StorageCatalog extends AutoCloseable {
         return List.of(DatabaseRef.DEFAULT);
     }
 
-    /** Where a reference resolves to, for responses (e.g. the absolute database path). */
-    String locate(DatabaseRef ref);
+    /**
+     * How a reference is named in responses and logs: for an embedded store the absolute file, for a server
+     * database its address without credentials. Never a secret.
+     */
+    String describe(DatabaseRef ref);
 
     @Override
     void close();

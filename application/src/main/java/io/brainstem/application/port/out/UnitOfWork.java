@@ -17,9 +17,9 @@ public interface UnitOfWork {
      * commit and returns the result, or throws what made it fail.
      *
      * <p>An adapter may run {@code work} a second time, inside {@code join()}, when the first run turned out
-     * to rest on stale state (an earlier commit failed, or another process wrote in between): {@code work}
-     * must be safe to repeat, and a caller that caches state of this database must check {@link #stateEpoch()}
-     * at its start. The default writes at once.
+     * to rest on stale state (an earlier commit failed, or another writer — another process or node — committed
+     * in between): {@code work} must be safe to repeat, and a caller that caches state of this database must
+     * check {@link #stateEpoch()} at its start. The default writes at once, which every store may do.
      */
     default <T> Commit<T> writeAhead(Supplier<T> work) {
         T result = write(work);
@@ -33,9 +33,10 @@ public interface UnitOfWork {
     }
 
     /**
-     * Changes whenever state cached from this database may be stale: another process was seen to commit to
-     * it, or a commit of this process failed after later work had already built on it. Call inside
-     * {@link #write}; a cache that saw another value must be dropped.
+     * A token that changes whenever state cached from this database may be stale: another writer (process or
+     * node) was seen to commit to it, or a commit of this process failed after later work had already built on
+     * it. Call inside {@link #write}; a cache that saw another value must be dropped. A store whose writers are
+     * all this process and that never fails a commit after later work may keep it constant.
      */
     default long stateEpoch() {
         return 0;

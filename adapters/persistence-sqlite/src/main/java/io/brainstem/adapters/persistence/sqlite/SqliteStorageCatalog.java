@@ -77,7 +77,7 @@ public final class SqliteStorageCatalog implements StorageCatalog {
     }
 
     @Override
-    public String locate(DatabaseRef ref) {
+    public String describe(DatabaseRef ref) {
         return resolve(ref).toString();
     }
 
