@@ -1,5 +1,7 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.event.CanonicalEvent;
@@ -47,7 +49,7 @@ final class HotPathInserts {
                 row = RawEnvelopeRow.from(envelope);
                 if (event != null) {
                     fieldSources = FieldSourceSets.of(event.fieldSources());
-                    eventRow = CanonicalEventRow.from(event, fieldSources);
+                    eventRow = CanonicalEventRow.from(event, fieldSources.json());
                 }
                 values = columnValues(row, eventRow, fieldSources);
             }
@@ -381,7 +383,7 @@ final class HotPathInserts {
         for (CanonicalEvent event : events) {
             FieldSourceSets.Entry entry = FieldSourceSets.of(event.fieldSources());
             entries.add(entry);
-            rows.add(CanonicalEventRow.from(event, entry));
+            rows.add(CanonicalEventRow.from(event, entry.json()));
         }
         FieldSourceSets.insert(statements, connection, new HashSet<>(entries));
         try (PreparedStatement ps = connection.prepareStatement(UPDATE_EVENT)) {

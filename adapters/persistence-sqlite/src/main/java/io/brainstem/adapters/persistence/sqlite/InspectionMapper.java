@@ -1,5 +1,9 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
+import io.brainstem.adapters.persistence.rows.CandidateRow;
+import io.brainstem.adapters.persistence.rows.SignatureRow;
 import io.brainstem.adapters.persistence.sqlite.InspectionRows.SourceStatusRow;
 import io.brainstem.adapters.persistence.sqlite.InspectionRows.ValueCountRow;
 import java.util.Collection;

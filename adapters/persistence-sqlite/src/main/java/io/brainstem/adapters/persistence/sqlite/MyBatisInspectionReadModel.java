@@ -1,5 +1,10 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.rows.SqlTimes;
+import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
+import io.brainstem.adapters.persistence.rows.CandidateRow;
+import io.brainstem.adapters.persistence.rows.SignatureRow;
 import io.brainstem.adapters.persistence.sqlite.EventBlocks.Dimension;
 import io.brainstem.application.port.in.InspectionQueries.CandidateFilter;
 import io.brainstem.application.port.in.MemoryQueries.CandidateSearch;

@@ -1,5 +1,7 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.rows.SqlTimes;
+import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.EnvelopeStatus;

@@ -1,5 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.rows.ReviewRow;
 import io.brainstem.application.port.out.ReviewRepository;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.memory.Review;

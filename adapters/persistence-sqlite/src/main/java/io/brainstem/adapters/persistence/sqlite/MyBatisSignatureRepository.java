@@ -1,5 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.rows.SignatureRow;
 import io.brainstem.application.port.out.SignatureRepository;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.signature.Signature;

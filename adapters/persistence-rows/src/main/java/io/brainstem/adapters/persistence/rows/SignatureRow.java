@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.signature.EventFamily;
@@ -11,13 +11,13 @@ public record SignatureRow(String id, String tenantId, String template, String e
         String firstSeen, String lastSeen, String hosts, Long distinctHostCount, String service,
         String eventFamily) {
 
-    static SignatureRow from(Signature s) {
+    public static SignatureRow from(Signature s) {
         return new SignatureRow(s.id().value(), s.tenantId().value(), s.template(), s.example(),
                 s.occurrenceCount(), SqlTimes.format(s.firstSeen()), SqlTimes.format(s.lastSeen()),
                 JsonColumns.write(s.hosts()), s.distinctHostCount(), s.service(), s.eventFamily().wireName());
     }
 
-    Signature toDomain() {
+    public Signature toDomain() {
         return Signature.restore(new SignatureId(id), TenantId.of(tenantId), template, example, occurrenceCount,
                 SqlTimes.parse(firstSeen), SqlTimes.parse(lastSeen),
                 new LinkedHashSet<>(JsonColumns.stringList(hosts)), distinctHostCount, service,

@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * instead of 27, and no formatting per row. The small tables keep fixed-width UTC text with microseconds, so
  * text order is time order. Both keep microseconds and drop the rest.
  */
-final class SqlTimes {
+public final class SqlTimes {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -19,23 +19,23 @@ final class SqlTimes {
     private SqlTimes() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
     }
 
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         return text == null ? null : Instant.parse(text);
     }
 
     /** Microseconds since 1970-01-01T00:00:00Z, the sub-microsecond part dropped (toward the past). */
-    static Long micros(Instant instant) {
+    public static Long micros(Instant instant) {
         if (instant == null) {
             return null;
         }
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
     }
 
-    static Instant fromMicros(Long micros) {
+    public static Instant fromMicros(Long micros) {
         if (micros == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import io.brainstem.domain.candidate.CandidateId;
 import io.brainstem.domain.candidate.CandidateType;
@@ -13,7 +13,7 @@ public record IncidentRow(String id, String tenantId, String candidateId, String
         String bandAtPromotion, String explanationAtPromotion, String sampleMessages, String promotedBy,
         String promotedAt) {
 
-    static IncidentRow from(Incident i) {
+    public static IncidentRow from(Incident i) {
         return new IncidentRow(i.id().value(), i.tenantId().value(), i.candidateId().value(),
                 i.candidateType().wireName(), i.title(), i.summary(), i.incidentType(),
                 JsonColumns.write(i.signatureIds()), JsonColumns.write(i.templates()), i.subject(),
@@ -21,7 +21,7 @@ public record IncidentRow(String id, String tenantId, String candidateId, String
                 JsonColumns.write(i.sampleMessages()), i.promotedBy(), SqlTimes.format(i.promotedAt()));
     }
 
-    Incident toDomain() {
+    public Incident toDomain() {
         return Incident.restore(new IncidentId(id), TenantId.of(tenantId), new CandidateId(candidateId),
                 CandidateType.fromWireName(candidateType).orElseThrow(), title, summary, incidentType,
                 JsonColumns.stringList(signatureIds), JsonColumns.stringList(templates), subject,

@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateId;
@@ -19,11 +19,11 @@ public record CandidateRow(String id, String tenantId, String candidateType, Str
         String createdAt, String updatedAt, String recollection, Integer suppressed) {
 
     /** The JSON shape of the evidence column. */
-    record EvidenceJson(long eventCount, List<String> signatureIds, List<String> hosts, String firstSeen,
+    public record EvidenceJson(long eventCount, List<String> signatureIds, List<String> hosts, String firstSeen,
             String lastSeen, List<Long> sampleEventIds, Map<String, Double> measures, String subject) {
     }
 
-    static CandidateRow from(Candidate c) {
+    public static CandidateRow from(Candidate c) {
         Evidence e = c.evidence();
         EvidenceJson ej = new EvidenceJson(e.eventCount(), e.signatureIds(), e.hosts(),
                 SqlTimes.format(e.firstSeen()), SqlTimes.format(e.lastSeen()), e.sampleEventIds(), e.measures(),
@@ -34,7 +34,7 @@ public record CandidateRow(String id, String tenantId, String candidateType, Str
                 SqlTimes.format(c.updatedAt()), MemoryJson.recollection(c.recollection()), c.suppressed() ? 1 : 0);
     }
 
-    Candidate toDomain() {
+    public Candidate toDomain() {
         EvidenceJson ej = JsonColumns.read(evidence, EvidenceJson.class);
         Evidence e = new Evidence(ej.eventCount(), ej.signatureIds(), ej.hosts(), SqlTimes.parse(ej.firstSeen()),
                 SqlTimes.parse(ej.lastSeen()), ej.sampleEventIds(),

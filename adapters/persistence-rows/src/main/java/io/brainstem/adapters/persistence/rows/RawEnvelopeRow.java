@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.EnvelopeStatus;
@@ -20,7 +20,7 @@ public record RawEnvelopeRow(Long id, String tenantId, String sourceType, String
         String sourcePath, String messageRaw, String sentFields, Long receivedAt, String status,
         String failureReason, String parserName, String parserVersion, Integer attempts, Long lastAttemptAt) {
 
-    static RawEnvelopeRow from(RawEnvelope e) {
+    public static RawEnvelopeRow from(RawEnvelope e) {
         EnvelopeContent c = e.content();
         return new RawEnvelopeRow(e.id().value(), c.tenantId().value(), c.sourceType(), c.sourceId(), c.sourceName(),
                 c.sourcePath(), c.messageRaw(), sentFields(c), SqlTimes.micros(e.receivedAt()), e.status().wireName(),
@@ -62,7 +62,7 @@ public record RawEnvelopeRow(Long id, String tenantId, String sourceType, String
         }
     }
 
-    RawEnvelope toDomain() {
+    public RawEnvelope toDomain() {
         Map<String, Object> sent = JsonColumns.object(sentFields);
         EnvelopeContent content = new EnvelopeContent(TenantId.of(tenantId), sourceType, sourceId, sourceName,
                 sourcePath, text(sent, "timestamp"), text(sent, "host"), text(sent, "service"),

@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import io.brainstem.domain.candidate.Recollection;
 import io.brainstem.domain.candidate.Recollection.IncidentMatch;
@@ -6,25 +6,25 @@ import io.brainstem.domain.memory.CandidateSnapshot;
 import java.util.List;
 
 /** The JSON shapes of operational memory's columns: a candidate's recollection and a candidate snapshot. */
-final class MemoryJson {
+public final class MemoryJson {
 
     private MemoryJson() {
     }
 
     /** The JSON shape of {@code candidates.recollection}; {@code '{}'} is {@link Recollection#NONE}. */
-    record RecollectionJson(double memory, List<MatchJson> incidents, String suppressedBy, String reason,
+    public record RecollectionJson(double memory, List<MatchJson> incidents, String suppressedBy, String reason,
             String sentence) {
     }
 
-    record MatchJson(String incidentId, String title, String promotedAt, String why, double strength) {
+    public record MatchJson(String incidentId, String title, String promotedAt, String why, double strength) {
     }
 
     /** The JSON shape of a {@link CandidateSnapshot} (incidents and reviews). */
-    record SnapshotJson(long eventCount, String firstSeen, String lastSeen, List<String> hosts, double severity,
+    public record SnapshotJson(long eventCount, String firstSeen, String lastSeen, List<String> hosts, double severity,
             double scoreTotal) {
     }
 
-    static String recollection(Recollection r) {
+    public static String recollection(Recollection r) {
         if (r.equals(Recollection.NONE)) {
             return "{}";
         }
@@ -34,7 +34,7 @@ final class MemoryJson {
                 .toList(), r.suppressedBy(), r.reason(), r.sentence()));
     }
 
-    static Recollection recollection(String json) {
+    public static Recollection recollection(String json) {
         if (json == null || json.equals("{}")) {
             return Recollection.NONE;
         }
@@ -46,12 +46,12 @@ final class MemoryJson {
         return new Recollection(r.memory(), matches, r.suppressedBy(), r.reason(), r.sentence());
     }
 
-    static String snapshot(CandidateSnapshot s) {
+    public static String snapshot(CandidateSnapshot s) {
         return JsonColumns.write(new SnapshotJson(s.eventCount(), SqlTimes.format(s.firstSeen()),
                 SqlTimes.format(s.lastSeen()), s.hosts(), s.severity(), s.scoreTotal()));
     }
 
-    static CandidateSnapshot snapshot(String json) {
+    public static CandidateSnapshot snapshot(String json) {
         SnapshotJson s = JsonColumns.read(json, SnapshotJson.class);
         return new CandidateSnapshot(s.eventCount(), SqlTimes.parse(s.firstSeen()), SqlTimes.parse(s.lastSeen()),
                 s.hosts() == null ? List.of() : s.hosts(), s.severity(), s.scoreTotal());

@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON text columns: maps and lists written and read with one shared Jackson mapper. */
-final class JsonColumns {
+public final class JsonColumns {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
@@ -19,7 +19,7 @@ final class JsonColumns {
     private JsonColumns() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         if (value instanceof java.util.Map<?, ?> m && m.isEmpty()) {
             return "{}";
         }
@@ -44,7 +44,7 @@ final class JsonColumns {
      * and senders put in structured fields and metadata, once per event — written directly; null for anything
      * else (Jackson writes those). Same text as Jackson's.
      */
-    static String directJson(Object value) {
+    public static String directJson(Object value) {
         StringBuilder sb = new StringBuilder(64);
         return direct(sb, value, 0) ? sb.toString() : null;
     }
@@ -122,13 +122,13 @@ final class JsonColumns {
      * One column's last value and its JSON: for columns that repeat the same small map event after event
      * (where each field came from), an equals check instead of a serialization.
      */
-    static final class Memo {
+    public static final class Memo {
         private record Entry(Object value, String json) {
         }
 
         private volatile Entry last = new Entry(null, null);
 
-        String write(Object value) {
+        public String write(Object value) {
             Entry entry = last;
             if (entry.value() != null && entry.value().equals(value)) {
                 return entry.json();
@@ -139,23 +139,23 @@ final class JsonColumns {
         }
     }
 
-    static Map<String, Object> object(String json) {
+    public static Map<String, Object> object(String json) {
         return read(json, OBJECT, Map.of());
     }
 
-    static Map<String, String> strings(String json) {
+    public static Map<String, String> strings(String json) {
         return read(json, STRINGS, Map.of());
     }
 
-    static Map<String, Double> numbers(String json) {
+    public static Map<String, Double> numbers(String json) {
         return read(json, NUMBERS, Map.of());
     }
 
-    static List<String> stringList(String json) {
+    public static List<String> stringList(String json) {
         return read(json, STRING_LIST, List.of());
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -1,4 +1,4 @@
-package io.brainstem.adapters.persistence.sqlite;
+package io.brainstem.adapters.persistence.rows;
 
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.memory.Review;
@@ -11,13 +11,13 @@ import java.util.Optional;
 public record ReviewRow(String id, String tenantId, String subjectType, String subjectId, String decision,
         String notes, String reviewer, String recordedAt, String snapshot) {
 
-    static ReviewRow from(Review r) {
+    public static ReviewRow from(Review r) {
         return new ReviewRow(r.id().value(), r.tenantId().value(), r.subjectType().wireName(), r.subjectId(),
                 r.decision().wireName(), r.notes(), r.reviewer(), SqlTimes.format(r.recordedAt()),
                 r.snapshot().map(MemoryJson::snapshot).orElse(null));
     }
 
-    Review toDomain() {
+    public Review toDomain() {
         return new Review(new ReviewId(id), TenantId.of(tenantId), SubjectType.fromWireName(subjectType).orElseThrow(),
                 subjectId, ReviewDecision.fromWireName(decision).orElseThrow(), notes, reviewer,
                 SqlTimes.parse(recordedAt), Optional.ofNullable(snapshot).map(MemoryJson::snapshot));
