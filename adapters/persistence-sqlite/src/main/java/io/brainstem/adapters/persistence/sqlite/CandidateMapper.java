@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.CandidateRow;
+import io.brainstem.adapters.persistence.relational.CandidateRow;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;

@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
 

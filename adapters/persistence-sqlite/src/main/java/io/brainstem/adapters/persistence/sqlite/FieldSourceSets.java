@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.JsonColumns;
+import io.brainstem.adapters.persistence.relational.JsonColumns;
 import io.brainstem.application.port.out.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
-import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.event.CanonicalEvent;

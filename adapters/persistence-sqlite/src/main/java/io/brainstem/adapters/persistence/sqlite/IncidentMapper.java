@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.IncidentRow;
+import io.brainstem.adapters.persistence.relational.IncidentRow;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;

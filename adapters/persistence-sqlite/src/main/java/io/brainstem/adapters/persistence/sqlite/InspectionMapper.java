@@ -1,11 +1,11 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
-import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
-import io.brainstem.adapters.persistence.rows.CandidateRow;
-import io.brainstem.adapters.persistence.rows.SignatureRow;
-import io.brainstem.adapters.persistence.sqlite.InspectionRows.SourceStatusRow;
-import io.brainstem.adapters.persistence.sqlite.InspectionRows.ValueCountRow;
+import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.CandidateRow;
+import io.brainstem.adapters.persistence.relational.SignatureRow;
+import io.brainstem.adapters.persistence.relational.InspectionRows.SourceStatusRow;
+import io.brainstem.adapters.persistence.relational.InspectionRows.ValueCountRow;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;

@@ -1,7 +1,7 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.JsonColumns;
-import io.brainstem.adapters.persistence.rows.CandidateRow;
+import io.brainstem.adapters.persistence.relational.JsonColumns;
+import io.brainstem.adapters.persistence.relational.CandidateRow;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateId;

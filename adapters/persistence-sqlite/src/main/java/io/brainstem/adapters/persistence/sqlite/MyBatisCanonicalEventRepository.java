@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.domain.envelope.RawEnvelopeId;
 import io.brainstem.domain.envelope.TenantId;

@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.IncidentRow;
+import io.brainstem.adapters.persistence.relational.IncidentRow;
 import io.brainstem.application.port.out.IncidentRepository;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.memory.Incident;

@@ -1,10 +1,12 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.SqlTimes;
-import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
-import io.brainstem.adapters.persistence.rows.CanonicalEventRow;
-import io.brainstem.adapters.persistence.rows.CandidateRow;
-import io.brainstem.adapters.persistence.rows.SignatureRow;
+import io.brainstem.adapters.persistence.relational.InspectionRows;
+
+import io.brainstem.adapters.persistence.relational.SqlTimes;
+import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.CandidateRow;
+import io.brainstem.adapters.persistence.relational.SignatureRow;
 import io.brainstem.adapters.persistence.sqlite.EventBlocks.Dimension;
 import io.brainstem.application.port.in.InspectionQueries.CandidateFilter;
 import io.brainstem.application.port.in.MemoryQueries.CandidateSearch;

@@ -1,7 +1,9 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.SqlTimes;
-import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.relational.InspectionRows;
+
+import io.brainstem.adapters.persistence.relational.SqlTimes;
+import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.domain.envelope.EnvelopeContent;
 import io.brainstem.domain.envelope.EnvelopeStatus;

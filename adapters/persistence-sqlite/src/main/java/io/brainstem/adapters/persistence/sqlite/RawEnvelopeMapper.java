@@ -1,6 +1,8 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.RawEnvelopeRow;
+import io.brainstem.adapters.persistence.relational.InspectionRows;
+
+import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;

@@ -1,5 +1,9 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.relational.IntakeCursorMapper;
+import io.brainstem.adapters.persistence.relational.MapperAccess;
+import io.brainstem.adapters.persistence.relational.ReviewMapper;
+import io.brainstem.adapters.persistence.relational.SignatureMapper;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
 import java.io.IOException;
@@ -40,7 +44,7 @@ import org.flywaydb.core.Flyway;
  * A job whose work rests on stale state is not committed: its work runs again, attached from the start.
  * Its state is stale when an earlier commit failed or another process committed in between.
  */
-final class SqliteDatabase implements UnitOfWork, AutoCloseable {
+final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
 
     private static final int READERS = 4;
     /** The writer's own auto-checkpoint: the bound on the WAL when the background checkpointer lags. */
@@ -429,7 +433,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
     }
 
     /** The mapper of the calling thread's unit of work, for reads; in a write it takes the connection. */
-    <M> M mapper(Class<M> type) {
+    @Override
+    public <M> M mapper(Class<M> type) {
         return session().getMapper(type);
     }
 
@@ -437,7 +442,8 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
      * A write of the calling thread's unit of work: run at commit, or now when the work holds the connection.
      * {@code op} must capture rows built now, not domain objects that later work may change.
      */
-    void later(Consumer<SqlSession> op) {
+    @Override
+    public void later(Consumer<SqlSession> op) {
         Job job = currentJob.get();
         if (job == null) {
             throw new IllegalStateException("repository write outside a write unit of work");

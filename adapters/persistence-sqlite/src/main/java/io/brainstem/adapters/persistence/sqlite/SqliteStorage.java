@@ -1,5 +1,8 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.relational.MyBatisIntakeCursorRepository;
+import io.brainstem.adapters.persistence.relational.MyBatisReviewRepository;
+import io.brainstem.adapters.persistence.relational.MyBatisSignatureRepository;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.IncidentRepository;

@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.SqlTimes;
+import io.brainstem.adapters.persistence.relational.SqlTimes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

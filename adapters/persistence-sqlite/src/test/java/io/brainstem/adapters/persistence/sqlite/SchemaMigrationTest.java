@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.rows.JsonColumns;
+import io.brainstem.adapters.persistence.relational.JsonColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
