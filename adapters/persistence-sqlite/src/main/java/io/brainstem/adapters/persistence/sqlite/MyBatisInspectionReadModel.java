@@ -5,6 +5,7 @@ import io.brainstem.adapters.persistence.relational.InspectionRows;
 import io.brainstem.adapters.persistence.relational.SqlTimes;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.CandidatePages;
 import io.brainstem.adapters.persistence.relational.CandidateRow;
 import io.brainstem.adapters.persistence.relational.SignatureRow;
 import io.brainstem.adapters.persistence.sqlite.EventBlocks.Dimension;
@@ -57,52 +58,7 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
 
     @Override
     public List<Candidate> searchCandidates(CandidateSearch f, int limit) {
-        // SQL applies tenant, types, bands, score, update time and suppression; host and words are checked here,
-        // page by page, best first, so a search stops reading as soon as it has its answer
-        List<String> words = f.query().map(q -> List.of(q.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+")))
-                .orElse(List.of());
-        List<String> types = f.types().isEmpty() ? null : f.types().stream().map(CandidateType::wireName).toList();
-        List<String> bands = f.bands().isEmpty() ? null : f.bands().stream().map(DecisionBand::wireName).toList();
-        String since = f.updatedSince().map(SqlTimes::format).orElse(null);
-        int page = Math.max(CANDIDATE_PAGE, limit * 2);
-        List<Candidate> out = new ArrayList<>();
-        for (int offset = 0; offset < CANDIDATE_SCAN && out.size() < limit; offset += page) {
-            List<CandidateRow> rows = mapper().candidatePage(f.tenantId().orElse(null), types, bands,
-                    f.minScore().orElse(null), since, f.includeSuppressed(), page, offset);
-            for (CandidateRow row : rows) {
-                Candidate c = row.toDomain();
-                // band and suppression are derived again from the stored parts, which a newer build may judge
-                // differently than the stored columns say; type and update time are the columns themselves
-                if ((f.bands().isEmpty() || f.bands().contains(c.decisionBand()))
-                        && (f.host().isEmpty() || c.evidence().hosts().contains(f.host().get()))
-                        && (f.includeSuppressed() || !c.suppressed())
-                        && containsAll((c.title() + " " + c.explanation()).toLowerCase(java.util.Locale.ROOT), words)) {
-                    out.add(c);
-                    if (out.size() >= limit) {
-                        break;
-                    }
-                }
-            }
-            if (rows.size() < page) {
-                break;
-            }
-        }
-        return out;
-    }
-
-    /** Candidates read per page of a candidate search. */
-    static final int CANDIDATE_PAGE = 200;
-
-    /** How many of a tenant's best candidates a candidate search reads at most. */
-    static final int CANDIDATE_SCAN = 100_000;
-
-    private static boolean containsAll(String text, List<String> words) {
-        for (String w : words) {
-            if (!text.contains(w)) {
-                return false;
-            }
-        }
-        return true;
+        return CandidatePages.search(f, limit, mapper()::candidatePage);
     }
 
     @Override
