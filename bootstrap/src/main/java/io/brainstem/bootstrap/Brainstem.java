@@ -1,7 +1,12 @@
 package io.brainstem.bootstrap;
 
 import io.brainstem.adapters.http.HttpApi;
+import io.brainstem.adapters.persistence.postgres.PostgresAddress;
+import io.brainstem.adapters.persistence.postgres.PostgresStorageCatalog;
 import io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog;
+import io.brainstem.application.port.in.DatabaseRef;
+import io.brainstem.application.port.in.RuntimeQueries.Store;
+import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.service.IngestService;
 import io.brainstem.application.service.InspectionService;
 import io.brainstem.application.service.MemoryService;
@@ -23,7 +28,7 @@ public final class Brainstem implements AutoCloseable {
     static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final BrainstemSettings settings;
-    private final SqliteStorageCatalog catalog;
+    private final StorageCatalog catalog;
     private final IngestService ingest;
     private final ReplayService replay;
     private final InspectionService inspection;
@@ -39,7 +44,7 @@ public final class Brainstem implements AutoCloseable {
     /** With the caller's clock: tests that age what was received or replay a week of scenario time. */
     public Brainstem(BrainstemSettings settings, Clock clock) {
         this.settings = settings;
-        this.catalog = new SqliteStorageCatalog(settings.dataDir(), settings.dbPath());
+        this.catalog = catalog(settings);
         this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), clock);
         this.replay = new ReplayService(catalog, ingest);
         this.inspection = new InspectionService(catalog);
@@ -47,7 +52,21 @@ public final class Brainstem implements AutoCloseable {
         this.retention = settings.retentionEnabled()
                 ? Optional.of(new RetentionService(catalog, Duration.ofDays(settings.retentionDays()), clock))
                 : Optional.empty();
-        this.runtime = new ProcessRuntime(settings, retention);
+        this.runtime = new ProcessRuntime(settings, retention, new Store(settings.usesPostgres() ? "postgresql" : "sqlite",
+                catalog.describe(DatabaseRef.DEFAULT)));
+    }
+
+    /** PostgreSQL when {@code BRAINSTEM_DATABASE_URL} is set (ADR 27), else the embedded SQLite files. */
+    private static StorageCatalog catalog(BrainstemSettings settings) {
+        if (!settings.usesPostgres()) {
+            return new SqliteStorageCatalog(settings.dataDir(), settings.dbPath());
+        }
+        try {
+            return new PostgresStorageCatalog(PostgresAddress.parse(settings.databaseUrl().orElseThrow(),
+                    settings.databasePassword()));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
     }
 
     public BrainstemSettings settings() {
@@ -82,7 +101,7 @@ public final class Brainstem implements AutoCloseable {
         }
     }
 
-    public SqliteStorageCatalog catalog() {
+    public StorageCatalog catalog() {
         return catalog;
     }
 
@@ -101,8 +120,12 @@ public final class Brainstem implements AutoCloseable {
      */
     public void checkStorage() {
         try {
-            catalog.open(io.brainstem.application.port.in.DatabaseRef.DEFAULT);
+            catalog.open(DatabaseRef.DEFAULT);
         } catch (RuntimeException e) {
+            if (settings.usesPostgres()) {
+                throw new StartupException("cannot open the database " + catalog.describe(DatabaseRef.DEFAULT)
+                        + " (BRAINSTEM_DATABASE_URL): " + rootMessage(e), e);
+            }
             throw new StartupException("cannot open the database " + settings.dbPath() + " (BRAINSTEM_DATA_DIR "
                     + settings.dataDir() + "): " + rootMessage(e), e);
         }

@@ -24,11 +24,14 @@ import java.util.Optional;
  * BRAINSTEM_DEFAULT_TENANT   [brainstem.default-tenant]   default
  * BRAINSTEM_MAX_SIGNATURES   [brainstem.max-signatures]   50000 per tenant
  * BRAINSTEM_RETENTION_DAYS   [brainstem.retention-days]   30     ("off" keeps raw envelopes and events forever)
+ * BRAINSTEM_DATABASE_URL     [brainstem.database-url]     unset  (PostgreSQL: postgresql://user:pass@host:5432/db)
+ * BRAINSTEM_DATABASE_PASSWORD                             unset  (the password, kept out of the URL)
  * </pre>
  */
 public record BrainstemSettings(String httpHost, int httpPort, String syslogHost, int syslogUdpPort,
         int syslogTcpPort, Path dataDir, Path dbPath, Optional<String> apiToken, TenantId defaultTenant,
-        MinerSettings minerSettings, ApiLimits limits, int retentionDays) {
+        MinerSettings minerSettings, ApiLimits limits, int retentionDays, Optional<String> databaseUrl,
+        Optional<String> databasePassword) {
 
     /** Port value meaning "disabled". */
     public static final int OFF = 0;
@@ -62,9 +65,18 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                         ApiLimits.DEFAULTS.maxBatchEvents()),
                 s.integer("BRAINSTEM_MAX_LIMIT", "brainstem.limits.max-limit", ApiLimits.DEFAULTS.maxLimit()));
         int retentionDays = s.days("BRAINSTEM_RETENTION_DAYS", "brainstem.retention-days", DEFAULT_RETENTION_DAYS);
+        String databaseUrl = s.text("BRAINSTEM_DATABASE_URL", "brainstem.database-url", "");
+        String databasePassword = env.getOrDefault("BRAINSTEM_DATABASE_PASSWORD", "");
         return new BrainstemSettings(httpHost, httpPort, syslogHost, udp, tcp, dataDir.toAbsolutePath().normalize(),
                 dbPath.toAbsolutePath().normalize(), token.isBlank() ? Optional.empty() : Optional.of(token), tenant,
-                new MinerSettings(maxSignatures), limits, retentionDays);
+                new MinerSettings(maxSignatures), limits, retentionDays,
+                databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl),
+                databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword));
+    }
+
+    /** Whether brainstem stores in a PostgreSQL server ({@code BRAINSTEM_DATABASE_URL}) rather than SQLite. */
+    public boolean usesPostgres() {
+        return databaseUrl.isPresent();
     }
 
     /** Reads one setting: environment first, then configuration, then the default. */

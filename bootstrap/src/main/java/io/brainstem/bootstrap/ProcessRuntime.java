@@ -3,6 +3,7 @@ package io.brainstem.bootstrap;
 import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.RetainRecentEventsUseCase;
 import io.brainstem.application.port.in.RuntimeQueries;
+import io.brainstem.application.port.in.RuntimeQueries.Store;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,15 +12,17 @@ import java.util.function.Supplier;
 /** The runtime snapshot of this process: settings plus live counters of each intake channel. */
 final class ProcessRuntime implements RuntimeQueries {
 
-
     private final BrainstemSettings settings;
     private final Map<String, Supplier<Map<String, Long>>> intake = new ConcurrentHashMap<>();
 
     private final Optional<? extends RetainRecentEventsUseCase> retention;
 
-    ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention) {
+    private final Store store;
+
+    ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention, Store store) {
         this.settings = settings;
         this.retention = retention;
+        this.store = store;
     }
 
     void registerIntake(String channel, Supplier<Map<String, Long>> counters) {
@@ -37,6 +40,6 @@ final class ProcessRuntime implements RuntimeQueries {
                         settings.limits().maxLimit(), IngestEventsUseCase.MAX_THRESHOLD),
                 new Listener(settings.syslogHost(), settings.syslogUdpPort(), settings.syslogTcpPort(),
                         settings.defaultTenant().value(), "syslog"),
-                counters, retention.map(RetainRecentEventsUseCase::status));
+                counters, retention.map(RetainRecentEventsUseCase::status), store);
     }
 }

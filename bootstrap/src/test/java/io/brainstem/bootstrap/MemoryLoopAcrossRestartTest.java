@@ -36,9 +36,10 @@ class MemoryLoopAcrossRestartTest {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    protected final HttpClient http = HttpClient.newHttpClient();
 
-    private BrainstemSettings settings() {
+    /** The settings of every lifetime; a subclass runs the same loop on another store. */
+    protected BrainstemSettings settings() {
         return BrainstemSettings.load(Config.empty(), Map.of("BRAINSTEM_HTTP_PORT", "0",
                 "BRAINSTEM_DATA_DIR", dataDir.toString(), "BRAINSTEM_SYSLOG_PORT", "off"));
     }

@@ -84,6 +84,7 @@ public final class RuntimeHttpService implements HttpService {
         body.put("listener_defaults", s.listener());
         body.put("intake", s.intake());
         body.put("retention", retention(s.retention()));
+        body.put("storage", Map.of("engine", s.store().engine(), "location", s.store().location()));
         body.put("runtime", summary(s));
         Responses.json(res, body);
     }

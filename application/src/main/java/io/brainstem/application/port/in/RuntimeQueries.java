@@ -13,16 +13,24 @@ public interface RuntimeQueries {
      */
     record RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
             Listener listener, Map<String, Map<String, Long>> intake,
-            Optional<RetainRecentEventsUseCase.RetentionStatus> retention) {
+            Optional<RetainRecentEventsUseCase.RetentionStatus> retention, Store store) {
         public RuntimeSnapshot {
             intake = Map.copyOf(intake);
         }
 
-        /** A process that deletes nothing (retention off). */
+        /** A process that deletes nothing (retention off), on an embedded store at {@code defaults.dbPath}. */
         public RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
                 Listener listener, Map<String, Map<String, Long>> intake) {
-            this(version, apiTokenEnabled, defaults, limits, listener, intake, Optional.empty());
+            this(version, apiTokenEnabled, defaults, limits, listener, intake, Optional.empty(),
+                    new Store("sqlite", defaults.dbPath()));
         }
+    }
+
+    /**
+     * Which store holds everything: {@code sqlite} (embedded, the default) or {@code postgresql}, and where, never
+     * with a password.
+     */
+    record Store(String engine, String location) {
     }
 
     record Defaults(int threshold, String dbPath, String dataDir, String tenantId, int limit) {

@@ -58,6 +58,19 @@ public final class PostgresServer {
         return new PostgresAddress(a.jdbcUrl(), a.user(), a.password(), a.schema(), 2, a.describe());
     }
 
+    /** The URL of a new, empty database of its own ({@code BRAINSTEM_DATABASE_URL} form), for a whole process. */
+    public String freshDatabaseUrl() {
+        String name = "brainstem_" + SCHEMAS.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "brainstem", "");
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create a test database: " + e.getMessage(), e);
+        }
+        return "postgresql://brainstem@127.0.0.1:" + port + "/" + name;
+    }
+
     public int port() {
         return port;
     }
