@@ -9,6 +9,8 @@
 #                            candidate search, explain, related history, incidents, digest) at 50 requests/s
 #   bench/http.sh retention [N] fill N events, age them by 31 days (sqlite3), restart with retention on, and measure
 #                            batch ingest before the first sweep and while it deletes them
+# STORE=postgres runs any mode but retention against a throwaway PostgreSQL cluster on the same machine (Debian's
+# server binaries, default durability: fsync and synchronous_commit on), started as the postgres user when root.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/jdk.sh"
@@ -18,9 +20,19 @@ MODE="${1:-ingest}"
 DATA="$(mktemp -d /tmp/brainstem-bench.XXXXXX)"
 PORT="${BENCH_PORT:-18090}"
 export BRAINSTEM_DATA_DIR="$DATA" BRAINSTEM_HTTP_PORT="$PORT" BRAINSTEM_SYSLOG_PORT=off BRAINSTEM_SKIP_BUILD=1
+PG_STOP=true
+if [ "${STORE:-sqlite}" = postgres ]; then
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  PG_PORT="${PG_PORT:-18432}"
+  AS=(); [ "$(id -u)" -eq 0 ] && { chown -R postgres "$DATA"; AS=(runuser -u postgres --); }
+  "${AS[@]}" "$PG_BIN/initdb" -D "$DATA/pg" -U brainstem -A trust -E UTF8 >/dev/null
+  "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg" -l "$DATA/pg.log" -w -o "-p $PG_PORT -k $DATA -c listen_addresses=127.0.0.1 -c shared_buffers=1GB" start >/dev/null
+  PG_STOP=("${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg" -m fast stop)
+  export BRAINSTEM_DATABASE_URL="postgresql://brainstem@127.0.0.1:$PG_PORT/postgres"
+fi
 bin/brainstem serve > "$DATA/serve.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; "${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 PID=$(pgrep -P $SERVER java || echo $SERVER)
 BENCH=(java -cp bench/target/classes io.brainstem.bench.http.HttpBench)

@@ -154,7 +154,7 @@ public final class BrainstemCli implements Callable<Integer> {
             brainstem.startRetention();
             System.out.printf("brainstem %s listening on http://%s:%d, %s (database %s)%n",
                     BrainstemVersion.current(), settings.httpHost(), server.port(), syslog.describe(),
-                    settings.dbPath());
+                    brainstem.catalog().describe(io.brainstem.application.port.in.DatabaseRef.DEFAULT));
             awaitShutdown(() -> {
                 syslog.close(); // stop receiving and commit what is queued, before anything else stops
                 server.stop();
@@ -190,7 +190,7 @@ public final class BrainstemCli implements Callable<Integer> {
                     brainstem.runtime()::registerIntake, emitStdout);
             brainstem.startRetention();
             System.err.printf("brainstem %s: %s (database %s)%n", BrainstemVersion.current(), syslog.describe(),
-                    settings.dbPath());
+                    brainstem.catalog().describe(io.brainstem.application.port.in.DatabaseRef.DEFAULT));
             awaitShutdown(() -> {
                 syslog.close();
                 brainstem.close();

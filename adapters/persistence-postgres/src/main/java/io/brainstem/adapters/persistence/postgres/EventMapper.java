@@ -10,18 +10,12 @@ import org.apache.ibatis.annotations.Param;
 /** The rows of {@code events}: each envelope with its canonical event. */
 interface EventMapper {
 
-    /** An envelope and its event as inserted at commit; an envelope without one has an all-null event row. */
-    record InsertRow(RawEnvelopeRow env, CanonicalEventRow ev) {
-    }
-
     List<Long> nextIds(@Param("n") int n);
-
-    void insertAll(@Param("rows") List<InsertRow> rows);
 
     void updateOutcome(RawEnvelopeRow row);
 
-    /** 0 when no envelope of this id, tenant and source is stored. */
-    int updateEvent(CanonicalEventRow row);
+    /** Counts 0 (in the batch's results) when no envelope of this id, tenant and source is stored. */
+    void updateEvent(CanonicalEventRow row);
 
     RawEnvelopeRow findEnvelope(@Param("id") long id);
 
@@ -32,7 +26,7 @@ interface EventMapper {
 
     List<IdTimeRow> oldest(@Param("limit") int limit);
 
-    int deleteRange(@Param("from") long from, @Param("to") long to);
+    void deleteRange(@Param("from") long from, @Param("to") long to);
 
     CanonicalEventRow findEvent(@Param("id") long id);
 

@@ -26,9 +26,17 @@ final class PostgresCanonicalEventRepository implements CanonicalEventRepository
             if (!db.holdEvent(event)) { // a replayed envelope: its row exists
                 CanonicalEventRow row = CanonicalEventRow.from(event, JsonColumns.write(event.fieldSources()));
                 db.later(session -> {
-                    if (session.getMapper(EventMapper.class).updateEvent(row) == 0) {
-                        throw new StorageException("canonical event " + row.id()
-                                + " belongs to no stored envelope of its tenant and source");
+                    session.getMapper(EventMapper.class).updateEvent(row);
+                    for (var result : session.flushStatements()) {
+                        if (!result.getMappedStatement().getId().endsWith(".updateEvent")) {
+                            continue;
+                        }
+                        for (int count : result.getUpdateCounts()) {
+                            if (count == 0) {
+                                throw new StorageException("canonical event " + row.id()
+                                        + " belongs to no stored envelope of its tenant and source");
+                            }
+                        }
                     }
                 });
             }
@@ -37,13 +45,13 @@ final class PostgresCanonicalEventRepository implements CanonicalEventRepository
 
     @Override
     public Optional<CanonicalEvent> findById(RawEnvelopeId id) {
-        return Optional.ofNullable(db.mapper(EventMapper.class).findEvent(id.value()))
+        return Optional.ofNullable(db.events().findEvent(id.value()))
                 .map(CanonicalEventRow::toDomain);
     }
 
     @Override
     public List<CanonicalEvent> latest(TenantId tenant, int limit) {
-        return db.mapper(EventMapper.class).latestEvents(tenant.value(), limit).stream()
+        return db.events().latestEvents(tenant.value(), limit).stream()
                 .map(CanonicalEventRow::toDomain).toList();
     }
 }

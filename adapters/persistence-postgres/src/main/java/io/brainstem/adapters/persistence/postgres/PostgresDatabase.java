@@ -13,7 +13,6 @@ import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.event.CanonicalEvent;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.function.Supplier;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
@@ -36,12 +36,10 @@ import org.flywaydb.core.Flyway;
  * One PostgreSQL database (or one schema of it): migrated with Flyway on open, a HikariCP pool, and the unit of
  * work. A write is one transaction on one pooled connection; this process's writes take turns, so that they commit
  * in the order their work ran. Envelopes received in a write are held and inserted at commit with their outcome
- * and event, one multi-row INSERT per batch instead of an INSERT and two UPDATEs per event (ADR 27).
+ * and event, one COPY per batch instead of an INSERT and two UPDATEs per event; the other statements of a write
+ * are sent as JDBC batches when it commits or reads (MyBatis' batch executor).
  */
 final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
-
-    /** Rows per multi-row INSERT: 29 parameters each, well under the protocol's 65,535. */
-    static final int INSERT_CHUNK = 1_000;
 
     private final HikariDataSource pool;
     private final SqlSessionFactory sessions;
@@ -82,7 +80,6 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(false);
         hikari.setInitializationFailTimeout(-1);
-        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         hikari.addDataSourceProperty("ApplicationName", "brainstem");
         try {
             this.pool = new HikariDataSource(hikari);
@@ -146,7 +143,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         writeTurn.lock();
         SqlSession session = null;
         try {
-            session = sessions.openSession(false);
+            session = sessions.openSession(ExecutorType.BATCH, false);
             Tx tx = new Tx(session, true);
             current.set(tx);
             T result = work.get();
@@ -211,30 +208,35 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         return tx;
     }
 
-    /** A mapper of this unit of work's session; envelopes held so far are inserted first, so reads see them. */
+    /**
+     * A mapper of this unit of work's session. Reads of {@code events} call {@link #flushHeld()} first, so that they
+     * see the envelopes held so far; reads of the other tables leave them held, so that a write that looks up
+     * signatures between receiving and canonicalizing still inserts each envelope once, with its event.
+     */
     @Override
     public <M> M mapper(Class<M> type) {
-        Tx tx = tx();
-        flush(tx);
-        return tx.session.getMapper(type);
+        return tx().session.getMapper(type);
     }
 
-    /** Writes run at once, in this unit of work's transaction. */
+    /** The mapper of {@code events}, after the held envelopes are inserted. */
+    EventMapper events() {
+        flushHeld();
+        return mapper(EventMapper.class);
+    }
+
+    /** Inserts the envelopes held so far, so that what follows in this unit of work reads them. */
+    void flushHeld() {
+        flush(tx());
+    }
+
+    /** Writes run at once, in this unit of work's transaction (sent as one JDBC batch at its next read or commit). */
     @Override
     public void later(Consumer<SqlSession> op) {
         Tx tx = tx();
         if (!tx.writing) {
             throw new IllegalStateException("repository write outside a write unit of work");
         }
-        flush(tx);
         op.accept(tx.session);
-    }
-
-    /** The connection of this unit of work, after the held envelopes are inserted. */
-    Connection connection() {
-        Tx tx = tx();
-        flush(tx);
-        return tx.session.getConnection();
     }
 
     /** Ids for {@code n} new envelopes, ascending, from the database's sequence: unique across nodes. */
@@ -277,27 +279,17 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         return true;
     }
 
-    private static final CanonicalEventRow NO_EVENT = new CanonicalEventRow(null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
-
     private void flush(Tx tx) {
         if (tx.held.isEmpty()) {
             return;
         }
-        List<EventMapper.InsertRow> rows = new ArrayList<>(Math.min(tx.held.size(), INSERT_CHUNK));
-        EventMapper mapper = tx.session.getMapper(EventMapper.class);
+        List<EventCopy.Row> rows = new ArrayList<>(tx.held.size());
         for (Held h : tx.held.values()) {
-            rows.add(new EventMapper.InsertRow(RawEnvelopeRow.from(h.envelope), h.event == null ? NO_EVENT
+            rows.add(new EventCopy.Row(RawEnvelopeRow.from(h.envelope), h.event == null ? null
                     : CanonicalEventRow.from(h.event, JsonColumns.write(h.event.fieldSources()))));
-            if (rows.size() == INSERT_CHUNK) {
-                mapper.insertAll(rows);
-                rows.clear();
-            }
-        }
-        if (!rows.isEmpty()) {
-            mapper.insertAll(rows);
         }
         tx.held.clear();
+        EventCopy.copy(tx.session.getConnection(), rows);
     }
 
     @Override

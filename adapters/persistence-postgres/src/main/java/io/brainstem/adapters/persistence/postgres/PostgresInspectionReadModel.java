@@ -42,6 +42,7 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
     }
 
     private InspectionMapper mapper() {
+        db.flushHeld();
         return db.mapper(InspectionMapper.class);
     }
 

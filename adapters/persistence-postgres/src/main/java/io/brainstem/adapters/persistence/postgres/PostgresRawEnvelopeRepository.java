@@ -50,7 +50,7 @@ final class PostgresRawEnvelopeRepository implements RawEnvelopeRepository {
 
     @Override
     public Optional<RawEnvelope> findById(RawEnvelopeId id) {
-        return Optional.ofNullable(db.mapper(EventMapper.class).findEnvelope(id.value()))
+        return Optional.ofNullable(db.events().findEnvelope(id.value()))
                 .map(RawEnvelopeRow::toDomain);
     }
 
@@ -59,13 +59,13 @@ final class PostgresRawEnvelopeRepository implements RawEnvelopeRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.mapper(EventMapper.class).findEnvelopes(ids.stream().map(RawEnvelopeId::value).toList()).stream()
+        return db.events().findEnvelopes(ids.stream().map(RawEnvelopeId::value).toList()).stream()
                 .map(RawEnvelopeRow::toDomain).toList();
     }
 
     @Override
     public List<RawEnvelope> findAfter(long afterId, Collection<EnvelopeStatus> statuses, Instant since, int limit) {
-        return db.mapper(EventMapper.class)
+        return db.events()
                 .findAfter(afterId, statuses.stream().map(EnvelopeStatus::wireName).toList(), SqlTimes.micros(since),
                         limit)
                 .stream().map(RawEnvelopeRow::toDomain).toList();
@@ -81,7 +81,7 @@ final class PostgresRawEnvelopeRepository implements RawEnvelopeRepository {
             return 0;
         }
         long before = SqlTimes.micros(cutoff);
-        EventMapper mapper = db.mapper(EventMapper.class);
+        EventMapper mapper = db.events();
         List<IdTimeRow> oldest = mapper.oldest(maxRows);
         int n = 0;
         while (n < oldest.size() && oldest.get(n).receivedAt() < before) {
@@ -90,12 +90,13 @@ final class PostgresRawEnvelopeRepository implements RawEnvelopeRepository {
         if (n == 0) {
             return 0;
         }
-        return mapper.deleteRange(oldest.getFirst().id(), oldest.get(n - 1).id());
+        mapper.deleteRange(oldest.getFirst().id(), oldest.get(n - 1).id()); // exactly the n rows listed
+        return n;
     }
 
     @Override
     public Optional<Instant> oldestReceivedAt() {
-        return db.mapper(EventMapper.class).oldest(1).stream().findFirst()
+        return db.events().oldest(1).stream().findFirst()
                 .map(r -> SqlTimes.fromMicros(r.receivedAt()));
     }
 }
