@@ -1,5 +1,6 @@
 package io.brainstem.application.testing;
 
+import io.brainstem.application.port.out.AlertSyncRepositoryContract;
 import io.brainstem.application.port.out.CandidateRepositoryContract;
 import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
 import io.brainstem.application.port.out.InspectionReadModelContract;
@@ -99,6 +100,14 @@ class InMemoryStorageContractTest {
 
     @Nested
     class Retention extends RetentionContract {
+        @Override
+        protected Storage storage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class AlertSync extends AlertSyncRepositoryContract {
         @Override
         protected Storage storage() {
             return new InMemoryStorage();

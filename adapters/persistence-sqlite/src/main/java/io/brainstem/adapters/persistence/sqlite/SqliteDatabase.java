@@ -146,6 +146,7 @@ final class SqliteDatabase implements UnitOfWork, AutoCloseable {
         config.addMapper(IntakeCursorMapper.class);
         config.addMapper(IncidentMapper.class);
         config.addMapper(ReviewMapper.class);
+        config.addMapper(AlertSyncMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
     }
 

@@ -1,5 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.application.port.out.AlertSyncRepository;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.IncidentRepository;
@@ -24,6 +25,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     private final MyBatisIntakeCursorRepository intakeCursors;
     private final MyBatisIncidentRepository incidents;
     private final MyBatisReviewRepository reviews;
+    private final MyBatisAlertSyncRepository alertSync;
 
     public SqliteStorage(Path file) {
         this.database = new SqliteDatabase(file);
@@ -35,6 +37,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
         this.intakeCursors = new MyBatisIntakeCursorRepository(database);
         this.incidents = new MyBatisIncidentRepository(database);
         this.reviews = new MyBatisReviewRepository(database);
+        this.alertSync = new MyBatisAlertSyncRepository(database);
     }
 
     public Path file() {
@@ -84,6 +87,11 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     @Override
     public ReviewRepository reviews() {
         return reviews;
+    }
+
+    @Override
+    public AlertSyncRepository alertSync() {
+        return alertSync;
     }
 
     @Override

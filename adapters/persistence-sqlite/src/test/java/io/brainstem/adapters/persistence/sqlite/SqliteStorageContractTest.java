@@ -1,5 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.application.port.out.AlertSyncRepositoryContract;
 import io.brainstem.application.port.out.CandidateRepositoryContract;
 import io.brainstem.application.port.out.CanonicalEventRepositoryContract;
 import io.brainstem.application.port.out.InspectionReadModelContract;
@@ -108,6 +109,14 @@ class SqliteStorageContractTest {
 
     @Nested
     class Retention extends RetentionContract {
+        @Override
+        protected Storage storage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class AlertSync extends AlertSyncRepositoryContract {
         @Override
         protected Storage storage() {
             return fresh();
