@@ -46,6 +46,7 @@ public final class LogicMonitorService implements IngestLogicMonitorAlertUseCase
     private final LogicMonitorPortal portal;
     private final Clock clock;
     private final int pageSize;
+    private final int maxResultsPerQuery;
     private final ReentrantLock syncLock = new ReentrantLock();
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -58,16 +59,18 @@ public final class LogicMonitorService implements IngestLogicMonitorAlertUseCase
 
     /** Shares the pipeline — and so the per-tenant state — of the ingest service. */
     public LogicMonitorService(StorageCatalog catalog, IngestService ingest, LogicMonitorPortal portal, Clock clock) {
-        this(catalog, ingest, portal, clock, LogicMonitorPortal.MAX_PAGE_SIZE);
+        this(catalog, ingest, portal, clock, LogicMonitorPortal.MAX_PAGE_SIZE, MAX_RESULTS_PER_QUERY);
     }
 
+    /** With smaller pages and query limits, for tests of paging. */
     LogicMonitorService(StorageCatalog catalog, IngestService ingest, LogicMonitorPortal portal, Clock clock,
-            int pageSize) {
+            int pageSize, int maxResultsPerQuery) {
         this.catalog = catalog;
         this.pipeline = ingest.pipeline();
         this.portal = portal;
         this.clock = clock;
         this.pageSize = pageSize;
+        this.maxResultsPerQuery = maxResultsPerQuery;
     }
 
     @Override
@@ -134,11 +137,11 @@ public final class LogicMonitorService implements IngestLogicMonitorAlertUseCase
             if (served < pageSize || offset >= page.total()) {
                 break;
             }
-            if (offset + pageSize > MAX_RESULTS_PER_QUERY) {
+            if (offset + pageSize > maxResultsPerQuery) {
                 Instant last = page.alerts().isEmpty() ? window : page.alerts().getLast().startedAt();
                 if (!last.isAfter(window)) {
                     throw new PortalException(PortalException.Reason.REJECTED, "more than "
-                            + MAX_RESULTS_PER_QUERY + " alerts started at " + window
+                            + maxResultsPerQuery + " alerts started at " + window
                             + ": the portal cannot page beyond them");
                 }
                 window = last; // the alerts of that second come again, and are unchanged
