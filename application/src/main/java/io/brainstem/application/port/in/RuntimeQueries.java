@@ -13,15 +13,24 @@ public interface RuntimeQueries {
      */
     record RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
             Listener listener, Map<String, Map<String, Long>> intake,
-            Optional<RetainRecentEventsUseCase.RetentionStatus> retention) {
+            Optional<RetainRecentEventsUseCase.RetentionStatus> retention,
+            Optional<SyncLogicMonitorAlertsUseCase.SyncStatus> logicMonitor) {
         public RuntimeSnapshot {
             intake = Map.copyOf(intake);
+            logicMonitor = logicMonitor == null ? Optional.empty() : logicMonitor;
+        }
+
+        /** A process without the LogicMonitor connector's status. */
+        public RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
+                Listener listener, Map<String, Map<String, Long>> intake,
+                Optional<RetainRecentEventsUseCase.RetentionStatus> retention) {
+            this(version, apiTokenEnabled, defaults, limits, listener, intake, retention, Optional.empty());
         }
 
         /** A process that deletes nothing (retention off). */
         public RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
                 Listener listener, Map<String, Map<String, Long>> intake) {
-            this(version, apiTokenEnabled, defaults, limits, listener, intake, Optional.empty());
+            this(version, apiTokenEnabled, defaults, limits, listener, intake, Optional.empty(), Optional.empty());
         }
     }
 
