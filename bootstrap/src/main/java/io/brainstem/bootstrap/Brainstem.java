@@ -1,9 +1,12 @@
 package io.brainstem.bootstrap;
 
 import io.brainstem.adapters.http.HttpApi;
+import io.brainstem.adapters.logicmonitor.HttpLogicMonitorPortal;
+import io.brainstem.application.port.out.LogicMonitorPortal;
 import io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog;
 import io.brainstem.application.service.IngestService;
 import io.brainstem.application.service.InspectionService;
+import io.brainstem.application.service.LogicMonitorService;
 import io.brainstem.application.service.MemoryService;
 import io.brainstem.application.service.ReplayService;
 import io.brainstem.application.service.RetentionService;
@@ -29,8 +32,11 @@ public final class Brainstem implements AutoCloseable {
     private final InspectionService inspection;
     private final MemoryService memory;
     private final Optional<RetentionService> retention;
+    private final LogicMonitorService logicMonitor;
     private final ProcessRuntime runtime;
+    private final Clock clock;
     private RetentionSchedule retentionSchedule;
+    private LogicMonitorSchedule logicMonitorSchedule;
 
     public Brainstem(BrainstemSettings settings) {
         this(settings, CLOCK);
@@ -47,7 +53,13 @@ public final class Brainstem implements AutoCloseable {
         this.retention = settings.retentionEnabled()
                 ? Optional.of(new RetentionService(catalog, Duration.ofDays(settings.retentionDays()), clock))
                 : Optional.empty();
-        this.runtime = new ProcessRuntime(settings, retention);
+        // the portal signs with the wall clock (LogicMonitor refuses signatures too far from its own time)
+        LogicMonitorPortal portal = settings.logicMonitor().portal()
+                .<LogicMonitorPortal>map(p -> new HttpLogicMonitorPortal(p, Clock.systemUTC()))
+                .orElseGet(() -> LogicMonitorPortal.unconfigured(LogicMonitorSetup.NOT_CONFIGURED));
+        this.logicMonitor = new LogicMonitorService(catalog, ingest, portal, clock);
+        this.clock = clock;
+        this.runtime = new ProcessRuntime(settings, retention, Optional.of(logicMonitor));
     }
 
     public BrainstemSettings settings() {
@@ -82,6 +94,26 @@ public final class Brainstem implements AutoCloseable {
         }
     }
 
+    /** The LogicMonitor connector: pushed alerts and portal syncs. */
+    public LogicMonitorService logicMonitor() {
+        return logicMonitor;
+    }
+
+    /**
+     * Starts the scheduled LogicMonitor sync when {@code BRAINSTEM_LM_SYNC_INTERVAL} is set (long-running commands);
+     * idempotent.
+     */
+    public synchronized void startLogicMonitorSync() {
+        startLogicMonitorSync(LogicMonitorSchedule.FIRST_RUN);
+    }
+
+    synchronized void startLogicMonitorSync(Duration first) {
+        if (logicMonitorSchedule == null && settings.logicMonitor().syncInterval().isPresent()) {
+            logicMonitorSchedule = LogicMonitorSchedule.start(logicMonitor, settings.logicMonitor().syncTenant(),
+                    settings.logicMonitor().syncInterval().get(), first, clock);
+        }
+    }
+
     public SqliteStorageCatalog catalog() {
         return catalog;
     }
@@ -92,7 +124,7 @@ public final class Brainstem implements AutoCloseable {
 
     public HttpApi.Dependencies httpDependencies() {
         return new HttpApi.Dependencies(ingest, replay, inspection, runtime, settings.limits(),
-                settings.defaultTenant(), settings.apiToken(), memory, memory, memory);
+                settings.defaultTenant(), settings.apiToken(), memory, memory, memory, logicMonitor, logicMonitor);
     }
 
     /**
@@ -164,6 +196,9 @@ public final class Brainstem implements AutoCloseable {
         synchronized (this) {
             if (retentionSchedule != null) {
                 retentionSchedule.close();
+            }
+            if (logicMonitorSchedule != null) {
+                logicMonitorSchedule.close();
             }
         }
         catalog.close();

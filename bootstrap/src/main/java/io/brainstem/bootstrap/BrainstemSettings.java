@@ -24,11 +24,17 @@ import java.util.Optional;
  * BRAINSTEM_DEFAULT_TENANT   [brainstem.default-tenant]   default
  * BRAINSTEM_MAX_SIGNATURES   [brainstem.max-signatures]   50000 per tenant
  * BRAINSTEM_RETENTION_DAYS   [brainstem.retention-days]   30     ("off" keeps raw envelopes and events forever)
+ * BRAINSTEM_LM_COMPANY       [brainstem.logicmonitor.company]        unset (the portal: https://NAME.logicmonitor.com)
+ * BRAINSTEM_LM_BASE_URL      [brainstem.logicmonitor.base-url]       https://COMPANY.logicmonitor.com/santaba/rest
+ * BRAINSTEM_LM_ACCESS_ID     [brainstem.logicmonitor.access-id]      unset
+ * BRAINSTEM_LM_ACCESS_KEY    [brainstem.logicmonitor.access-key]     unset (secret: never logged or shown)
+ * BRAINSTEM_LM_SYNC_INTERVAL [brainstem.logicmonitor.sync-interval]  off    (e.g. 5m: a background sync)
+ * BRAINSTEM_LM_SYNC_TENANT   [brainstem.logicmonitor.sync-tenant]    the default tenant
  * </pre>
  */
 public record BrainstemSettings(String httpHost, int httpPort, String syslogHost, int syslogUdpPort,
         int syslogTcpPort, Path dataDir, Path dbPath, Optional<String> apiToken, TenantId defaultTenant,
-        MinerSettings minerSettings, ApiLimits limits, int retentionDays) {
+        MinerSettings minerSettings, ApiLimits limits, int retentionDays, LogicMonitorSetup logicMonitor) {
 
     /** Port value meaning "disabled". */
     public static final int OFF = 0;
@@ -62,9 +68,17 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                         ApiLimits.DEFAULTS.maxBatchEvents()),
                 s.integer("BRAINSTEM_MAX_LIMIT", "brainstem.limits.max-limit", ApiLimits.DEFAULTS.maxLimit()));
         int retentionDays = s.days("BRAINSTEM_RETENTION_DAYS", "brainstem.retention-days", DEFAULT_RETENTION_DAYS);
+        LogicMonitorSetup logicMonitor = LogicMonitorSetup.of(
+                s.text("BRAINSTEM_LM_COMPANY", "brainstem.logicmonitor.company", ""),
+                s.text("BRAINSTEM_LM_BASE_URL", "brainstem.logicmonitor.base-url", ""),
+                s.text("BRAINSTEM_LM_ACCESS_ID", "brainstem.logicmonitor.access-id", ""),
+                s.text("BRAINSTEM_LM_ACCESS_KEY", "brainstem.logicmonitor.access-key", ""),
+                s.text(LogicMonitorSetup.ENV_SYNC_INTERVAL, "brainstem.logicmonitor.sync-interval", "off"),
+                TenantId.of(s.text(LogicMonitorSetup.ENV_SYNC_TENANT, "brainstem.logicmonitor.sync-tenant",
+                        tenant.value())));
         return new BrainstemSettings(httpHost, httpPort, syslogHost, udp, tcp, dataDir.toAbsolutePath().normalize(),
                 dbPath.toAbsolutePath().normalize(), token.isBlank() ? Optional.empty() : Optional.of(token), tenant,
-                new MinerSettings(maxSignatures), limits, retentionDays);
+                new MinerSettings(maxSignatures), limits, retentionDays, logicMonitor);
     }
 
     /** Reads one setting: environment first, then configuration, then the default. */

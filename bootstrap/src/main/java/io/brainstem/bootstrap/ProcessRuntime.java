@@ -3,6 +3,7 @@ package io.brainstem.bootstrap;
 import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.RetainRecentEventsUseCase;
 import io.brainstem.application.port.in.RuntimeQueries;
+import io.brainstem.application.port.in.SyncLogicMonitorAlertsUseCase;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,10 +17,13 @@ final class ProcessRuntime implements RuntimeQueries {
     private final Map<String, Supplier<Map<String, Long>>> intake = new ConcurrentHashMap<>();
 
     private final Optional<? extends RetainRecentEventsUseCase> retention;
+    private final Optional<? extends SyncLogicMonitorAlertsUseCase> logicMonitor;
 
-    ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention) {
+    ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention,
+            Optional<? extends SyncLogicMonitorAlertsUseCase> logicMonitor) {
         this.settings = settings;
         this.retention = retention;
+        this.logicMonitor = logicMonitor;
     }
 
     void registerIntake(String channel, Supplier<Map<String, Long>> counters) {
@@ -37,6 +41,7 @@ final class ProcessRuntime implements RuntimeQueries {
                         settings.limits().maxLimit(), IngestEventsUseCase.MAX_THRESHOLD),
                 new Listener(settings.syslogHost(), settings.syslogUdpPort(), settings.syslogTcpPort(),
                         settings.defaultTenant().value(), "syslog"),
-                counters, retention.map(RetainRecentEventsUseCase::status));
+                counters, retention.map(RetainRecentEventsUseCase::status),
+                logicMonitor.map(SyncLogicMonitorAlertsUseCase::status));
     }
 }
