@@ -10,7 +10,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -37,8 +36,7 @@ final class LogicMonitorSchedule implements AutoCloseable {
         this.tenant = tenant;
         this.interval = interval;
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("brainstem-logicmonitor-sync").factory());
+        this.executor = ScheduledJobs.daemon("brainstem-logicmonitor-sync");
     }
 
     static LogicMonitorSchedule start(LogicMonitorService service, TenantId tenant, Duration interval,
@@ -70,11 +68,6 @@ final class LogicMonitorSchedule implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ScheduledJobs.stop(executor);
     }
 }
