@@ -3,12 +3,15 @@ package io.brainstem.bootstrap;
 import io.brainstem.adapters.http.HttpApi;
 import io.brainstem.adapters.persistence.postgres.PostgresAddress;
 import io.brainstem.adapters.persistence.postgres.PostgresStorageCatalog;
+import io.brainstem.adapters.logicmonitor.HttpLogicMonitorPortal;
+import io.brainstem.application.port.out.LogicMonitorPortal;
 import io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog;
 import io.brainstem.application.port.in.DatabaseRef;
 import io.brainstem.application.port.in.RuntimeQueries.Store;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.service.IngestService;
 import io.brainstem.application.service.InspectionService;
+import io.brainstem.application.service.LogicMonitorService;
 import io.brainstem.application.service.MemoryService;
 import io.brainstem.application.service.ReplayService;
 import io.brainstem.application.service.RetentionService;
@@ -34,8 +37,11 @@ public final class Brainstem implements AutoCloseable {
     private final InspectionService inspection;
     private final MemoryService memory;
     private final Optional<RetentionService> retention;
+    private final LogicMonitorService logicMonitor;
     private final ProcessRuntime runtime;
+    private final Clock clock;
     private RetentionSchedule retentionSchedule;
+    private LogicMonitorSchedule logicMonitorSchedule;
 
     public Brainstem(BrainstemSettings settings) {
         this(settings, CLOCK);
@@ -52,8 +58,14 @@ public final class Brainstem implements AutoCloseable {
         this.retention = settings.retentionEnabled()
                 ? Optional.of(new RetentionService(catalog, Duration.ofDays(settings.retentionDays()), clock))
                 : Optional.empty();
-        this.runtime = new ProcessRuntime(settings, retention, new Store(settings.usesPostgres() ? "postgresql" : "sqlite",
-                catalog.describe(DatabaseRef.DEFAULT)));
+        // the portal signs with the wall clock (LogicMonitor refuses signatures too far from its own time)
+        LogicMonitorPortal portal = settings.logicMonitor().portal()
+                .<LogicMonitorPortal>map(p -> new HttpLogicMonitorPortal(p, Clock.systemUTC()))
+                .orElseGet(() -> LogicMonitorPortal.unconfigured(LogicMonitorSetup.NOT_CONFIGURED));
+        this.logicMonitor = new LogicMonitorService(catalog, ingest, portal, clock);
+        this.clock = clock;
+        this.runtime = new ProcessRuntime(settings, retention, Optional.of(logicMonitor),
+                new Store(settings.usesPostgres() ? "postgresql" : "sqlite", catalog.describe(DatabaseRef.DEFAULT)));
     }
 
     /** PostgreSQL when {@code BRAINSTEM_DATABASE_URL} is set (ADR 27), else the embedded SQLite files. */
@@ -101,6 +113,27 @@ public final class Brainstem implements AutoCloseable {
         }
     }
 
+
+    /** The LogicMonitor connector: pushed alerts and portal syncs. */
+    public LogicMonitorService logicMonitor() {
+        return logicMonitor;
+    }
+
+    /**
+     * Starts the scheduled LogicMonitor sync when {@code BRAINSTEM_LM_SYNC_INTERVAL} is set (long-running commands);
+     * idempotent.
+     */
+    public synchronized void startLogicMonitorSync() {
+        startLogicMonitorSync(LogicMonitorSchedule.FIRST_RUN);
+    }
+
+    synchronized void startLogicMonitorSync(Duration first) {
+        if (logicMonitorSchedule == null && settings.logicMonitor().syncInterval().isPresent()) {
+            logicMonitorSchedule = LogicMonitorSchedule.start(logicMonitor, settings.logicMonitor().syncTenant(),
+                    settings.logicMonitor().syncInterval().get(), first, clock);
+        }
+    }
+
     public StorageCatalog catalog() {
         return catalog;
     }
@@ -111,7 +144,7 @@ public final class Brainstem implements AutoCloseable {
 
     public HttpApi.Dependencies httpDependencies() {
         return new HttpApi.Dependencies(ingest, replay, inspection, runtime, settings.limits(),
-                settings.defaultTenant(), settings.apiToken(), memory, memory, memory);
+                settings.defaultTenant(), settings.apiToken(), memory, memory, memory, logicMonitor, logicMonitor);
     }
 
     /**
@@ -187,6 +220,9 @@ public final class Brainstem implements AutoCloseable {
         synchronized (this) {
             if (retentionSchedule != null) {
                 retentionSchedule.close();
+            }
+            if (logicMonitorSchedule != null) {
+                logicMonitorSchedule.close();
             }
         }
         catalog.close();

@@ -152,6 +152,7 @@ public final class BrainstemCli implements Callable<Integer> {
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
                     brainstem.runtime()::registerIntake);
             brainstem.startRetention();
+            brainstem.startLogicMonitorSync();
             System.out.printf("brainstem %s listening on http://%s:%d, %s (database %s)%n",
                     BrainstemVersion.current(), settings.httpHost(), server.port(), syslog.describe(),
                     brainstem.catalog().describe(io.brainstem.application.port.in.DatabaseRef.DEFAULT));

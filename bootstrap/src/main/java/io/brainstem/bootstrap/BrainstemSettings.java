@@ -26,12 +26,18 @@ import java.util.Optional;
  * BRAINSTEM_RETENTION_DAYS   [brainstem.retention-days]   30     ("off" keeps raw envelopes and events forever)
  * BRAINSTEM_DATABASE_URL     [brainstem.database-url]     unset  (PostgreSQL: postgresql://user:pass@host:5432/db)
  * BRAINSTEM_DATABASE_PASSWORD                             unset  (the password, kept out of the URL)
+ * BRAINSTEM_LM_COMPANY       [brainstem.logicmonitor.company]        unset (the portal: https://NAME.logicmonitor.com)
+ * BRAINSTEM_LM_BASE_URL      [brainstem.logicmonitor.base-url]       https://COMPANY.logicmonitor.com/santaba/rest
+ * BRAINSTEM_LM_ACCESS_ID     [brainstem.logicmonitor.access-id]      unset
+ * BRAINSTEM_LM_ACCESS_KEY    [brainstem.logicmonitor.access-key]     unset (secret: never logged or shown)
+ * BRAINSTEM_LM_SYNC_INTERVAL [brainstem.logicmonitor.sync-interval]  off    (e.g. 5m: a background sync)
+ * BRAINSTEM_LM_SYNC_TENANT   [brainstem.logicmonitor.sync-tenant]    the default tenant
  * </pre>
  */
 public record BrainstemSettings(String httpHost, int httpPort, String syslogHost, int syslogUdpPort,
         int syslogTcpPort, Path dataDir, Path dbPath, Optional<String> apiToken, TenantId defaultTenant,
         MinerSettings minerSettings, ApiLimits limits, int retentionDays, Optional<String> databaseUrl,
-        Optional<String> databasePassword) {
+        Optional<String> databasePassword, LogicMonitorSetup logicMonitor) {
 
     /** Port value meaning "disabled". */
     public static final int OFF = 0;
@@ -67,11 +73,30 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
         int retentionDays = s.days("BRAINSTEM_RETENTION_DAYS", "brainstem.retention-days", DEFAULT_RETENTION_DAYS);
         String databaseUrl = s.text("BRAINSTEM_DATABASE_URL", "brainstem.database-url", "");
         String databasePassword = env.getOrDefault("BRAINSTEM_DATABASE_PASSWORD", "");
+        LogicMonitorSetup logicMonitor = LogicMonitorSetup.of(
+                s.text("BRAINSTEM_LM_COMPANY", "brainstem.logicmonitor.company", ""),
+                s.text("BRAINSTEM_LM_BASE_URL", "brainstem.logicmonitor.base-url", ""),
+                s.text("BRAINSTEM_LM_ACCESS_ID", "brainstem.logicmonitor.access-id", ""),
+                s.text("BRAINSTEM_LM_ACCESS_KEY", "brainstem.logicmonitor.access-key", ""),
+                s.text(LogicMonitorSetup.ENV_SYNC_INTERVAL, "brainstem.logicmonitor.sync-interval", "off"),
+                TenantId.of(s.text(LogicMonitorSetup.ENV_SYNC_TENANT, "brainstem.logicmonitor.sync-tenant",
+                        tenant.value())));
         return new BrainstemSettings(httpHost, httpPort, syslogHost, udp, tcp, dataDir.toAbsolutePath().normalize(),
                 dbPath.toAbsolutePath().normalize(), token.isBlank() ? Optional.empty() : Optional.of(token), tenant,
                 new MinerSettings(maxSignatures), limits, retentionDays,
                 databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl),
-                databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword));
+                databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword), logicMonitor);
+    }
+
+    /** The settings for a log line: secrets (the API token, the database password) only as whether they are set. */
+    @Override
+    public String toString() {
+        return "BrainstemSettings[http=" + httpHost + ":" + httpPort + ", syslog=" + syslogHost + " udp " + syslogUdpPort
+                + " tcp " + syslogTcpPort + ", dataDir=" + dataDir + ", dbPath=" + dbPath + ", apiToken="
+                + (apiToken.isPresent() ? "set" : "unset") + ", defaultTenant=" + defaultTenant.value()
+                + ", databaseUrl=" + (databaseUrl.isPresent() ? "set" : "unset") + ", databasePassword="
+                + (databasePassword.isPresent() ? "set" : "unset") + ", retentionDays=" + retentionDays
+                + ", logicMonitor=" + logicMonitor + "]";
     }
 
     /** Whether brainstem stores in a PostgreSQL server ({@code BRAINSTEM_DATABASE_URL}) rather than SQLite. */

@@ -4,6 +4,7 @@ import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.RetainRecentEventsUseCase;
 import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.application.port.in.RuntimeQueries.Store;
+import io.brainstem.application.port.in.SyncLogicMonitorAlertsUseCase;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +17,15 @@ final class ProcessRuntime implements RuntimeQueries {
     private final Map<String, Supplier<Map<String, Long>>> intake = new ConcurrentHashMap<>();
 
     private final Optional<? extends RetainRecentEventsUseCase> retention;
+    private final Optional<? extends SyncLogicMonitorAlertsUseCase> logicMonitor;
 
     private final Store store;
 
-    ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention, Store store) {
+    ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention,
+            Optional<? extends SyncLogicMonitorAlertsUseCase> logicMonitor, Store store) {
         this.settings = settings;
         this.retention = retention;
+        this.logicMonitor = logicMonitor;
         this.store = store;
     }
 
@@ -40,6 +44,7 @@ final class ProcessRuntime implements RuntimeQueries {
                         settings.limits().maxLimit(), IngestEventsUseCase.MAX_THRESHOLD),
                 new Listener(settings.syslogHost(), settings.syslogUdpPort(), settings.syslogTcpPort(),
                         settings.defaultTenant().value(), "syslog"),
-                counters, retention.map(RetainRecentEventsUseCase::status), store);
+                counters, retention.map(RetainRecentEventsUseCase::status),
+                logicMonitor.map(SyncLogicMonitorAlertsUseCase::status), store);
     }
 }

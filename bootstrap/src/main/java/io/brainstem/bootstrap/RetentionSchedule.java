@@ -3,7 +3,6 @@ package io.brainstem.bootstrap;
 import io.brainstem.application.port.in.RetainRecentEventsUseCase;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +23,7 @@ final class RetentionSchedule implements AutoCloseable {
 
     private RetentionSchedule(RetainRecentEventsUseCase retention) {
         this.retention = retention;
-        this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("brainstem-retention").factory());
+        this.executor = ScheduledJobs.daemon("brainstem-retention");
     }
 
     static RetentionSchedule start(RetainRecentEventsUseCase retention) {
@@ -55,11 +53,6 @@ final class RetentionSchedule implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ScheduledJobs.stop(executor);
     }
 }

@@ -10,7 +10,10 @@ import io.brainstem.application.port.in.InspectionQueries.SourceStatus;
 import io.brainstem.application.port.in.InspectionQueries.ValueCount;
 import io.brainstem.application.port.in.MemoryQueries.CandidateSearch;
 import io.brainstem.application.port.in.MemoryQueries.EventQuery;
+import io.brainstem.application.port.out.AlertSyncRepository;
 import io.brainstem.application.port.out.CandidateRepository;
+import io.brainstem.domain.alert.AlertHistory;
+import io.brainstem.domain.alert.SyncCursor;
 import io.brainstem.application.port.out.IncidentRepository;
 import io.brainstem.application.port.out.ReviewRepository;
 import io.brainstem.domain.memory.Incident;
@@ -152,6 +155,8 @@ public final class InMemoryStorage implements Storage {
         private final Map<SignatureId, TenantId> at = new java.util.HashMap<>(aliasTenants);
         private final Map<String, Incident> inc = new java.util.LinkedHashMap<>(incidents);
         private final Map<String, Review> rev = new java.util.LinkedHashMap<>(reviews);
+        private final Map<List<String>, AlertHistory> ah = new java.util.HashMap<>(alertHistories);
+        private final Map<List<String>, SyncCursor> sc = new java.util.HashMap<>(syncCursors);
 
         void restore() {
             envelopes.clear();
@@ -170,6 +175,10 @@ public final class InMemoryStorage implements Storage {
             incidents.putAll(inc);
             reviews.clear();
             reviews.putAll(rev);
+            alertHistories.clear();
+            alertHistories.putAll(ah);
+            syncCursors.clear();
+            syncCursors.putAll(sc);
         }
     }
 
@@ -440,6 +449,41 @@ public final class InMemoryStorage implements Storage {
     }
 
     private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+    private final Map<List<String>, AlertHistory> alertHistories = new ConcurrentHashMap<>();
+    private final Map<List<String>, SyncCursor> syncCursors = new ConcurrentHashMap<>();
+
+    @Override
+    public AlertSyncRepository alertSync() {
+        return new AlertSyncRepository() {
+            @Override
+            public Map<String, AlertHistory> findHistories(String portal, TenantId tenant,
+                    Collection<String> alertIds) {
+                Map<String, AlertHistory> found = new java.util.HashMap<>();
+                for (String id : alertIds) {
+                    AlertHistory h = alertHistories.get(List.of(portal, tenant.value(), id));
+                    if (h != null) {
+                        found.put(id, h);
+                    }
+                }
+                return found;
+            }
+
+            @Override
+            public void saveHistories(Collection<AlertHistory> histories) {
+                histories.forEach(h -> alertHistories.put(List.of(h.portal(), h.tenantId().value(), h.alertId()), h));
+            }
+
+            @Override
+            public Optional<SyncCursor> cursor(String portal, TenantId tenant) {
+                return Optional.ofNullable(syncCursors.get(List.of(portal, tenant.value())));
+            }
+
+            @Override
+            public void saveCursor(SyncCursor cursor) {
+                syncCursors.put(List.of(cursor.portal(), cursor.tenantId().value()), cursor);
+            }
+        };
+    }
 
     @Override
     public IntakeCursorRepository intakeCursors() {

@@ -22,6 +22,7 @@ final class ArchitectureRules {
                 .adapter("http", "io.brainstem.adapters.http..")
                 .adapter("persistence", "io.brainstem.adapters.persistence..")
                 .adapter("syslog", "io.brainstem.adapters.syslog..")
+                .adapter("logicmonitor", "io.brainstem.adapters.logicmonitor..")
                 // layers may be empty (the syslog adapter arrives later); failOnEmptyShould still
                 // guards the other rules, and the self-test proves this one bites
                 .withOptionalLayers(true)

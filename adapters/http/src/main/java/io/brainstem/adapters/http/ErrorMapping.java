@@ -2,6 +2,7 @@ package io.brainstem.adapters.http;
 
 import io.brainstem.application.port.in.InvalidRequestException;
 import io.brainstem.application.port.in.UnknownSubjectException;
+import io.brainstem.application.port.out.PortalException;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.domain.shared.DomainViolation;
 import io.helidon.http.BadRequestException;
@@ -14,7 +15,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * The one place where errors become status codes. Everything a client did wrong is a 4xx with the JSON
- * error body; storage trouble is a 503; anything else a 500 with a generic message (details only in the
+ * error body; storage trouble is a 503, a LogicMonitor portal that is not configured too, one that refuses or fails a
+ * 502; anything else a 500 with a generic message (details only in the
  * log, never a stack trace in the response).
  */
 final class ErrorMapping {
@@ -40,6 +42,12 @@ final class ErrorMapping {
                     Status status = e.status();
                     String code = status.code() < 500 ? "http_" + status.code() : "internal_error";
                     Responses.error(res, status, code, status.code() < 500 ? e.getMessage() : "internal error");
+                })
+                .error(PortalException.class, (req, res, e) -> {
+                    LOG.log(Level.WARNING, "LogicMonitor portal on " + req.path().path() + ": " + e.getMessage());
+                    Responses.error(res, e.reason() == PortalException.Reason.NOT_CONFIGURED
+                            ? Status.SERVICE_UNAVAILABLE_503 : Status.BAD_GATEWAY_502,
+                            "logicmonitor_" + e.reason().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
                 })
                 .error(StorageException.class, (req, res, e) -> {
                     LOG.log(Level.ERROR, "storage failure on " + req.path().path(), e);

@@ -1,6 +1,8 @@
 package io.brainstem.adapters.http;
 
 import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.IngestLogicMonitorAlertUseCase;
+import io.brainstem.application.port.in.SyncLogicMonitorAlertsUseCase;
 import io.brainstem.application.port.in.InspectionQueries;
 import io.brainstem.application.port.in.MemoryQueries;
 import io.brainstem.application.port.in.PromoteCandidateUseCase;
@@ -26,7 +28,7 @@ public final class HttpApi {
             "POST /events/ingest", "POST /events/ingest_bulk", "POST /events/search", "POST /candidates/search",
             "POST /candidates/explain", "POST /candidates/promote", "POST /incidents/search",
             "GET /incidents/{incident_memory_id}", "POST /history/related", "POST /review/record",
-            "POST /digest/daily");
+            "POST /digest/daily", "POST /connectors/logicmonitor/events", "POST /connectors/logicmonitor/sync");
 
     private HttpApi() {
     }
@@ -35,7 +37,8 @@ public final class HttpApi {
     public record Dependencies(IngestEventsUseCase ingest, ReplayRawEnvelopesUseCase replay,
             InspectionQueries inspection, RuntimeQueries runtime, ApiLimits limits, TenantId defaultTenant,
             Optional<String> apiToken, PromoteCandidateUseCase promote, RecordReviewUseCase review,
-            MemoryQueries memory) {
+            MemoryQueries memory, IngestLogicMonitorAlertUseCase logicMonitorAlerts,
+            SyncLogicMonitorAlertsUseCase logicMonitorSync) {
     }
 
     public static void routing(HttpRouting.Builder routing, Dependencies deps) {
@@ -47,6 +50,8 @@ public final class HttpApi {
                 .register("/", new ConsoleHttpService())
                 .register("/ingest", new IngestHttpService(deps.ingest(), deps.limits(), deps.defaultTenant()))
                 .register("/replay", new ReplayHttpService(deps.replay(), deps.limits()))
+                .register("/connectors/logicmonitor", new LogicMonitorHttpService(deps.logicMonitorAlerts(),
+                        deps.logicMonitorSync(), deps.limits(), deps.defaultTenant()))
                 .register("/", new MemoryHttpService(deps.ingest(), deps.promote(), deps.review(), deps.memory(),
                         deps.limits(), deps.defaultTenant()))
                 .any((req, res) -> Responses.error(res, Status.NOT_FOUND_404, "not_found",

@@ -49,7 +49,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -103,15 +102,11 @@ public final class MemoryHttpService implements HttpService {
     }
 
     private <T> T body(ServerRequest req, Class<T> type) {
-        T body = JsonCodec.read(support.body(req), type);
-        if (body == null) {
-            throw ApiException.badRequest("invalid_json", "the body must be a JSON object");
-        }
-        return body;
+        return support.object(req, type);
     }
 
     private static DatabaseRef db(ServerRequest req, String fromBody) {
-        return fromBody != null ? DatabaseRef.of(fromBody) : RequestSupport.database(req);
+        return RequestSupport.database(req, fromBody);
     }
 
     private int limit(Integer given, int defaultValue) {
@@ -126,16 +121,7 @@ public final class MemoryHttpService implements HttpService {
     }
 
     private static Optional<Instant> instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(text.strip()));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_" + field, field
-                    + " must be an ISO-8601 UTC time such as 2026-03-22T00:00:00Z, was '"
-                    + RequestSupport.abbreviate(text) + "'");
-        }
+        return RequestSupport.instant(field, text);
     }
 
     private static Optional<String> text(String value) {
@@ -203,7 +189,7 @@ public final class MemoryHttpService implements HttpService {
     }
 
     /** The 0.0.5 accounting beside the 0.0.3 fields. */
-    private static void put05(Map<String, Object> out, IngestResult r) {
+    static void put05(Map<String, Object> out, IngestResult r) {
         out.put("tenant_id", r.tenantId());
         out.put("event_count", r.eventCount());
         out.put("signature_count", r.signatureCount());

@@ -95,6 +95,33 @@ final class RequestSupport {
         return DatabaseRef.of(query(req, "db_path").orElse(null));
     }
 
+    /** The body's {@code db_path} when given, else the query parameter's. */
+    static DatabaseRef database(ServerRequest req, String fromBody) {
+        return fromBody != null ? DatabaseRef.of(fromBody) : database(req);
+    }
+
+    /** The body as a JSON object of {@code type}; {@code null} (the JSON literal) is a 400. */
+    <T> T object(ServerRequest req, Class<T> type) {
+        T body = JsonCodec.read(body(req), type);
+        if (body == null) {
+            throw ApiException.badRequest("invalid_json", "the body must be a JSON object");
+        }
+        return body;
+    }
+
+    /** An optional ISO-8601 instant of a body field; one that does not parse is a 400 naming the field. */
+    static Optional<java.time.Instant> instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.Instant.parse(text.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("invalid_" + field, field
+                    + " must be an ISO-8601 UTC time such as 2026-03-22T00:00:00Z, was '" + abbreviate(text) + "'");
+        }
+    }
+
     static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }

@@ -2,12 +2,14 @@ package io.brainstem.adapters.http;
 
 import io.brainstem.application.port.in.RetainRecentEventsUseCase.RetentionStatus;
 import io.brainstem.application.port.in.RuntimeQueries;
+import io.brainstem.application.port.in.SyncLogicMonitorAlertsUseCase.SyncStatus;
 import io.brainstem.application.port.in.RuntimeQueries.RuntimeSnapshot;
 import io.brainstem.domain.envelope.SourceType;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +87,7 @@ public final class RuntimeHttpService implements HttpService {
         body.put("intake", s.intake());
         body.put("retention", retention(s.retention()));
         body.put("storage", Map.of("engine", s.store().engine(), "location", s.store().location()));
+        body.put("logicmonitor", logicMonitor(s.logicMonitor()));
         body.put("runtime", summary(s));
         Responses.json(res, body);
     }
@@ -97,6 +100,36 @@ public final class RuntimeHttpService implements HttpService {
         m.put("deleted_total", retention.map(RetentionStatus::deletedTotal).orElse(0L));
         m.put("last_sweep_at", retention.flatMap(RetentionStatus::lastSweepAt).map(Instant::toString).orElse(null));
         m.put("last_error", retention.flatMap(RetentionStatus::lastError).orElse(null));
+        return m;
+    }
+
+    /**
+     * The LogicMonitor connector: whether a portal is configured, the scheduled sync and what the last runs did. The
+     * settings are named, never shown: the access key appears nowhere.
+     */
+    static Map<String, Object> logicMonitor(Optional<SyncStatus> status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("configured", status.map(SyncStatus::configured).orElse(false));
+        m.put("portal", status.map(SyncStatus::portal).orElse(null));
+        m.put("env", List.of("BRAINSTEM_LM_COMPANY", "BRAINSTEM_LM_ACCESS_ID", "BRAINSTEM_LM_ACCESS_KEY",
+                "BRAINSTEM_LM_BASE_URL", "BRAINSTEM_LM_SYNC_INTERVAL", "BRAINSTEM_LM_SYNC_TENANT"));
+        m.put("sync_interval_seconds", status.flatMap(SyncStatus::interval).map(Duration::toSeconds).orElse(null));
+        m.put("last_run_at", status.flatMap(SyncStatus::lastRunAt).map(Instant::toString).orElse(null));
+        m.put("next_run_at", status.flatMap(SyncStatus::nextRunAt).map(Instant::toString).orElse(null));
+        m.put("last_error", status.flatMap(SyncStatus::lastError).orElse(null));
+        m.put("runs", status.map(SyncStatus::runs).orElse(0L));
+        m.put("failures", status.map(SyncStatus::failures).orElse(0L));
+        m.put("alerts_synced_total", status.map(SyncStatus::alertsSyncedTotal).orElse(0L));
+        m.put("last_result", status.flatMap(SyncStatus::lastResult).map(r -> {
+            Map<String, Object> last = new LinkedHashMap<>();
+            last.put("tenant_id", r.tenantId());
+            last.put("from", r.from().toString());
+            last.put("fetched", r.fetched());
+            last.put("ingested", r.ingested());
+            last.put("requests", r.requests());
+            last.put("resume_from", r.resumeFrom().toString());
+            return last;
+        }).orElse(null));
         return m;
     }
 

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.application.port.out.StorageCatalog;
+import io.brainstem.application.port.out.LogicMonitorPortal;
 import io.brainstem.application.service.IngestService;
+import io.brainstem.application.service.LogicMonitorService;
 import io.brainstem.application.service.MemoryService;
 import io.brainstem.application.service.InspectionService;
 import io.brainstem.application.service.ReplayService;
 import io.brainstem.application.testing.InMemoryStorage;
+import io.brainstem.domain.alert.AlertReport;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.event.Canonicalizer;
 import io.brainstem.domain.signature.MinerSettings;
@@ -21,6 +24,7 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +43,14 @@ final class ApiTestSupport {
     /** @param intake the intake counters the runtime reports, per channel */
     static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
             Map<String, Map<String, Long>> intake) {
+        return dependencies(limits, token, intake, LogicMonitorPortal.unconfigured(
+                "LogicMonitor is not configured: set BRAINSTEM_LM_COMPANY, BRAINSTEM_LM_ACCESS_ID and"
+                        + " BRAINSTEM_LM_ACCESS_KEY"));
+    }
+
+    /** With {@code portal} as the LogicMonitor portal that syncs fetch from. */
+    static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
+            Map<String, Map<String, Long>> intake, LogicMonitorPortal portal) {
         StorageCatalog catalog = InMemoryStorage.catalog();
         IngestService ingest = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS,
                 Clock.systemUTC());
@@ -47,8 +59,24 @@ final class ApiTestSupport {
                 new RuntimeQueries.Limits(limits.maxBodyBytes(), limits.maxBatchEvents(), limits.maxLimit(), 1_000_000),
                 new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), intake);
         MemoryService memory = new MemoryService(catalog, ingest);
+        LogicMonitorService logicMonitor = new LogicMonitorService(catalog, ingest, portal, Clock.systemUTC());
         return new HttpApi.Dependencies(ingest, new ReplayService(catalog, ingest), new InspectionService(catalog),
-                runtime, limits, TenantId.of("default"), token, memory, memory, memory);
+                runtime, limits, TenantId.of("default"), token, memory, memory, memory, logicMonitor, logicMonitor);
+    }
+
+    /** A portal that serves {@code alerts} as one page, whatever is asked. */
+    static LogicMonitorPortal portalOf(List<AlertReport> alerts) {
+        return new LogicMonitorPortal() {
+            @Override
+            public String name() {
+                return "test-portal";
+            }
+
+            @Override
+            public AlertPage alerts(java.time.Instant startedFrom, int offset, int size) {
+                return new AlertPage(offset == 0 ? alerts : List.of(), alerts.size(), 0, 1);
+            }
+        };
     }
 
     record Reply(Status status, JsonNode body) {

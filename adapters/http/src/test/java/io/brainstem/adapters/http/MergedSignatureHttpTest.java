@@ -54,9 +54,13 @@ class MergedSignatureHttpTest {
                 new RuntimeQueries.Limits(1 << 20, 100, 100, 1_000_000),
                 new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), Map.of());
         MemoryService memory = new MemoryService(CATALOG, ingest);
+        io.brainstem.application.service.LogicMonitorService logicMonitor =
+                new io.brainstem.application.service.LogicMonitorService(CATALOG, ingest,
+                        io.brainstem.application.port.out.LogicMonitorPortal.unconfigured("not configured"),
+                        Clock.systemUTC());
         HttpApi.routing(builder, new HttpApi.Dependencies(ingest, new ReplayService(CATALOG, ingest),
                 new InspectionService(CATALOG), runtime, ApiLimits.DEFAULTS, TENANT, Optional.empty(), memory, memory,
-                memory));
+                memory, logicMonitor, logicMonitor));
     }
 
     /** Two events of two signatures, then the second merged into the first; returns {survivor, absorbed} ids. */

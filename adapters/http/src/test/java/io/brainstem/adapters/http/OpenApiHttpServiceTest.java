@@ -39,7 +39,11 @@ class OpenApiHttpServiceTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder builder) {
-        HttpApi.routing(builder, ApiTestSupport.dependencies(ApiLimits.DEFAULTS, Optional.empty()));
+        java.time.Instant start = java.time.Instant.parse("2026-03-22T00:00:00Z");
+        HttpApi.routing(builder, ApiTestSupport.dependencies(ApiLimits.DEFAULTS, Optional.empty(), Map.of(),
+                ApiTestSupport.portalOf(List.of(new io.brainstem.domain.alert.AlertReport("DS1", start,
+                        Optional.of(start.plusSeconds(40)), "edge-fw-01", null, "3", "IPSec Tunnel site-b is down",
+                        "12345", Map.of("datasource", "IPSec Tunnel", "instance", "site-b"), Map.of())))));
     }
 
     private String fetchOpenApi() {
@@ -91,6 +95,10 @@ class OpenApiHttpServiceTest {
         replies.put("POST /review/record", post(client, "/review/record", "{\"subject_type\": \"candidate\", "
                 + "\"subject_id\": \"" + candidateId + "\", \"decision\": \"useful\"}", "db_path", DB));
         replies.put("POST /digest/daily", post(client, "/digest/daily", "{}", "db_path", DB));
+        replies.put("POST /connectors/logicmonitor/events", post(client, "/connectors/logicmonitor/events",
+                LogicMonitorConnectorHttpTest.SEED_EVENT, "db_path", DB));
+        replies.put("POST /connectors/logicmonitor/sync", post(client, "/connectors/logicmonitor/sync",
+                LogicMonitorConnectorHttpTest.SEED_SYNC, "db_path", DB));
         for (String endpoint : HttpApi.ENDPOINTS) {
             if (endpoint.startsWith("GET ") && !endpoint.equals("GET /openapi")) {
                 String path = endpoint.substring(4).replace("{raw_envelope_id}", "5")
@@ -122,6 +130,10 @@ class OpenApiHttpServiceTest {
         errors.put("POST /replay/raw 400", post(client, "/replay/raw", "{}"));
         errors.put("GET /candidates 400", get(client, "/candidates", "limit", "0"));
         errors.put("GET /failures/{raw_envelope_id} 404", get(client, "/failures/4242"));
+        errors.put("POST /connectors/logicmonitor/events 400", post(client, "/connectors/logicmonitor/events",
+                "{\"timestamp\": \"2026-03-22T00:00:00Z\"}"));
+        errors.put("POST /connectors/logicmonitor/sync 400", post(client, "/connectors/logicmonitor/sync",
+                "{\"mode\": \"devices\"}"));
         List<String> problems = new ArrayList<>();
         errors.forEach((key, reply) -> {
             String[] parts = key.split(" ");

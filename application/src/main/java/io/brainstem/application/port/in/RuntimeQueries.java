@@ -13,15 +13,17 @@ public interface RuntimeQueries {
      */
     record RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
             Listener listener, Map<String, Map<String, Long>> intake,
-            Optional<RetainRecentEventsUseCase.RetentionStatus> retention, Store store) {
+            Optional<RetainRecentEventsUseCase.RetentionStatus> retention,
+            Optional<SyncLogicMonitorAlertsUseCase.SyncStatus> logicMonitor, Store store) {
         public RuntimeSnapshot {
             intake = Map.copyOf(intake);
+            logicMonitor = logicMonitor == null ? Optional.empty() : logicMonitor;
         }
 
         /** A process that deletes nothing (retention off), on an embedded store at {@code defaults.dbPath}. */
         public RuntimeSnapshot(String version, boolean apiTokenEnabled, Defaults defaults, Limits limits,
                 Listener listener, Map<String, Map<String, Long>> intake) {
-            this(version, apiTokenEnabled, defaults, limits, listener, intake, Optional.empty(),
+            this(version, apiTokenEnabled, defaults, limits, listener, intake, Optional.empty(), Optional.empty(),
                     new Store("sqlite", defaults.dbPath()));
         }
     }

@@ -21,6 +21,9 @@ public interface Storage {
 
     ReviewRepository reviews();
 
+    /** Alert histories and sync cursors of monitoring platforms (ADR 25). */
+    AlertSyncRepository alertSync();
+
     /** A name for logs and responses (the database file, or "memory"). */
     String describe();
 }

@@ -100,6 +100,14 @@ public abstract class StorageContracts {
     }
 
     @Nested
+    class AlertSyncs extends AlertSyncRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return freshStorage();
+        }
+    }
+
+    @Nested
     class UnitOfWorkBehaviour extends UnitOfWorkContract {
         @Override
         protected Storage storage() {

@@ -2,6 +2,7 @@ package io.brainstem.adapters.persistence.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.brainstem.adapters.persistence.relational.AlertSyncMapper;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
 import io.brainstem.adapters.persistence.relational.IntakeCursorMapper;
 import io.brainstem.adapters.persistence.relational.JsonColumns;
@@ -97,6 +98,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             config.addMapper(IncidentMapper.class);
             config.addMapper(ReviewMapper.class);
             config.addMapper(IntakeCursorMapper.class);
+            config.addMapper(AlertSyncMapper.class);
             config.addMapper(InspectionMapper.class);
             this.sessions = new SqlSessionFactoryBuilder().build(config);
         } catch (RuntimeException e) {

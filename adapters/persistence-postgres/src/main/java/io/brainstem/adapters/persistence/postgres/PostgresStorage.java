@@ -1,8 +1,10 @@
 package io.brainstem.adapters.persistence.postgres;
 
+import io.brainstem.adapters.persistence.relational.MyBatisAlertSyncRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisIntakeCursorRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisReviewRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisSignatureRepository;
+import io.brainstem.application.port.out.AlertSyncRepository;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.IncidentRepository;
@@ -26,6 +28,7 @@ public final class PostgresStorage implements Storage, AutoCloseable {
     private final MyBatisIntakeCursorRepository intakeCursors;
     private final PostgresIncidentRepository incidents;
     private final MyBatisReviewRepository reviews;
+    private final MyBatisAlertSyncRepository alertSync;
 
     /** Connects, migrates the schema and is ready; an unreachable server is a StorageException saying so. */
     public PostgresStorage(PostgresAddress address) {
@@ -38,6 +41,7 @@ public final class PostgresStorage implements Storage, AutoCloseable {
         this.intakeCursors = new MyBatisIntakeCursorRepository(database);
         this.incidents = new PostgresIncidentRepository(database);
         this.reviews = new MyBatisReviewRepository(database);
+        this.alertSync = new MyBatisAlertSyncRepository(database);
     }
 
     @Override
@@ -83,6 +87,11 @@ public final class PostgresStorage implements Storage, AutoCloseable {
     @Override
     public ReviewRepository reviews() {
         return reviews;
+    }
+
+    @Override
+    public AlertSyncRepository alertSync() {
+        return alertSync;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.relational.AlertSyncMapper;
 import io.brainstem.adapters.persistence.relational.IntakeCursorMapper;
 import io.brainstem.adapters.persistence.relational.MapperAccess;
 import io.brainstem.adapters.persistence.relational.ReviewMapper;
@@ -150,6 +151,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         config.addMapper(IntakeCursorMapper.class);
         config.addMapper(IncidentMapper.class);
         config.addMapper(ReviewMapper.class);
+        config.addMapper(AlertSyncMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
     }
 

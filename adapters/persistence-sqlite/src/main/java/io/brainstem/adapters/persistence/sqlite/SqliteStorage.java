@@ -1,8 +1,10 @@
 package io.brainstem.adapters.persistence.sqlite;
 
+import io.brainstem.adapters.persistence.relational.MyBatisAlertSyncRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisIntakeCursorRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisReviewRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisSignatureRepository;
+import io.brainstem.application.port.out.AlertSyncRepository;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.IncidentRepository;
@@ -27,6 +29,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     private final MyBatisIntakeCursorRepository intakeCursors;
     private final MyBatisIncidentRepository incidents;
     private final MyBatisReviewRepository reviews;
+    private final MyBatisAlertSyncRepository alertSync;
 
     public SqliteStorage(Path file) {
         this.database = new SqliteDatabase(file);
@@ -38,6 +41,7 @@ public final class SqliteStorage implements Storage, AutoCloseable {
         this.intakeCursors = new MyBatisIntakeCursorRepository(database);
         this.incidents = new MyBatisIncidentRepository(database);
         this.reviews = new MyBatisReviewRepository(database);
+        this.alertSync = new MyBatisAlertSyncRepository(database);
     }
 
     public Path file() {
@@ -87,6 +91,11 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     @Override
     public ReviewRepository reviews() {
         return reviews;
+    }
+
+    @Override
+    public AlertSyncRepository alertSync() {
+        return alertSync;
     }
 
     @Override
