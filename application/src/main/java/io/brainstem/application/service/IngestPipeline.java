@@ -49,6 +49,10 @@ final class IngestPipeline {
     private final Clock clock;
     private final Map<Storage, Map<TenantId, TenantState>> states = new ConcurrentHashMap<>();
     private final Map<Storage, Long> stateEpochSeen = new ConcurrentHashMap<>();
+    /** Per database and tenant, the claim count a cached state expects at the next write (ADR 28). */
+    private final Map<Storage, Map<TenantId, Long>> claimsExpected = new ConcurrentHashMap<>();
+    /** The tenants claimed by the write running on this thread. */
+    private final ThreadLocal<java.util.Set<TenantId>> claimed = new ThreadLocal<>();
 
     IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings, Clock clock) {
         this(canonicalizer, minerSettings, tenant -> TemplateMiners.create(tenant, minerSettings), clock);
@@ -87,8 +91,17 @@ final class IngestPipeline {
                 Long seen = stateEpochSeen.put(storage, epoch);
                 if (seen != null && seen != epoch) {
                     states.remove(storage);
+                    claimsExpected.remove(storage);
                 }
-                return work.get();
+                if (claimed.get() != null) {
+                    return work.get(); // a write inside a write: the outer one's claims hold
+                }
+                claimed.set(new java.util.HashSet<>());
+                try {
+                    return work.get();
+                } finally {
+                    claimed.remove();
+                }
             });
         } catch (RuntimeException e) {
             states.remove(storage);
@@ -127,8 +140,26 @@ final class IngestPipeline {
         states.remove(storage);
     }
 
-    /** The tenant's state, loaded on first use; call inside a unit of work. */
+    /**
+     * The tenant's state, loaded on first use; call inside a write. The first call of a write claims the tenant
+     * ({@link UnitOfWork#claimTenant}): when another writer wrote it since this process last did, or this
+     * process's last write of it rolled back, the cached state is dropped and loaded again from storage.
+     */
     TenantState state(Storage storage, TenantId tenant) {
+        java.util.Set<TenantId> inThisWrite = claimed.get();
+        if (inThisWrite != null && inThisWrite.add(tenant)) {
+            long before = storage.unitOfWork().claimTenant(tenant);
+            if (before >= 0) {
+                Map<TenantId, Long> expected = claimsExpected.computeIfAbsent(storage, s -> new ConcurrentHashMap<>());
+                Long mine = expected.put(tenant, before + 1);
+                if (mine == null || mine != before) {
+                    Map<TenantId, TenantState> cached = states.get(storage);
+                    if (cached != null) {
+                        cached.remove(tenant);
+                    }
+                }
+            }
+        }
         Map<TenantId, TenantState> perTenant = states.computeIfAbsent(storage, s -> new ConcurrentHashMap<>());
         return perTenant.computeIfAbsent(tenant, t -> TenantState.load(storage, t, minerSettings,
                 minerSettings.maxSignatures(), miners));

@@ -42,6 +42,21 @@ public interface UnitOfWork {
         return 0;
     }
 
+    /**
+     * Called inside a write before it reads or changes what is kept of {@code tenant} (signatures, candidates,
+     * memory): until this write ends no other writer of the store — another process or node — writes that tenant,
+     * and what this write reads afterwards includes everything they committed. Returns how many writes of the
+     * tenant were committed before this one, by any writer; a caller that caches the tenant's state keeps it only
+     * when that is one more than the count it saw at its own last write (ADR 28). Calling it again in the same
+     * write returns the same count.
+     *
+     * <p>A store that only this process writes (or that tells of other writers through {@link #stateEpoch()})
+     * returns {@code -1}: cached state stays current.
+     */
+    default long claimTenant(io.brainstem.domain.envelope.TenantId tenant) {
+        return -1;
+    }
+
     /** Runs read-only work; repository calls see one consistent snapshot. */
     <T> T read(Supplier<T> work);
 }

@@ -94,6 +94,19 @@ public abstract class CanonicalEventRepositoryContract {
     }
 
     @Test
+    void anEventSavedAfterAReadOfEventsInTheSameTransactionIsStoredWithItsEnvelope() {
+        Storage s = storage();
+        SignatureId sig = SignatureId.derive("t", "x");
+        CanonicalEvent found = s.unitOfWork().write(() -> {
+            RawEnvelope e = s.rawEnvelopes().receiveAll(List.of(content("m")), T0).getFirst();
+            s.canonicalEvents().latest(TENANT, 10); // a store may write what it holds before such a read
+            s.canonicalEvents().saveAll(List.of(event(e.id().value(), TENANT, sig, T0)));
+            return s.canonicalEvents().findById(e.id()).orElseThrow();
+        });
+        assertEquals(found, s.unitOfWork().read(() -> s.canonicalEvents().findById(found.id())).orElseThrow());
+    }
+
+    @Test
     void latestReturnsNewestOfTenantOldestFirst() {
         Storage s = storage();
         TenantId other = TenantId.of("other");

@@ -134,4 +134,28 @@ public abstract class UnitOfWorkContract {
         }
         assertEquals(before, (long) s.unitOfWork().write(() -> s.unitOfWork().stateEpoch()));
     }
+
+    @Test
+    void aTenantClaimCountsCommittedWritesOnlyOrIsNotCounted() {
+        Storage s = storage();
+        io.brainstem.domain.envelope.TenantId t = io.brainstem.domain.envelope.TenantId.of("claimed");
+        long first = s.unitOfWork().write(() -> s.unitOfWork().claimTenant(t));
+        if (first < 0) {
+            assertEquals(-1L, (long) s.unitOfWork().write(() -> s.unitOfWork().claimTenant(t)));
+            return;
+        }
+        assertEquals(0L, first, "no write of a new tenant came before");
+        long[] twice = s.unitOfWork().write(() -> new long[] {s.unitOfWork().claimTenant(t),
+            s.unitOfWork().claimTenant(t)});
+        assertEquals(1L, twice[0]);
+        assertEquals(1L, twice[1], "claiming again in the same write changes nothing");
+        assertThrows(IllegalStateException.class, () -> s.unitOfWork().write(() -> {
+            s.unitOfWork().claimTenant(t);
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(2L, (long) s.unitOfWork().write(() -> s.unitOfWork().claimTenant(t)),
+                "a rolled-back write is not counted");
+        assertEquals(0L, (long) s.unitOfWork().write(() -> s.unitOfWork().claimTenant(
+                io.brainstem.domain.envelope.TenantId.of("another"))), "each tenant counts its own writes");
+    }
 }

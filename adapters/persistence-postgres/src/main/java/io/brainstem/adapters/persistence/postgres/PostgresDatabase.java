@@ -47,12 +47,18 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
     private final ReentrantLock writeTurn = new ReentrantLock(true);
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final String description;
+    /** Bumped by every write that rolls back: state cached from it may have run ahead of the database. */
+    private final java.util.concurrent.atomic.AtomicLong stateEpoch = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Attempts of a write that another node's write deadlocked with or that could not be serialized. */
+    static final int ATTEMPTS = 3;
 
     /** The unit of work on this thread: its session and, when writing, the envelopes held until commit. */
     private static final class Tx {
         final SqlSession session;
         final boolean writing;
         final Map<Long, Held> held = new LinkedHashMap<>();
+        final Map<String, Long> claims = new java.util.HashMap<>();
 
         Tx(SqlSession session, boolean writing) {
             this.session = session;
@@ -100,6 +106,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             config.addMapper(IntakeCursorMapper.class);
             config.addMapper(AlertSyncMapper.class);
             config.addMapper(InspectionMapper.class);
+            config.addMapper(TenantClaimMapper.class);
             this.sessions = new SqlSessionFactoryBuilder().build(config);
         } catch (RuntimeException e) {
             pool.close();
@@ -142,8 +149,22 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             }
             return work.get();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeOnce(work);
+            } catch (StorageException e) {
+                // the work may run again (UnitOfWork#writeAhead): the epoch has moved, so cached state is reloaded
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T writeOnce(Supplier<T> work) {
         writeTurn.lock();
         SqlSession session = null;
+        boolean committed = false;
         try {
             session = sessions.openSession(ExecutorType.BATCH, false);
             Tx tx = new Tx(session, true);
@@ -151,20 +172,47 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             T result = work.get();
             flush(tx);
             session.commit(true);
+            committed = true;
             return result;
         } catch (PersistenceException e) {
-            rollback(session);
             throw new StorageException("PostgreSQL write failed: " + rootMessage(e), e);
-        } catch (RuntimeException | Error e) {
-            rollback(session);
-            throw e;
         } finally {
+            if (!committed) {
+                stateEpoch.incrementAndGet();
+                rollback(session);
+            }
             current.remove();
             if (session != null) {
                 session.close();
             }
             writeTurn.unlock();
         }
+    }
+
+    /** A deadlock with another node's write (40P01) or a serialization failure (40001): worth another try. */
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long stateEpoch() {
+        return stateEpoch.get();
+    }
+
+    @Override
+    public long claimTenant(io.brainstem.domain.envelope.TenantId tenant) {
+        Tx tx = tx();
+        if (!tx.writing) {
+            throw new IllegalStateException("a tenant is claimed by a write");
+        }
+        return tx.claims.computeIfAbsent(tenant.value(),
+                t -> tx.session.getMapper(TenantClaimMapper.class).claim(t));
     }
 
     private static void rollback(SqlSession session) {
