@@ -32,6 +32,9 @@ public final class HttpBench {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
+    /** The tenant of the generated events ({@code -Dtenant=…}; bench/nodes.sh gives each node its own). */
+    private static final String TENANT = System.getProperty("tenant", "bench");
+
     private HttpBench() {
     }
 
@@ -61,7 +64,7 @@ public final class HttpBench {
     /** Realistic, varied network/server lines: a few dozen templates, many variable values. */
     static String event(Random r, long n) {
         String msg = io.brainstem.bench.pipeline.Lines.line(r);
-        return "{\"tenant_id\":\"bench\",\"source_type\":\"syslog\",\"source_id\":\"bench-" + (n % 8)
+        return "{\"tenant_id\":\"" + TENANT + "\",\"source_type\":\"syslog\",\"source_id\":\"bench-" + (n % 8)
                 + "\",\"message_raw\":\"" + msg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 
