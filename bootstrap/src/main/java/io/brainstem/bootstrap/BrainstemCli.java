@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
         description = "Operational memory for weak signals. Settings come from BRAINSTEM_* environment "
                 + "variables (see README).",
         subcommands = {BrainstemCli.Serve.class, BrainstemCli.Listen.class, BrainstemCli.IngestFile.class, BrainstemCli.Replay.class,
-                BrainstemCli.Mine.class, BrainstemCli.DigestCommand.class,
+                BrainstemCli.Mine.class, BrainstemCli.DigestCommand.class, BrainstemCli.Migrate.class,
                 CommandLine.HelpCommand.class})
 public final class BrainstemCli implements Callable<Integer> {
 
@@ -353,6 +353,67 @@ public final class BrainstemCli implements Callable<Integer> {
                         Optional.ofNullable(tenant).filter(t -> !t.isBlank()), from, limit);
                 System.out.print(DigestText.render(digest, Instant.now()));
                 return 0;
+            }
+        }
+    }
+
+    /** {@code brainstem migrate}. */
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Copy the SQLite store (envelopes, events, signatures, candidates, incidents, reviews, "
+                    + "cursors) into PostgreSQL, resumably, and check every table's count at the end (ADR 27).")
+    static final class Migrate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "URL", description = "The PostgreSQL database: "
+                + "postgresql://user@host:5432/db or jdbc:postgresql://… (password also from "
+                + "BRAINSTEM_DATABASE_PASSWORD).")
+        String to;
+
+        @Option(names = "--db-path", paramLabel = "NAME", description = "The SQLite database inside the data "
+                + "directory (default: BRAINSTEM_DB_PATH).")
+        String dbPath;
+
+        @Option(names = "--chunk", defaultValue = "10000", description = "Events per transaction "
+                + "(default: ${DEFAULT-VALUE}).")
+        int chunk;
+
+        @Override
+        public Integer call() {
+            if (chunk < 1 || chunk > 100_000) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--chunk must be 1..100000");
+            }
+            BrainstemSettings settings = settings();
+            java.nio.file.Path file;
+            try {
+                file = new io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog(settings.dataDir(),
+                        settings.dbPath()).resolve(DatabaseRef.of(dbPath));
+            } catch (io.brainstem.application.port.in.InvalidRequestException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            io.brainstem.adapters.persistence.postgres.PostgresAddress address;
+            try {
+                address = io.brainstem.adapters.persistence.postgres.PostgresAddress.parse(to,
+                        settings.databasePassword());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        e.getMessage().replace("BRAINSTEM_DATABASE_URL", "--to"));
+            }
+            try (var source = new io.brainstem.adapters.persistence.sqlite.SqliteTableSource(file);
+                    var target = new io.brainstem.adapters.persistence.postgres.PostgresTableTarget(address)) {
+                System.err.printf("brainstem migrate: %s -> %s%n", file, address.describe());
+                var result = new io.brainstem.bootstrap.cli.StoreMigration(source, target, chunk)
+                        .run(io.brainstem.bootstrap.cli.Progress.onTerminal(), System.err);
+                result.counts().forEach(c -> System.out.println(c));
+                if (!result.verified()) {
+                    result.mismatches().forEach(m -> System.err.println("brainstem migrate: count differs: " + m));
+                    return 1;
+                }
+                System.out.printf("copied %d events%s; every table's count matches%n", result.eventsCopied(),
+                        result.resumedAfter() > 0 ? " after event " + result.resumedAfter() : "");
+                return 0;
+            } catch (io.brainstem.application.port.out.StorageException e) {
+                throw new StartupException(e.getMessage(), e);
             }
         }
     }

@@ -68,7 +68,7 @@ class TwoNodesTest {
     }
 
     /** One day of two tenants' chatter as one batch: VPN drops that recover, a flapping port, logins, cron. */
-    private static String day(LocalDate day) {
+    static String day(LocalDate day) {
         List<String> events = new ArrayList<>();
         for (String tenant : List.of("client-b", "client-a")) {
             for (int i = 0; i < 3; i++) {

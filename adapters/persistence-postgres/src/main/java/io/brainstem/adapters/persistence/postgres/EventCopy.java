@@ -86,7 +86,7 @@ final class EventCopy {
     }
 
     /** A value in COPY's text format: {@code \N} for null, and backslash, tab, newline and CR escaped. */
-    private static void value(StringBuilder out, Object value) {
+    static void value(StringBuilder out, Object value) {
         if (value == null) {
             out.append("\\N");
             return;
@@ -107,5 +107,20 @@ final class EventCopy {
                 default -> out.append(c);
             }
         }
+    }
+
+    /** Rows of plain values in COPY's text format. */
+    static String text(List<Object[]> rows) {
+        StringBuilder out = new StringBuilder(rows.size() * 256);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    out.append('\t');
+                }
+                value(out, row[i]);
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 }

@@ -1,0 +1,117 @@
+package io.brainstem.adapters.persistence.postgres;
+
+import io.brainstem.adapters.persistence.relational.StoreTables;
+import io.brainstem.adapters.persistence.relational.StoreTables.Table;
+import io.brainstem.application.port.out.StorageException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * A PostgreSQL database written as {@link StoreTables}: the target of {@code bin/brainstem migrate}. The schema is
+ * migrated first; events are written by COPY, one transaction per chunk, and the id sequence follows them; the
+ * other tables go through a temporary table so that rows already there (a resumed copy) stay as they are.
+ */
+public final class PostgresTableTarget implements StoreTables.Target {
+
+    private final Connection connection;
+    private final String describe;
+
+    public PostgresTableTarget(PostgresAddress address) {
+        new PostgresStorage(address).close(); // connects and migrates, or says why not
+        this.describe = address.describe();
+        try {
+            this.connection = DriverManager.getConnection(address.jdbcUrl(), address.user().orElse(null),
+                    address.password().orElse(null));
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StorageException("cannot connect to " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long maxEventId() {
+        return single("SELECT COALESCE(MAX(id), 0) FROM events");
+    }
+
+    @Override
+    public void writeEvents(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            copy("COPY events (" + String.join(", ", StoreTables.EVENTS.columns()) + ") FROM STDIN", rows);
+            try (Statement st = connection.createStatement()) {
+                st.execute("SELECT setval('events_id_seq', GREATEST((SELECT MAX(id) FROM events), 1))");
+            }
+            connection.commit();
+        } catch (SQLException | IOException e) {
+            rollback();
+            throw new StorageException("cannot write events to " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void writeRows(Table table, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String columns = String.join(", ", table.columns());
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TEMPORARY TABLE copy_in (LIKE " + table.name() + " INCLUDING DEFAULTS) ON COMMIT DROP");
+            copy("COPY copy_in (" + columns + ") FROM STDIN", rows);
+            String select = table.name().equals("candidates")
+                    ? columns.replace("evidence", "evidence::jsonb") : columns;
+            st.execute("INSERT INTO " + table.name() + " (" + columns + ") SELECT " + select
+                    + " FROM copy_in ON CONFLICT DO NOTHING");
+            connection.commit();
+        } catch (SQLException | IOException e) {
+            rollback();
+            throw new StorageException("cannot write " + table.name() + " to " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void copy(String sql, List<Object[]> rows) throws SQLException, IOException {
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(EventCopy.text(rows)));
+    }
+
+    @Override
+    public long count(Table table) {
+        return single("SELECT COUNT(*) FROM " + table.name());
+    }
+
+    private long single(String sql) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            long v = rs.getLong(1);
+            connection.commit();
+            return v;
+        } catch (SQLException e) {
+            rollback();
+            throw new StorageException(sql + " failed on " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; nothing was committed
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing to keep
+        }
+    }
+}
