@@ -10,6 +10,8 @@ import java.util.Optional;
 /** Reading bodies within the size limit and query parameters with their allowed ranges. */
 final class RequestSupport {
 
+    private static final int CHUNK_BYTES = 64 * 1024;
+
     private final ApiLimits limits;
 
     RequestSupport(ApiLimits limits) {
@@ -20,30 +22,67 @@ final class RequestSupport {
         return limits;
     }
 
-    /** The body, refused with 413 when larger than the limit (by header or by counting). */
+    /**
+     * The body, refused with 413 when larger than the limit (by header or by counting) and with 503 when the bodies
+     * in flight would exceed their budget ({@link BodyBudget}); the bytes are taken from the request's lease before
+     * they are read.
+     */
     byte[] body(ServerRequest req) {
         Optional<Long> declared = req.headers().contentLength().isPresent()
                 ? Optional.of(req.headers().contentLength().getAsLong()) : Optional.empty();
         if (declared.isPresent() && declared.get() > limits.maxBodyBytes()) {
             throw tooLarge();
         }
+        BodyBudget.Lease lease = req.context().get(BodyBudget.Lease.class).orElse(null);
+        if (declared.isPresent()) {
+            take(lease, declared.get()); // before a byte is read: a refusal drains the body unread
+        }
         try (InputStream in = req.content().inputStream()) {
-            // a declared length sizes the read buffer to the body (a small event is not read into 16 KiB);
-            // one byte more than the limit tells a body that is too large
-            long want = Math.min(declared.orElse(Long.MAX_VALUE), limits.maxBodyBytes()) + 1;
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, want));
-            if (data.length > limits.maxBodyBytes()) {
-                throw tooLarge();
+            if (declared.isPresent()) {
+                // a declared length sizes the read buffer to the body (a small event is not read into 16 KiB)
+                return in.readNBytes(declared.get().intValue());
             }
-            return data;
+            return chunked(in, lease);
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable_body", "the request body could not be read");
         }
     }
 
+    /**
+     * A body of unknown length, read a piece at a time, each taken from the budget before it is read; a refusal
+     * part way drops the rest of the body first (bounded), so that the client can read the answer.
+     */
+    private byte[] chunked(InputStream in, BodyBudget.Lease lease) throws IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] piece = new byte[CHUNK_BYTES];
+        while (true) {
+            try {
+                take(lease, CHUNK_BYTES);
+            } catch (ApiException busy) {
+                BodyBudget.skip(in, limits.maxBodyBytes());
+                throw busy;
+            }
+            int n = in.readNBytes(piece, 0, piece.length);
+            body.write(piece, 0, n);
+            if (body.size() > limits.maxBodyBytes()) {
+                BodyBudget.skip(in, limits.maxBodyBytes());
+                throw tooLarge();
+            }
+            if (n < piece.length) {
+                return body.toByteArray();
+            }
+        }
+    }
+
+    private static void take(BodyBudget.Lease lease, long bytes) {
+        if (lease != null) {
+            lease.take(bytes);
+        }
+    }
+
     private ApiException tooLarge() {
-        return new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "body_too_large",
-                "the request body exceeds " + limits.maxBodyBytes() + " bytes");
+        return ApiException.drained(Status.REQUEST_ENTITY_TOO_LARGE_413, "body_too_large",
+                "the request body exceeds " + limits.maxBodyBytes() + " bytes", 0);
     }
 
     static Optional<String> query(ServerRequest req, String name) {
