@@ -181,12 +181,13 @@ public final class Brainstem implements AutoCloseable {
                 // and dropped so that the client can read the answer (ADR 26)
                 .maxPayloadSize(HttpApi.maxDrainBytes(settings.limits()))
                 .maxTcpConnections(connections.httpMaxConnections())
+                // a connection quiet before or within its request line is closed after this (Helidon 4.5 has no read
+                // timeout once the request line is in: the connection cap bounds slow clients, ADR 26)
                 .idleConnectionTimeout(idle)
                 .idleConnectionPeriod(idle.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
                         ? Duration.ofSeconds(1) : idle.dividedBy(4))
-                // small JSON answers: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to some of them;
-                // a client that stops sending mid-request is closed after the read timeout (slow-loris)
-                .connectionOptions(options -> options.tcpNoDelay(true).readTimeout(connections.httpReadTimeout()))
+                // small JSON answers: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to some of them
+                .connectionOptions(options -> options.tcpNoDelay(true))
                 // errors answered before the routing (bad request line, URI or headers too long, HTTP/1.0) in JSON
                 .directHandlers(io.brainstem.adapters.http.JsonDirectHandler.all())
                 .routing(routing -> runtime.registerIntake("http", HttpApi.routing(routing, deps)))

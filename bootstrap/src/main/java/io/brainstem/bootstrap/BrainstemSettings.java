@@ -42,13 +42,12 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
      *
      * <pre>
      * BRAINSTEM_HTTP_IDLE_TIMEOUT_SECONDS        [brainstem.http.idle-timeout-seconds]        60
-     * BRAINSTEM_HTTP_READ_TIMEOUT_SECONDS        [brainstem.http.read-timeout-seconds]        10
      * BRAINSTEM_HTTP_MAX_CONNECTIONS             [brainstem.http.max-connections]             1000
      * BRAINSTEM_SYSLOG_TCP_IDLE_TIMEOUT_SECONDS  [brainstem.syslog.tcp-idle-timeout-seconds]  900  ("off": never)
      * BRAINSTEM_SYSLOG_TCP_MAX_CONNECTIONS       [brainstem.syslog.tcp-max-connections]       1000
      * </pre>
      */
-    public record Connections(Duration httpIdleTimeout, Duration httpReadTimeout, int httpMaxConnections,
+    public record Connections(Duration httpIdleTimeout, int httpMaxConnections,
             Duration syslogTcpIdleTimeout, int syslogTcpMaxConnections) {
     }
 
@@ -92,7 +91,6 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                 "brainstem.limits.max-message-bytes", MessageCap.DEFAULT_MAX_BYTES));
         Connections connections = new Connections(
                 s.seconds("BRAINSTEM_HTTP_IDLE_TIMEOUT_SECONDS", "brainstem.http.idle-timeout-seconds", 60, false),
-                s.seconds("BRAINSTEM_HTTP_READ_TIMEOUT_SECONDS", "brainstem.http.read-timeout-seconds", 10, false),
                 s.integer("BRAINSTEM_HTTP_MAX_CONNECTIONS", "brainstem.http.max-connections", 1000),
                 s.seconds("BRAINSTEM_SYSLOG_TCP_IDLE_TIMEOUT_SECONDS", "brainstem.syslog.tcp-idle-timeout-seconds",
                         900, true),

@@ -5,6 +5,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reading bodies within the size limit and query parameters with their allowed ranges. */
@@ -34,44 +36,51 @@ final class RequestSupport {
             throw tooLarge();
         }
         BodyBudget.Lease lease = req.context().get(BodyBudget.Lease.class).orElse(null);
-        if (declared.isPresent()) {
-            take(lease, declared.get()); // before a byte is read: a refusal drains the body unread
-        }
         try (InputStream in = req.content().inputStream()) {
-            if (declared.isPresent()) {
-                // a declared length sizes the read buffer to the body (a small event is not read into 16 KiB)
-                return in.readNBytes(declared.get().intValue());
-            }
-            return chunked(in, lease);
-        } catch (IOException e) {
+            // a small body is read into a buffer of its size; a large one in pieces, each taken from the budget as
+            // it arrives, so a client sending slowly holds only what it has sent
+            int piece = (int) Math.max(1, Math.min(CHUNK_BYTES, declared.orElse((long) CHUNK_BYTES)));
+            return pieces(in, lease, piece);
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw ApiException.badRequest("unreadable_body", "the request body could not be read");
         }
     }
 
     /**
-     * A body of unknown length, read a piece at a time, each taken from the budget before it is read; a refusal
-     * part way drops the rest of the body first (bounded), so that the client can read the answer.
+     * The body read a piece at a time, each taken from the budget before it is read; a refusal part way drops the
+     * rest of the body first (bounded), so that the client can read the answer.
      */
-    private byte[] chunked(InputStream in, BodyBudget.Lease lease) throws IOException {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        byte[] piece = new byte[CHUNK_BYTES];
+    private byte[] pieces(InputStream in, BodyBudget.Lease lease, int pieceBytes) throws IOException {
+        List<byte[]> parts = new ArrayList<>();
+        long total = 0;
         while (true) {
             try {
-                take(lease, CHUNK_BYTES);
+                take(lease, pieceBytes);
             } catch (ApiException busy) {
                 BodyBudget.skip(in, limits.maxBodyBytes());
                 throw busy;
             }
-            int n = in.readNBytes(piece, 0, piece.length);
-            body.write(piece, 0, n);
-            if (body.size() > limits.maxBodyBytes()) {
+            byte[] part = in.readNBytes(pieceBytes);
+            total += part.length;
+            if (total > limits.maxBodyBytes()) {
                 BodyBudget.skip(in, limits.maxBodyBytes());
                 throw tooLarge();
             }
-            if (n < piece.length) {
-                return body.toByteArray();
+            parts.add(part);
+            if (part.length < pieceBytes) {
+                break;
             }
         }
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        byte[] body = new byte[(int) total];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, body, at, part.length);
+            at += part.length;
+        }
+        return body;
     }
 
     private static void take(BodyBudget.Lease lease, long bytes) {
