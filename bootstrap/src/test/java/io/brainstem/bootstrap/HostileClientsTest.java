@@ -284,6 +284,40 @@ class HostileClientsTest {
     }
 
     @Test
+    void clientsThatGoAwayMidHeaderOrMidBodyLeaveNoStackTraceInTheLog() throws Exception {
+        java.util.logging.Logger errors = java.util.logging.Logger.getLogger("io.brainstem.adapters.http.ErrorMapping");
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        errors.addHandler(capture);
+        try {
+            for (String cut : new String[] {"POST /ingest/event HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le",
+                    head("/ingest/event", 100) + "{\"message_raw\": "}) {
+                try (Socket socket = socket()) {
+                    socket.getOutputStream().write(cut.getBytes(StandardCharsets.ISO_8859_1));
+                }
+            }
+            assertServerUp();
+            assertServerUp(); // the dropped requests have been handled by now: the server answers in order
+        } finally {
+            errors.removeHandler(capture);
+        }
+        assertEquals(java.util.List.of(), logged.stream().map(java.util.logging.LogRecord::getMessage).toList());
+    }
+
+    @Test
     void aClientThatStopsWithinItsRequestLineIsClosed() throws Exception {
         try (Socket slow = socket()) {
             slow.getOutputStream().write("POST /ingest/ev".getBytes(StandardCharsets.ISO_8859_1));

@@ -41,7 +41,9 @@ final class RequestSupport {
             // it arrives, so a client sending slowly holds only what it has sent
             int piece = (int) Math.max(1, Math.min(CHUNK_BYTES, declared.orElse((long) CHUNK_BYTES)));
             return pieces(in, lease, piece);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | java.io.UncheckedIOException
+                | io.helidon.common.buffers.DataReader.InsufficientDataAvailableException e) {
+            // the client went away mid-body: its mistake, a 400 (nobody reads it) and no stack trace in the log
             throw ApiException.badRequest("unreadable_body", "the request body could not be read");
         }
     }
