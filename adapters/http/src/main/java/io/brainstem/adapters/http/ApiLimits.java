@@ -38,10 +38,11 @@ public record ApiLimits(long maxBodyBytes, int maxBatchEvents, int maxLimit, lon
     }
 
     /**
-     * A sixth of the maximum heap (64 MiB at {@code -Xmx384m}), and at least one largest body: a parsed body takes a
-     * few times its bytes, so the bodies in flight stay well inside the heap.
+     * A tenth of the maximum heap (about 38 MiB at {@code -Xmx384m}), and at least one largest body: a body being
+     * parsed takes about five times its bytes (the pieces, the whole, the parser's characters and the string), so the
+     * bodies in flight stay well inside the heap (bench/README.md, hostile clients).
      */
     public static long defaultBodyBytesInFlight(long maxBodyBytes) {
-        return Math.max(maxBodyBytes, Runtime.getRuntime().maxMemory() / 6);
+        return Math.max(maxBodyBytes, Runtime.getRuntime().maxMemory() / 10);
     }
 }
