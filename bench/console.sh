@@ -22,7 +22,7 @@ URL="http://127.0.0.1:$PORT"
 java -cp bench/target/classes io.brainstem.bench.http.HttpBench fill "$URL" "$N" 1000
 for p in /digest/daily /interesting /stats /sources/status; do
   if [ "$p" = /digest/daily ]; then
-    curl -s -o /dev/null -w "$p %{time_total} s\n" -XPOST "$URL$p" -d '{"limit": 20}'
+    curl -s -o /dev/null -w "$p %{time_total} s\n" -XPOST -H 'Content-Type: application/json' "$URL$p" -d '{"limit": 20}'
   else
     curl -s -o /dev/null -w "$p %{time_total} s\n" "$URL$p?limit=20"
   fi

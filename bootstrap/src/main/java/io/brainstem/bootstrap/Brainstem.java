@@ -51,7 +51,8 @@ public final class Brainstem implements AutoCloseable {
     public Brainstem(BrainstemSettings settings, Clock clock) {
         this.settings = settings;
         this.catalog = catalog(settings);
-        this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), clock);
+        this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), settings.messageCap(),
+                clock);
         this.replay = new ReplayService(catalog, ingest);
         this.inspection = new InspectionService(catalog);
         this.memory = new MemoryService(catalog, ingest);
@@ -66,6 +67,7 @@ public final class Brainstem implements AutoCloseable {
         this.clock = clock;
         this.runtime = new ProcessRuntime(settings, retention, Optional.of(logicMonitor),
                 new Store(settings.usesPostgres() ? "postgresql" : "sqlite", catalog.describe(DatabaseRef.DEFAULT)));
+        runtime.registerIntake("ingest", () -> java.util.Map.of("messages_truncated", ingest.messagesTruncated()));
     }
 
     /** PostgreSQL when {@code BRAINSTEM_DATABASE_URL} is set (ADR 27), else the embedded SQLite files. */
@@ -203,15 +205,25 @@ public final class Brainstem implements AutoCloseable {
 
     private WebServer buildHttp() {
         HttpApi.Dependencies deps = httpDependencies();
+        BrainstemSettings.Connections connections = settings.connections();
+        Duration idle = connections.httpIdleTimeout();
         return WebServer.builder()
                 .host(settings.httpHost())
                 .port(settings.httpPort())
-                .maxPayloadSize(settings.limits().maxBodyBytes() * 2)
+                // a body declared longer than this is refused before the routing; up to it, a refused body is read
+                // and dropped so that the client can read the answer (ADR 26)
+                .maxPayloadSize(HttpApi.maxDrainBytes(settings.limits()))
+                .maxTcpConnections(connections.httpMaxConnections())
+                // a connection quiet before or within its request line is closed after this (Helidon 4.5 has no read
+                // timeout once the request line is in: the connection cap bounds slow clients, ADR 26)
+                .idleConnectionTimeout(idle)
+                .idleConnectionPeriod(idle.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
+                        ? Duration.ofSeconds(1) : idle.dividedBy(4))
                 // small JSON answers: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to some of them
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 // errors answered before the routing (bad request line, URI or headers too long, HTTP/1.0) in JSON
                 .directHandlers(io.brainstem.adapters.http.JsonDirectHandler.all())
-                .routing(routing -> HttpApi.routing(routing, deps))
+                .routing(routing -> runtime.registerIntake("http", HttpApi.routing(routing, deps)))
                 .build();
     }
 

@@ -250,7 +250,7 @@ public final class BrainstemCli implements Callable<Integer> {
                 TenantId t = tenant == null ? settings.defaultTenant() : TenantId.of(tenant);
                 FileIntake.Options options = new FileIntake.Options(path, t,
                         sourceId != null ? sourceId : path.getFileName().toString(), DatabaseRef.of(dbPath),
-                        batchSize, threshold, follow, pollMillis);
+                        batchSize, threshold, follow, pollMillis, settings.messageCap().maxBytes());
                 AtomicBoolean stop = new AtomicBoolean();
                 CountDownLatch finished = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

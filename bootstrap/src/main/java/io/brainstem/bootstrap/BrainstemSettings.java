@@ -1,10 +1,12 @@
 package io.brainstem.bootstrap;
 
 import io.brainstem.adapters.http.ApiLimits;
+import io.brainstem.domain.envelope.MessageCap;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.signature.MinerSettings;
 import io.helidon.config.Config;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,12 +34,29 @@ import java.util.Optional;
  * BRAINSTEM_LM_ACCESS_KEY    [brainstem.logicmonitor.access-key]     unset (secret: never logged or shown)
  * BRAINSTEM_LM_SYNC_INTERVAL [brainstem.logicmonitor.sync-interval]  off    (e.g. 5m: a background sync)
  * BRAINSTEM_LM_SYNC_TENANT   [brainstem.logicmonitor.sync-tenant]    the default tenant
+ * BRAINSTEM_MAX_MESSAGE_BYTES [brainstem.limits.max-message-bytes] 65536 (longer messages are kept cut, ADR 26)
  * </pre>
+ * and the limits and timeouts of {@link Connections}.
  */
 public record BrainstemSettings(String httpHost, int httpPort, String syslogHost, int syslogUdpPort,
         int syslogTcpPort, Path dataDir, Path dbPath, Optional<String> apiToken, TenantId defaultTenant,
         MinerSettings minerSettings, ApiLimits limits, int retentionDays, Optional<String> databaseUrl,
-        Optional<String> databasePassword, LogicMonitorSetup logicMonitor) {
+        Optional<String> databasePassword, LogicMonitorSetup logicMonitor, MessageCap messageCap,
+        Connections connections) {
+
+    /**
+     * How long a connection may stay quiet and how many may be open (ADR 26); a timeout of zero means none.
+     *
+     * <pre>
+     * BRAINSTEM_HTTP_IDLE_TIMEOUT_SECONDS        [brainstem.http.idle-timeout-seconds]        60
+     * BRAINSTEM_HTTP_MAX_CONNECTIONS             [brainstem.http.max-connections]             1000
+     * BRAINSTEM_SYSLOG_TCP_IDLE_TIMEOUT_SECONDS  [brainstem.syslog.tcp-idle-timeout-seconds]  900  ("off": never)
+     * BRAINSTEM_SYSLOG_TCP_MAX_CONNECTIONS       [brainstem.syslog.tcp-max-connections]       1000
+     * </pre>
+     */
+    public record Connections(Duration httpIdleTimeout, int httpMaxConnections,
+            Duration syslogTcpIdleTimeout, int syslogTcpMaxConnections) {
+    }
 
     /** Port value meaning "disabled". */
     public static final int OFF = 0;
@@ -70,6 +89,19 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                 s.integer("BRAINSTEM_MAX_BATCH_EVENTS", "brainstem.limits.max-batch-events",
                         ApiLimits.DEFAULTS.maxBatchEvents()),
                 s.integer("BRAINSTEM_MAX_LIMIT", "brainstem.limits.max-limit", ApiLimits.DEFAULTS.maxLimit()));
+        limits = new ApiLimits(limits.maxBodyBytes(), limits.maxBatchEvents(), limits.maxLimit(),
+                s.integer("BRAINSTEM_MAX_RESPONSE_BYTES", "brainstem.limits.max-response-bytes",
+                        (int) ApiLimits.DEFAULT_MAX_RESPONSE_BYTES),
+                s.longInteger("BRAINSTEM_MAX_BODY_BYTES_IN_FLIGHT", "brainstem.limits.max-body-bytes-in-flight",
+                        ApiLimits.defaultBodyBytesInFlight(limits.maxBodyBytes())));
+        MessageCap messageCap = new MessageCap(s.integer("BRAINSTEM_MAX_MESSAGE_BYTES",
+                "brainstem.limits.max-message-bytes", MessageCap.DEFAULT_MAX_BYTES));
+        Connections connections = new Connections(
+                s.seconds("BRAINSTEM_HTTP_IDLE_TIMEOUT_SECONDS", "brainstem.http.idle-timeout-seconds", 60, false),
+                s.integer("BRAINSTEM_HTTP_MAX_CONNECTIONS", "brainstem.http.max-connections", 1000),
+                s.seconds("BRAINSTEM_SYSLOG_TCP_IDLE_TIMEOUT_SECONDS", "brainstem.syslog.tcp-idle-timeout-seconds",
+                        900, true),
+                s.integer("BRAINSTEM_SYSLOG_TCP_MAX_CONNECTIONS", "brainstem.syslog.tcp-max-connections", 1000));
         int retentionDays = s.days("BRAINSTEM_RETENTION_DAYS", "brainstem.retention-days", DEFAULT_RETENTION_DAYS);
         String databaseUrl = s.text("BRAINSTEM_DATABASE_URL", "brainstem.database-url", "");
         String databasePassword = env.getOrDefault("BRAINSTEM_DATABASE_PASSWORD", "");
@@ -85,7 +117,8 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                 dbPath.toAbsolutePath().normalize(), token.isBlank() ? Optional.empty() : Optional.of(token), tenant,
                 new MinerSettings(maxSignatures), limits, retentionDays,
                 databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl),
-                databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword), logicMonitor);
+                databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword), logicMonitor,
+                messageCap, connections);
     }
 
     /** The settings for a log line: secrets (the API token, the database password) only as whether they are set. */
@@ -116,12 +149,38 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
         }
 
         int integer(String envName, String key, int defaultValue) {
-            String raw = text(envName, key, Integer.toString(defaultValue));
+            long value = longInteger(envName, key, defaultValue);
+            if (value != (int) value) {
+                throw new IllegalArgumentException(envName + " is too large, was " + value);
+            }
+            return (int) value;
+        }
+
+        long longInteger(String envName, String key, long defaultValue) {
+            String raw = text(envName, key, Long.toString(defaultValue));
             try {
-                return Integer.parseInt(raw);
+                return Long.parseLong(raw);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(envName + " must be a whole number, was '" + raw + "'");
             }
+        }
+
+        /** Whole seconds, at least 1 (or, when {@code mayBeOff}, {@code off}: zero, no timeout). */
+        Duration seconds(String envName, String key, int defaultValue, boolean mayBeOff) {
+            String raw = text(envName, key, Integer.toString(defaultValue));
+            if (mayBeOff && (raw.equalsIgnoreCase("off") || raw.equalsIgnoreCase("false"))) {
+                return Duration.ZERO;
+            }
+            try {
+                int seconds = Integer.parseInt(raw);
+                if (seconds >= 1) {
+                    return Duration.ofSeconds(seconds);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message
+            }
+            throw new IllegalArgumentException(envName + " must be a number of seconds of at least 1"
+                    + (mayBeOff ? " or 'off'" : "") + ", was '" + raw + "'");
         }
 
         int days(String envName, String key, int defaultValue) {

@@ -74,7 +74,10 @@ public final class SyslogWiring {
      */
     public static Running start(BrainstemSettings settings, IngestEventsUseCase ingest,
             BiConsumer<String, Supplier<Map<String, Long>>> registrar, boolean emitStdout) {
-        SyslogIntakeSettings intake = SyslogIntakeSettings.defaults(settings.defaultTenant());
+        SyslogIntakeSettings intake = SyslogIntakeSettings.defaults(settings.defaultTenant())
+                .withMaxFrameBytes(settings.messageCap().maxBytes())
+                .withTcpConnections(settings.connections().syslogTcpIdleTimeout(),
+                        settings.connections().syslogTcpMaxConnections());
         Consumer<List<EnvelopeContent>> onCommitted = emitStdout ? SyslogJsonLines.printer(System.out) : null;
         List<AutoCloseable> started = new ArrayList<>();
         try {

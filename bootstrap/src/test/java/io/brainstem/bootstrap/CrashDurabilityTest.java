@@ -73,7 +73,7 @@ class CrashDurabilityTest {
     private boolean post(int port, String body) {
         try {
             HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/ingest/batch")).timeout(Duration.ofSeconds(10))
+                    + "/ingest/batch")).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return res.statusCode() == 200;
         } catch (IOException | InterruptedException e) {

@@ -66,7 +66,7 @@ class MemoryLoopAcrossRestartTest {
         }
 
         JsonNode post(String path, String body) {
-            return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)));
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
         JsonNode get(String path) {

@@ -49,7 +49,8 @@ class RetentionWiringTest {
 
     private JsonNode call(WebServer server, String method, String path, String body) throws Exception {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-        req = body == null ? req.GET() : req.method(method, HttpRequest.BodyPublishers.ofString(body));
+        req = body == null ? req.GET() : req.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, res.statusCode(), res.body());
         return JSON.readTree(res.body());

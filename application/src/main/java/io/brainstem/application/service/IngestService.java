@@ -8,10 +8,12 @@ import io.brainstem.domain.event.Canonicalizer;
 import io.brainstem.domain.signature.MinerSettings;
 import java.time.Clock;
 import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.envelope.MessageCap;
 import io.brainstem.domain.event.ParseOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.signature.TemplateMiner;
@@ -19,27 +21,41 @@ import io.brainstem.domain.signature.TemplateMiner;
 /**
  * Ingest, shared by HTTP, syslog and file intake: persist every envelope first, then canonicalize, mine
  * and detect — all in one transaction per request. Requests' commits may overlap the next request's work
- * (ADR 13).
+ * (ADR 13). Every message is held to the {@link MessageCap} first, whatever way it came in (ADR 26).
  */
 public final class IngestService implements IngestEventsUseCase {
 
     private final StorageCatalog catalog;
     private final IngestPipeline pipeline;
+    private final MessageCap messageCap;
+    private final LongAdder messagesTruncated = new LongAdder();
 
     public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
             Clock clock) {
-        this(catalog, new IngestPipeline(canonicalizer, minerSettings, clock));
+        this(catalog, new IngestPipeline(canonicalizer, minerSettings, clock), MessageCap.DEFAULT);
+    }
+
+    /** With messages held to {@code messageCap} instead of the default 64 KiB. */
+    public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
+            MessageCap messageCap, Clock clock) {
+        this(catalog, new IngestPipeline(canonicalizer, minerSettings, clock), messageCap);
     }
 
     /** With each tenant's template miner made by {@code miners} instead of the default one. */
     public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
             Function<TenantId, TemplateMiner> miners, Clock clock) {
-        this(catalog, new IngestPipeline(canonicalizer, minerSettings, miners, clock));
+        this(catalog, new IngestPipeline(canonicalizer, minerSettings, miners, clock), MessageCap.DEFAULT);
     }
 
-    IngestService(StorageCatalog catalog, IngestPipeline pipeline) {
+    IngestService(StorageCatalog catalog, IngestPipeline pipeline, MessageCap messageCap) {
         this.catalog = catalog;
         this.pipeline = pipeline;
+        this.messageCap = messageCap;
+    }
+
+    /** Envelopes stored with their message cut, by the cap or by the adapter they came through, since start. */
+    public long messagesTruncated() {
+        return messagesTruncated.sum();
     }
 
     /** The pipeline, to share its per-tenant state with replay. */
@@ -59,7 +75,8 @@ public final class IngestService implements IngestEventsUseCase {
     }
 
     @Override
-    public Submitted submit(IngestCommand command) {
+    public Submitted submit(IngestCommand given) {
+        IngestCommand command = capped(given);
         Storage storage = catalog.open(command.database());
         // Parsing needs no shared state: it runs here, on the request's thread, outside the write lock.
         Instant receivedAt = pipeline.clock().instant();
@@ -77,5 +94,25 @@ public final class IngestService implements IngestEventsUseCase {
             command.cursor().ifPresent(c -> storage.intakeCursors().save(c.key(), c.position()));
             return batch.flush(envelopes);
         })::join;
+    }
+
+    /** The command with every message held to the cap; the same command when nothing was cut. */
+    private IngestCommand capped(IngestCommand command) {
+        List<EnvelopeContent> envelopes = null;
+        for (int i = 0; i < command.envelopes().size(); i++) {
+            EnvelopeContent content = command.envelopes().get(i);
+            EnvelopeContent held = messageCap.apply(content);
+            if (MessageCap.isTruncated(held)) {
+                messagesTruncated.increment();
+            }
+            if (held != content && envelopes == null) {
+                envelopes = new ArrayList<>(command.envelopes());
+            }
+            if (envelopes != null) {
+                envelopes.set(i, held);
+            }
+        }
+        return envelopes == null ? command
+                : new IngestCommand(command.database(), envelopes, command.threshold(), command.cursor());
     }
 }

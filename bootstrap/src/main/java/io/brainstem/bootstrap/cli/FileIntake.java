@@ -5,6 +5,7 @@ import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.IngestEventsUseCase.Cursor;
 import io.brainstem.application.port.in.IngestEventsUseCase.IngestCommand;
 import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.envelope.MessageCap;
 import io.brainstem.domain.envelope.SourceType;
 import io.brainstem.domain.envelope.TenantId;
 import java.io.IOException;
@@ -29,9 +30,24 @@ import java.util.Optional;
  */
 public final class FileIntake {
 
-    /** How one intake is set up. */
+    /**
+     * How one intake is set up.
+     *
+     * @param maxLineBytes a longer line keeps its first bytes, the rest is skipped (never held) and the envelope
+     *                     records the length it had ({@link MessageCap})
+     */
     public record Options(Path path, TenantId tenant, String sourceId, DatabaseRef database, int batchSize,
-            int threshold, boolean follow, long pollMillis) {
+            int threshold, boolean follow, long pollMillis, int maxLineBytes) {
+
+        public Options(Path path, TenantId tenant, String sourceId, DatabaseRef database, int batchSize,
+                int threshold, boolean follow, long pollMillis) {
+            this(path, tenant, sourceId, database, batchSize, threshold, follow, pollMillis,
+                    MessageCap.DEFAULT_MAX_BYTES);
+        }
+    }
+
+    /** One line read: its text, and the length it had when only its start is kept (else 0). */
+    private record Line(String text, long truncatedFrom) {
     }
 
     /** What an intake did. */
@@ -100,8 +116,8 @@ public final class FileIntake {
     private boolean drain(FileChannel channel, Path path, String key, long position, Object inode,
             BooleanSupplier stop) throws IOException, InterruptedException {
         ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-        List<String> batch = new ArrayList<>(options.batchSize());
-        java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+        List<Line> batch = new ArrayList<>(options.batchSize());
+        LineBuffer partial = new LineBuffer(options.maxLineBytes());
         long pos = position;
         long committed = position;
         long rotatedSince = 0;
@@ -122,9 +138,9 @@ public final class FileIntake {
                     byte b = buffer.get();
                     pos++;
                     if (b == '\n') {
-                        String line = decode(partial.toByteArray());
+                        Line line = partial.line();
                         partial.reset();
-                        if (!line.isBlank()) { // an empty line carries no event
+                        if (!line.text().isBlank()) { // an empty line carries no event
                             batch.add(line);
                         }
                         if (batch.size() >= options.batchSize()) {
@@ -147,7 +163,7 @@ public final class FileIntake {
             }
             if (!options.follow()) {
                 if (partial.size() > 0) { // a last line without newline
-                    batch.add(decode(partial.toByteArray()));
+                    batch.add(partial.line());
                     commit(batch, key, pos);
                 }
                 return false;
@@ -160,7 +176,7 @@ public final class FileIntake {
             }
             if (rotatedSince != 0 && System.nanoTime() - rotatedSince > ROTATION_GRACE_NANOS) {
                 if (partial.size() > 0) {
-                    batch.add(decode(partial.toByteArray()));
+                    batch.add(partial.line());
                     commit(batch, key, pos);
                 }
                 return true;
@@ -194,12 +210,13 @@ public final class FileIntake {
         }
     }
 
-    private void commit(List<String> batch, String key, long position) {
+    private void commit(List<Line> batch, String key, long position) {
         List<EnvelopeContent> contents = new ArrayList<>(batch.size());
         String sourcePath = options.path().toAbsolutePath().normalize().toString();
-        for (String line : batch) {
-            contents.add(EnvelopeContent.builder(options.tenant()).sourceType(SourceType.FILE)
-                    .sourceId(options.sourceId()).sourcePath(sourcePath).messageRaw(line).build());
+        for (Line line : batch) {
+            EnvelopeContent content = EnvelopeContent.builder(options.tenant()).sourceType(SourceType.FILE)
+                    .sourceId(options.sourceId()).sourcePath(sourcePath).messageRaw(line.text()).build();
+            contents.add(line.truncatedFrom() > 0 ? MessageCap.markTruncated(content, line.truncatedFrom()) : content);
         }
         var result = ingest.ingest(new IngestCommand(options.database(), contents, options.threshold(),
                 Optional.of(new Cursor(key, position))));
@@ -207,6 +224,41 @@ public final class FileIntake {
         batches++;
         parseFailed += result.parseFailed();
         batch.clear();
+    }
+
+    /**
+     * The bytes of the line being read, at most a few more than the cap (so that the cut can fall on a character
+     * boundary): a line of any length costs bounded memory. {@link #size()} counts every byte of the line.
+     */
+    private static final class LineBuffer {
+        private final int maxBytes;
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private long size;
+
+        LineBuffer(int maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        void write(byte b) {
+            size++;
+            if (kept.size() < maxBytes + 4) {
+                kept.write(b);
+            }
+        }
+
+        long size() {
+            return size;
+        }
+
+        void reset() {
+            kept.reset();
+            size = 0;
+        }
+
+        Line line() {
+            String text = decode(kept.toByteArray());
+            return size > maxBytes ? new Line(MessageCap.cut(text, maxBytes), size) : new Line(text, 0);
+        }
     }
 
     /** For tests: a supplier that is never true. */

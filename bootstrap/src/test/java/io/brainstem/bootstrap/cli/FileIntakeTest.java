@@ -75,6 +75,20 @@ class FileIntakeTest {
     }
 
     @Test
+    void aLineLongerThanTheMessageCapIsKeptCutWithItsLength() throws Exception {
+        String longLine = "disk sda dump " + "d".repeat(200_000);
+        append(log, longLine + "\nlink eth0 down\n");
+        assertEquals(2, intake(false).run(FileIntake.NEVER).lines());
+
+        var stored = brainstem.inspection().rawEnvelopes(DatabaseRef.DEFAULT, EnvelopeFilter.ofStatuses(Set.of()), 10)
+                .reversed();
+        assertEquals(longLine.substring(0, 65_536), stored.get(0).content().messageRaw());
+        assertEquals(true, stored.get(0).content().metadata().get("message_truncated"));
+        assertEquals(200_014L, ((Number) stored.get(0).content().metadata().get("message_original_bytes")).longValue());
+        assertEquals("link eth0 down", stored.get(1).content().messageRaw(), "the next line is read as it is");
+    }
+
+    @Test
     void runningAgainNeitherRepeatsNorSkipsALine() throws Exception {
         append(log, "disk sda warning 91%\n\nlink eth0 down\nlink eth0 up\n");
         assertEquals(3, intake(false).run(FileIntake.NEVER).lines());

@@ -390,7 +390,7 @@ class ConsoleBrowserTest {
                 assertEquals(401, stats.statusCode(), "the API itself needs the token");
                 HttpResponse<String> ingest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url + "/ingest/event")).header("X-API-Token", token)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"tenant_id\": \"t\", \"source_type\": \"syslog\","
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"tenant_id\": \"t\", \"source_type\": \"syslog\","
                                 + " \"host\": \"fw-09\", \"message_raw\": \"IPsec SA with peer 198.51.100.9 established\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ingest.statusCode(), ingest.body());

@@ -7,11 +7,35 @@ final class ApiException extends RuntimeException {
 
     private final Status status;
     private final String code;
+    private final boolean drains;
+    private final int retryAfterSeconds;
 
     ApiException(Status status, String code, String message) {
+        this(status, code, message, false, 0);
+    }
+
+    private ApiException(Status status, String code, String message, boolean drains, int retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.drains = drains;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * Refuses a request before its body was read: the answer closes the connection after the rest of the body is
+     * drained ({@link BodyBudget#drainRest}); {@code retryAfterSeconds} above 0 adds {@code Retry-After}.
+     */
+    static ApiException drained(Status status, String code, String message, int retryAfterSeconds) {
+        return new ApiException(status, code, message, true, retryAfterSeconds);
+    }
+
+    boolean drains() {
+        return drains;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     Status status() {

@@ -6,6 +6,8 @@ import io.brainstem.application.port.out.PortalException;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.domain.shared.DomainViolation;
 import io.helidon.http.BadRequestException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
@@ -26,8 +28,20 @@ final class ErrorMapping {
     private ErrorMapping() {
     }
 
-    static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> Responses.error(res, e.status(), e.code(), e.getMessage()))
+    /** @param maxDrainBytes how much of a refused body is read and dropped before the connection closes */
+    static void register(HttpRouting.Builder routing, long maxDrainBytes) {
+        routing.error(ApiException.class, (req, res, e) -> {
+                    if (e.retryAfterSeconds() > 0) {
+                        res.header(HeaderNames.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+                    }
+                    if (e.drains()) {
+                        res.header(HeaderValues.CONNECTION_CLOSE);
+                    }
+                    Responses.error(res, e.status(), e.code(), e.getMessage());
+                    if (e.drains()) {
+                        BodyBudget.drainRest(req, maxDrainBytes);
+                    }
+                })
                 .error(InvalidRequestException.class,
                         (req, res, e) -> Responses.error(res, Status.BAD_REQUEST_400, e.code(), e.getMessage()))
                 .error(DomainViolation.class,

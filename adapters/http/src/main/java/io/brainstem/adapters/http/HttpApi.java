@@ -12,8 +12,11 @@ import io.brainstem.application.port.in.RuntimeQueries;
 import io.brainstem.domain.envelope.TenantId;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The whole HTTP API on one routing; used by bootstrap and by tests. */
 public final class HttpApi {
@@ -41,9 +44,17 @@ public final class HttpApi {
             SyncLogicMonitorAlertsUseCase logicMonitorSync) {
     }
 
-    public static void routing(HttpRouting.Builder routing, Dependencies deps) {
+    /**
+     * Registers every route, filter and error mapping.
+     *
+     * @return the live counters of request bodies: {@code body_bytes_in_flight}, {@code body_bytes_budget},
+     *         {@code bodies_refused_busy}
+     */
+    public static Supplier<Map<String, Long>> routing(HttpRouting.Builder routing, Dependencies deps) {
+        BodyBudget budget = new BodyBudget(deps.limits().maxBodyBytesInFlight());
+        routing.addFilter(new RequestGuard(budget));
         deps.apiToken().filter(t -> !t.isBlank()).ifPresent(token -> routing.addFilter(new AuthFilter(token)));
-        ErrorMapping.register(routing);
+        ErrorMapping.register(routing, maxDrainBytes(deps.limits()));
         routing.register("/", new RuntimeHttpService(deps.runtime()))
                 .register("/", new InspectionHttpService(deps.inspection(), deps.runtime(), deps.limits()))
                 .register("/", new OpenApiHttpService())
@@ -56,5 +67,20 @@ public final class HttpApi {
                         deps.limits(), deps.defaultTenant()))
                 .any((req, res) -> Responses.error(res, Status.NOT_FOUND_404, "not_found",
                         "no endpoint " + req.prologue().method().text() + " " + req.path().path()));
+        return () -> {
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put("body_bytes_in_flight", budget.inFlight());
+            counters.put("body_bytes_budget", budget.maxBytes());
+            counters.put("bodies_refused_busy", budget.refused());
+            return counters;
+        };
+    }
+
+    /**
+     * How much of a refused body is read and dropped so that the client can read the answer (four largest bodies);
+     * the server's own payload limit is this too: a body declared longer is refused before the routing.
+     */
+    public static long maxDrainBytes(ApiLimits limits) {
+        return limits.maxBodyBytes() * 4;
     }
 }

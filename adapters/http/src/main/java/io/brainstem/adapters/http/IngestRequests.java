@@ -1,6 +1,7 @@
 package io.brainstem.adapters.http;
 
 import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.envelope.SourceType;
 import io.brainstem.domain.envelope.TenantId;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,19 @@ final class IngestRequests {
     private IngestRequests() {
     }
 
-    /** One event of {@code POST /ingest/event} or of a batch's {@code events}. */
+    /**
+     * One event of {@code POST /ingest/event} or of a batch's {@code events}. An event that names no
+     * {@code source_type} is syslog, the source brainstem is for (it would otherwise be stored as {@code unsupported}
+     * and never mined).
+     */
     record EventRequest(String tenantId, String sourceType, String sourceId, String sourceName, String sourcePath,
             String timestamp, String host, String service, String severity, String assetId, String facility,
             String messageRaw, Map<String, Object> structuredFields, Map<String, Object> correlationKeys,
             Map<String, Object> metadata) {
 
         EnvelopeContent toContent(TenantId defaultTenant) {
-            return new EnvelopeContent(tenant(tenantId, defaultTenant), sourceType, sourceId, sourceName,
+            String type = sourceType == null || sourceType.isBlank() ? SourceType.SYSLOG : sourceType;
+            return new EnvelopeContent(tenant(tenantId, defaultTenant), type, sourceId, sourceName,
                     sourcePath, timestamp, host, service, severity, assetId, facility, messageRaw, structuredFields,
                     correlationKeys, metadata);
         }

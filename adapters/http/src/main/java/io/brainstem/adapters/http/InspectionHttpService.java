@@ -89,11 +89,10 @@ public final class InspectionHttpService implements HttpService {
         return parsed(req, "status", EnvelopeStatus::fromWireName, statusNames());
     }
 
-    private static Map<String, Object> listing(List<?> items) {
+    private Map<String, Object> listing(List<?> items) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", true);
-        body.put("count", items.size());
-        body.put("items", items);
+        BoundedItems.of(items, support.limits().maxResponseBytes()).putInto(body);
         return body;
     }
 
@@ -185,10 +184,7 @@ public final class InspectionHttpService implements HttpService {
                 .orElse(EnumSet.of(EnvelopeStatus.PARSE_FAILED, EnvelopeStatus.UNSUPPORTED));
         List<EnvelopeJson> items = queries.rawEnvelopes(RequestSupport.database(req),
                 EnvelopeFilter.ofStatuses(statuses), limit).stream().map(EnvelopeJson::from).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", true);
-        body.put("items", items);
-        body.put("count", items.size());
+        Map<String, Object> body = listing(items);
         body.put("status", status.map(EnvelopeStatus::wireName).orElse(null));
         Responses.json(res, body);
     }

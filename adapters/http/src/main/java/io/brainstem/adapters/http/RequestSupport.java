@@ -5,10 +5,14 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reading bodies within the size limit and query parameters with their allowed ranges. */
 final class RequestSupport {
+
+    private static final int CHUNK_BYTES = 64 * 1024;
 
     private final ApiLimits limits;
 
@@ -20,30 +24,76 @@ final class RequestSupport {
         return limits;
     }
 
-    /** The body, refused with 413 when larger than the limit (by header or by counting). */
+    /**
+     * The body, refused with 413 when larger than the limit (by header or by counting) and with 503 when the bodies
+     * in flight would exceed their budget ({@link BodyBudget}); the bytes are taken from the request's lease before
+     * they are read.
+     */
     byte[] body(ServerRequest req) {
         Optional<Long> declared = req.headers().contentLength().isPresent()
                 ? Optional.of(req.headers().contentLength().getAsLong()) : Optional.empty();
         if (declared.isPresent() && declared.get() > limits.maxBodyBytes()) {
             throw tooLarge();
         }
+        BodyBudget.Lease lease = req.context().get(BodyBudget.Lease.class).orElse(null);
         try (InputStream in = req.content().inputStream()) {
-            // a declared length sizes the read buffer to the body (a small event is not read into 16 KiB);
-            // one byte more than the limit tells a body that is too large
-            long want = Math.min(declared.orElse(Long.MAX_VALUE), limits.maxBodyBytes()) + 1;
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, want));
-            if (data.length > limits.maxBodyBytes()) {
-                throw tooLarge();
-            }
-            return data;
-        } catch (IOException e) {
+            // a small body is read into a buffer of its size; a large one in pieces, each taken from the budget as
+            // it arrives, so a client sending slowly holds only what it has sent
+            int piece = (int) Math.max(1, Math.min(CHUNK_BYTES, declared.orElse((long) CHUNK_BYTES)));
+            return pieces(in, lease, piece);
+        } catch (IOException | java.io.UncheckedIOException
+                | io.helidon.common.buffers.DataReader.InsufficientDataAvailableException e) {
+            // the client went away mid-body: its mistake, a 400 (nobody reads it) and no stack trace in the log
             throw ApiException.badRequest("unreadable_body", "the request body could not be read");
         }
     }
 
+    /**
+     * The body read a piece at a time, each taken from the budget before it is read; a refusal part way drops the
+     * rest of the body first (bounded), so that the client can read the answer.
+     */
+    private byte[] pieces(InputStream in, BodyBudget.Lease lease, int pieceBytes) throws IOException {
+        List<byte[]> parts = new ArrayList<>();
+        long total = 0;
+        while (true) {
+            try {
+                take(lease, pieceBytes);
+            } catch (ApiException busy) {
+                BodyBudget.skip(in, limits.maxBodyBytes());
+                throw busy;
+            }
+            byte[] part = in.readNBytes(pieceBytes);
+            total += part.length;
+            if (total > limits.maxBodyBytes()) {
+                BodyBudget.skip(in, limits.maxBodyBytes());
+                throw tooLarge();
+            }
+            parts.add(part);
+            if (part.length < pieceBytes) {
+                break;
+            }
+        }
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        byte[] body = new byte[(int) total];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, body, at, part.length);
+            at += part.length;
+        }
+        return body;
+    }
+
+    private static void take(BodyBudget.Lease lease, long bytes) {
+        if (lease != null) {
+            lease.take(bytes);
+        }
+    }
+
     private ApiException tooLarge() {
-        return new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "body_too_large",
-                "the request body exceeds " + limits.maxBodyBytes() + " bytes");
+        return ApiException.drained(Status.REQUEST_ENTITY_TOO_LARGE_413, "body_too_large",
+                "the request body exceeds " + limits.maxBodyBytes() + " bytes", 0);
     }
 
     static Optional<String> query(ServerRequest req, String name) {

@@ -82,7 +82,11 @@ final class ApiTestSupport {
     record Reply(Status status, JsonNode body) {
     }
 
+    /** Sends the request; a body goes as {@code application/json}, as every client of the API must send it. */
     static Reply send(Http1ClientRequest request, String body) {
+        if (body != null) {
+            request.header(io.helidon.http.HeaderValues.CONTENT_TYPE_JSON);
+        }
         try (Http1ClientResponse res = body == null ? request.request() : request.submit(body)) {
             String text = res.as(String.class);
             try {

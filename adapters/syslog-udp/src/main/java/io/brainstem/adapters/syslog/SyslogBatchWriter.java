@@ -3,6 +3,7 @@ package io.brainstem.adapters.syslog;
 import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.IngestEventsUseCase.IngestCommand;
 import io.brainstem.domain.envelope.EnvelopeContent;
+import io.brainstem.domain.envelope.MessageCap;
 import io.brainstem.domain.envelope.SourceType;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -30,10 +31,14 @@ final class SyslogBatchWriter implements AutoCloseable {
     /** Batches submitted and not yet finished: two keep the committer busy through jitter in the work. */
     private static final int IN_FLIGHT = 2;
 
-    /** One message as it came off the wire, before it becomes an envelope (on the writer thread). */
-    record Received(String message, InetSocketAddress sender, boolean truncated) {
+    /**
+     * One message as it came off the wire, before it becomes an envelope (on the writer thread).
+     *
+     * @param truncatedFrom the frame's length as sent when only its start is in {@code message}, else 0
+     */
+    record Received(String message, InetSocketAddress sender, long truncatedFrom) {
         Received(String message, InetSocketAddress sender) {
-            this(message, sender, false);
+            this(message, sender, 0);
         }
     }
 
@@ -269,16 +274,17 @@ final class SyslogBatchWriter implements AutoCloseable {
                     ? r.sender().getAddress().getHostAddress() : r.sender().getHostString());
             metadata.put("sender_port", r.sender().getPort());
         }
-        if (r.truncated()) {
+        if (r.truncatedFrom() > 0) {
             metadata.put("frame_truncated", true);
         }
-        return EnvelopeContent.builder(settings.tenant())
+        EnvelopeContent content = EnvelopeContent.builder(settings.tenant())
                 .sourceType(SourceType.SYSLOG)
                 .sourceId(settings.sourceId())
                 .sourcePath(sourcePath)
                 .messageRaw(r.message())
                 .metadata(metadata)
                 .build();
+        return r.truncatedFrom() > 0 ? MessageCap.markTruncated(content, r.truncatedFrom()) : content;
     }
 
     private static void sleepUninterruptibly(long millis) {

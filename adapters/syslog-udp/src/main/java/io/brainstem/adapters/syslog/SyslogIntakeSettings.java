@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param linger             how long the writer waits for more when a batch is not full
  * @param receiveBufferBytes SO_RCVBUF asked of the OS (it may grant less; the granted size is logged)
  * @param maxFrameBytes      longest TCP frame kept; the rest of a longer frame is cut off (see {@link SyslogTcpListener})
+ * @param tcpIdleTimeout     a TCP connection that sends nothing for this long is closed; zero: never
+ * @param tcpMaxConnections  TCP connections open at once; one more is closed at once (counted)
  */
 public record SyslogIntakeSettings(TenantId tenant, String sourceId, DatabaseRef database, int threshold,
-        int queueCapacity, int maxBatch, Duration linger, int receiveBufferBytes, int maxFrameBytes) {
+        int queueCapacity, int maxBatch, Duration linger, int receiveBufferBytes, int maxFrameBytes,
+        Duration tcpIdleTimeout, int tcpMaxConnections) {
 
     public static final String DEFAULT_SOURCE_ID = "syslog";
     public static final int DEFAULT_QUEUE_CAPACITY = 200_000;
@@ -28,6 +31,8 @@ public record SyslogIntakeSettings(TenantId tenant, String sourceId, DatabaseRef
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(10);
     public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_TCP_IDLE_TIMEOUT = Duration.ofMinutes(15);
+    public static final int DEFAULT_TCP_MAX_CONNECTIONS = 1_000;
 
     public SyslogIntakeSettings {
         Objects.requireNonNull(tenant, "tenant");
@@ -40,8 +45,12 @@ public record SyslogIntakeSettings(TenantId tenant, String sourceId, DatabaseRef
         requirePositive("maxBatch", maxBatch);
         requirePositive("receiveBufferBytes", receiveBufferBytes);
         requirePositive("maxFrameBytes", maxFrameBytes);
+        requirePositive("tcpMaxConnections", tcpMaxConnections);
         if (linger == null || linger.isNegative()) {
             throw new IllegalArgumentException("linger must be zero or positive");
+        }
+        if (tcpIdleTimeout == null || tcpIdleTimeout.isNegative()) {
+            throw new IllegalArgumentException("tcpIdleTimeout must be zero or positive");
         }
     }
 
@@ -49,22 +58,29 @@ public record SyslogIntakeSettings(TenantId tenant, String sourceId, DatabaseRef
     public static SyslogIntakeSettings defaults(TenantId tenant) {
         return new SyslogIntakeSettings(tenant, DEFAULT_SOURCE_ID, DatabaseRef.DEFAULT,
                 IngestEventsUseCase.DEFAULT_THRESHOLD, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_BATCH, DEFAULT_LINGER,
-                DEFAULT_RECEIVE_BUFFER_BYTES, DEFAULT_MAX_FRAME_BYTES);
+                DEFAULT_RECEIVE_BUFFER_BYTES, DEFAULT_MAX_FRAME_BYTES, DEFAULT_TCP_IDLE_TIMEOUT,
+                DEFAULT_TCP_MAX_CONNECTIONS);
     }
 
     public SyslogIntakeSettings withSourceId(String value) {
         return new SyslogIntakeSettings(tenant, value, database, threshold, queueCapacity, maxBatch, linger,
-                receiveBufferBytes, maxFrameBytes);
+                receiveBufferBytes, maxFrameBytes, tcpIdleTimeout, tcpMaxConnections);
     }
 
     public SyslogIntakeSettings withQueue(int capacity, int batch) {
         return new SyslogIntakeSettings(tenant, sourceId, database, threshold, capacity, batch, linger,
-                receiveBufferBytes, maxFrameBytes);
+                receiveBufferBytes, maxFrameBytes, tcpIdleTimeout, tcpMaxConnections);
     }
 
     public SyslogIntakeSettings withMaxFrameBytes(int value) {
         return new SyslogIntakeSettings(tenant, sourceId, database, threshold, queueCapacity, maxBatch, linger,
-                receiveBufferBytes, value);
+                receiveBufferBytes, value, tcpIdleTimeout, tcpMaxConnections);
+    }
+
+    /** With this TCP idle timeout (zero: none) and connection cap. */
+    public SyslogIntakeSettings withTcpConnections(Duration idleTimeout, int maxConnections) {
+        return new SyslogIntakeSettings(tenant, sourceId, database, threshold, queueCapacity, maxBatch, linger,
+                receiveBufferBytes, maxFrameBytes, idleTimeout, maxConnections);
     }
 
     private static void requirePositive(String name, int value) {

@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +27,14 @@ import java.util.function.Consumer;
  * ({@link SyslogFrameReader}); one virtual thread per connection. No loss by design: when the queue is
  * full a connection waits (TCP backpressure) instead of dropping. A frame longer than
  * {@code maxFrameBytes} (default 64 KiB) is stored cut to that size — its header, and so its host and
- * time, survive — with metadata {@code frame_truncated=true}, and counted in {@code frames_truncated}.
+ * time, survive — with metadata {@code frame_truncated=true}, {@code message_truncated=true} and
+ * {@code message_original_bytes}, and counted in {@code frames_truncated}; an octet count above the limit is
+ * counted in {@code octet_counts_over_limit} and does not swallow the lines after it ({@link SyslogFrameReader}).
  * Envelopes are labelled as by {@link SyslogUdpListener}, with {@code source_path=tcp://host:port}.
+ *
+ * <p>A connection quiet for {@code tcpIdleTimeout} is closed ({@code connections_idle_closed}); beyond
+ * {@code tcpMaxConnections} open at once a new connection is closed as soon as it is accepted
+ * ({@code connections_refused}). An idle connection holds no frame buffer.
  */
 public final class SyslogTcpListener implements AutoCloseable {
 
@@ -43,6 +50,9 @@ public final class SyslogTcpListener implements AutoCloseable {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder frames = new LongAdder();
     private final LongAdder framesTruncated = new LongAdder();
+    private final LongAdder countsOverLimit = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder idleClosed = new LongAdder();
     private volatile boolean closing;
 
     private SyslogTcpListener(ServerSocket server, IngestEventsUseCase ingest, SyslogIntakeSettings settings,
@@ -53,8 +63,11 @@ public final class SyslogTcpListener implements AutoCloseable {
         IntakeCounters counters = new IntakeCounters()
                 .with("connections_open", () -> connections.size())
                 .with("connections_accepted", accepted::sum)
+                .with("connections_refused", refused::sum)
+                .with("connections_idle_closed", idleClosed::sum)
                 .with("frames", frames::sum)
-                .with("frames_truncated", framesTruncated::sum);
+                .with("frames_truncated", framesTruncated::sum)
+                .with("octet_counts_over_limit", countsOverLimit::sum);
         this.writer = new SyslogBatchWriter(CHANNEL, ingest, settings, sourcePath("tcp", address),
                 "tcp", counters, onCommitted);
         this.acceptor = Thread.ofPlatform().name("brainstem-syslog-tcp-accept").unstarted(this::accept);
@@ -87,7 +100,10 @@ public final class SyslogTcpListener implements AutoCloseable {
         return address;
     }
 
-    /** The common counters plus connections_open, connections_accepted, frames, frames_truncated. */
+    /**
+     * The common counters plus connections_open, connections_accepted, connections_refused,
+     * connections_idle_closed, frames, frames_truncated, octet_counts_over_limit.
+     */
     public Map<String, Long> counters() {
         return writer.counters();
     }
@@ -110,6 +126,11 @@ public final class SyslogTcpListener implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 accepted.increment();
+                if (connections.size() >= settings.tcpMaxConnections()) {
+                    refused.increment(); // counted, not logged: a flood must not flood the log too
+                    closeQuietly(socket);
+                    continue;
+                }
                 Thread reader = Thread.ofVirtual().name("brainstem-syslog-tcp-" + hostPort(
                         (InetSocketAddress) socket.getRemoteSocketAddress())).unstarted(() -> serve(socket));
                 connections.put(socket, reader);
@@ -126,6 +147,7 @@ public final class SyslogTcpListener implements AutoCloseable {
     private void serve(Socket socket) {
         InetSocketAddress sender = (InetSocketAddress) socket.getRemoteSocketAddress();
         try (socket) {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.tcpIdleTimeout().toMillis()));
             SyslogFrameReader frames = new SyslogFrameReader(socket.getInputStream(), settings.maxFrameBytes());
             while (frames.next()) {
                 this.frames.increment();
@@ -133,8 +155,15 @@ public final class SyslogTcpListener implements AutoCloseable {
                 if (frames.truncated()) {
                     framesTruncated.increment();
                 }
-                writer.put(new Received(text, sender, frames.truncated()));
+                if (frames.countOverLimit()) {
+                    countsOverLimit.increment();
+                }
+                writer.put(new Received(text, sender, frames.truncated() ? frames.frameBytes() : 0));
             }
+        } catch (SocketTimeoutException e) {
+            idleClosed.increment();
+            LOG.log(Level.DEBUG, "syslog tcp: connection from " + hostPort(sender) + " idle for "
+                    + settings.tcpIdleTimeout() + ", closed");
         } catch (SocketException e) {
             if (!closing) {
                 LOG.log(Level.DEBUG, "syslog tcp: connection from " + hostPort(sender) + " ended: " + e.getMessage());

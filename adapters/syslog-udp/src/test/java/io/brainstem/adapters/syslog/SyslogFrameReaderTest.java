@@ -2,6 +2,7 @@ package io.brainstem.adapters.syslog;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -85,6 +86,30 @@ class SyslogFrameReaderTest {
             frames.add(new String(reader.frame(), 0, reader.length(), UTF_8));
         }
         assertEquals(List.of("<13>one two", "<14>three"), frames);
+    }
+
+    @Test
+    void anOctetCountAboveTheLimitEndsAtTheFirstLineEnd() throws IOException {
+        SyslogFrameReader reader = reader("99999 <14>one\n<14>two\n", 16);
+        List<String> frames = new ArrayList<>();
+        List<Boolean> overLimit = new ArrayList<>();
+        while (reader.next()) {
+            frames.add(new String(reader.frame(), 0, reader.length(), UTF_8));
+            overLimit.add(reader.countOverLimit());
+        }
+        assertEquals(List.of("<14>one", "<14>two"), frames);
+        assertEquals(List.of(true, false), overLimit);
+    }
+
+    @Test
+    void aCutFrameTellsTheLengthItHad() throws IOException {
+        SyslogFrameReader reader = reader("<14>" + "x".repeat(96) + "\n" + "100 <14>" + "y".repeat(96), 16);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(reader.next());
+            assertTrue(reader.truncated());
+            assertEquals(16, reader.length());
+            assertEquals(100, reader.frameBytes());
+        }
     }
 
     private static List<String> frames(String stream, int max) throws IOException {

@@ -86,11 +86,65 @@ class SyslogTcpListenerTest {
         for (RawEnvelope e : stored.subList(0, 2)) {
             assertEquals(huge.substring(0, 1_024), e.content().messageRaw());
             assertEquals(true, e.content().metadata().get("frame_truncated"));
+            assertEquals(true, e.content().metadata().get("message_truncated"));
+            assertEquals((long) huge.length(), ((Number) e.content().metadata().get("message_original_bytes"))
+                    .longValue());
             assertEquals("sw-07", fixture.event(e).orElseThrow().host());
         }
         assertEquals("<14>after", stored.get(2).content().messageRaw());
         assertEquals(EnvelopeStatus.CANONICALIZED, stored.get(2).status());
         assertEquals(2L, listener.counters().get("frames_truncated"));
+    }
+
+    @Test
+    void anOctetCountAboveTheLimitDoesNotSwallowTheLinesAfterIt() throws IOException {
+        listener = SyslogTcpListener.start(ANY_PORT, fixture.ingest,
+                SyslogIntakeFixture.settings().withMaxFrameBytes(1_024), null);
+        String first = "<14>Oct 11 22:14:16 sw-07 link: Gi1/0/1 down";
+        List<String> after = List.of("<14>Oct 11 22:14:17 sw-07 link: Gi1/0/2 down",
+                "<14>Oct 11 22:14:18 sw-07 link: Gi1/0/3 down");
+
+        try (Socket socket = new Socket(listener.address().getAddress(), listener.address().getPort())) {
+            socket.getOutputStream().write(("999999 " + first + "\n" + String.join("\n", after) + "\n")
+                    .getBytes(UTF_8));
+            Eventually.await("3 stored", () -> listener.counters().get("stored") == 3, listener::counters);
+        }
+
+        assertEquals(List.of(first, after.get(0), after.get(1)),
+                fixture.envelopes().stream().map(e -> e.content().messageRaw()).toList());
+        assertEquals(1L, listener.counters().get("octet_counts_over_limit"));
+        assertEquals(0L, listener.counters().get("frames_truncated"));
+    }
+
+    @Test
+    void aQuietConnectionIsClosedAfterTheIdleTimeout() throws IOException {
+        listener = SyslogTcpListener.start(ANY_PORT, fixture.ingest,
+                SyslogIntakeFixture.settings().withTcpConnections(java.time.Duration.ofMillis(200), 10), null);
+
+        try (Socket socket = new Socket(listener.address().getAddress(), listener.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            assertEquals(-1, socket.getInputStream().read(), "the server closes the quiet connection");
+        }
+        Eventually.await("counted and let go", () -> listener.counters().get("connections_idle_closed") == 1
+                && listener.counters().get("connections_open") == 0, listener::counters);
+    }
+
+    @Test
+    void beyondTheConnectionCapANewConnectionIsClosedAndTheOthersGoOn() throws IOException {
+        listener = SyslogTcpListener.start(ANY_PORT, fixture.ingest,
+                SyslogIntakeFixture.settings().withTcpConnections(java.time.Duration.ZERO, 2), null);
+        InetSocketAddress at = listener.address();
+
+        try (Socket one = new Socket(at.getAddress(), at.getPort()); Socket two = new Socket(at.getAddress(), at.getPort())) {
+            Eventually.await("2 open", () -> listener.counters().get("connections_open") == 2, listener::counters);
+            try (Socket three = new Socket(at.getAddress(), at.getPort())) {
+                three.setSoTimeout(10_000);
+                assertEquals(-1, three.getInputStream().read(), "the connection over the cap is closed");
+            }
+            one.getOutputStream().write("<14>Oct 11 22:14:16 sw-07 link: Gi1/0/1 up\n".getBytes(UTF_8));
+            Eventually.await("stored", () -> listener.counters().get("stored") == 1, listener::counters);
+        }
+        assertEquals(1L, listener.counters().get("connections_refused"));
     }
 
     @Test

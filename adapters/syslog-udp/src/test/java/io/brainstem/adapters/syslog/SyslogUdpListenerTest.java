@@ -118,7 +118,10 @@ class SyslogUdpListenerTest {
         assertTrue(stored.get(0).failureReason().orElseThrow().contains("empty"));
         assertTrue(stored.get(1).failureReason().orElseThrow().contains("not text"));
         assertTrue(stored.get(2).failureReason().orElseThrow().contains("out of range"));
-        assertEquals(65_000, stored.get(3).content().messageRaw().length(), "a blob is stored whole");
+        // 65,000 invalid bytes read as 65,000 U+FFFD, 3 bytes each in UTF-8: kept cut to the 64 KiB message cap
+        assertEquals(65_536 / 3, stored.get(3).content().messageRaw().length(), "a blob is stored cut to the cap");
+        assertEquals(true, stored.get(3).content().metadata().get("message_truncated"));
+        assertEquals(195_000L, ((Number) stored.get(3).content().metadata().get("message_original_bytes")).longValue());
         assertEquals(counters(5, 5, 0), accounting());
     }
 
