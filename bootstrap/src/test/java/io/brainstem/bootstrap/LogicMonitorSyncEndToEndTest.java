@@ -63,7 +63,8 @@ class LogicMonitorSyncEndToEndTest {
     }
 
     private Answer call(WebServer server, String path, String body) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", "application/json");
         req = body == null ? req.GET() : req.POST(HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
         answers.add(res.body());
