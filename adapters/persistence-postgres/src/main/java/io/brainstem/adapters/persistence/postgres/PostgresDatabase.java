@@ -9,6 +9,7 @@ import io.brainstem.adapters.persistence.relational.MapperAccess;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.ReviewMapper;
 import io.brainstem.adapters.persistence.relational.SignatureMapper;
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.envelope.RawEnvelope;
@@ -48,6 +49,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
     private final ReentrantLock writeTurn = new ReentrantLock(true);
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final String description;
+    private final CommitTelemetry telemetry;
 
     /** The unit of work on this thread: its session and, when writing, the envelopes held until commit. */
     private static final class Tx {
@@ -72,6 +74,12 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
     }
 
     PostgresDatabase(PostgresAddress address) {
+        this(address, CommitTelemetry.NONE);
+    }
+
+    /** Reporting every write's flush and commit to {@code telemetry}. */
+    PostgresDatabase(PostgresAddress address, CommitTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.description = address.describe();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(address.jdbcUrl());
@@ -150,11 +158,14 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             Tx tx = new Tx(session, true);
             current.set(tx);
             T result = work.get();
+            long start = System.nanoTime();
             flush(tx);
             session.commit(true);
+            telemetry.committed(1, System.nanoTime() - start);
             return result;
         } catch (PersistenceException e) {
             rollback(session);
+            telemetry.failed(1);
             throw new StorageException("PostgreSQL write failed: " + rootMessage(e), e);
         } catch (RuntimeException | Error e) {
             rollback(session);
