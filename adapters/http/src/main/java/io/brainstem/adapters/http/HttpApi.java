@@ -26,25 +26,38 @@ public final class HttpApi {
             "POST /events/ingest", "POST /events/ingest_bulk", "POST /events/search", "POST /candidates/search",
             "POST /candidates/explain", "POST /candidates/promote", "POST /incidents/search",
             "GET /incidents/{incident_memory_id}", "POST /history/related", "POST /review/record",
-            "POST /digest/daily");
+            "POST /digest/daily", "GET /metrics");
 
     private HttpApi() {
     }
 
-    /** What the routes need. */
+    /** What the routes need; {@code metrics} records requests and answers {@code GET /metrics}. */
     public record Dependencies(IngestEventsUseCase ingest, ReplayRawEnvelopesUseCase replay,
             InspectionQueries inspection, RuntimeQueries runtime, ApiLimits limits, TenantId defaultTenant,
             Optional<String> apiToken, PromoteCandidateUseCase promote, RecordReviewUseCase review,
-            MemoryQueries memory) {
+            MemoryQueries memory, HttpMetrics metrics) {
+
+        /** Without metrics ({@link HttpMetrics#OFF}). */
+        public Dependencies(IngestEventsUseCase ingest, ReplayRawEnvelopesUseCase replay,
+                InspectionQueries inspection, RuntimeQueries runtime, ApiLimits limits, TenantId defaultTenant,
+                Optional<String> apiToken, PromoteCandidateUseCase promote, RecordReviewUseCase review,
+                MemoryQueries memory) {
+            this(ingest, replay, inspection, runtime, limits, defaultTenant, apiToken, promote, review, memory,
+                    HttpMetrics.OFF);
+        }
     }
 
     public static void routing(HttpRouting.Builder routing, Dependencies deps) {
+        if (deps.metrics().enabled()) { // first: it times the token check too, and counts its 401s
+            routing.addFilter(new RequestMetricsFilter(deps.metrics(), new RouteTemplates(ENDPOINTS)));
+        }
         deps.apiToken().filter(t -> !t.isBlank()).ifPresent(token -> routing.addFilter(new AuthFilter(token)));
         ErrorMapping.register(routing);
         routing.register("/", new RuntimeHttpService(deps.runtime()))
                 .register("/", new InspectionHttpService(deps.inspection(), deps.runtime(), deps.limits()))
                 .register("/", new OpenApiHttpService())
                 .register("/", new ConsoleHttpService())
+                .register("/", new MetricsHttpService(deps.metrics()))
                 .register("/ingest", new IngestHttpService(deps.ingest(), deps.limits(), deps.defaultTenant()))
                 .register("/replay", new ReplayHttpService(deps.replay(), deps.limits()))
                 .register("/", new MemoryHttpService(deps.ingest(), deps.promote(), deps.review(), deps.memory(),

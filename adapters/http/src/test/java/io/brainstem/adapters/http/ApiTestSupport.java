@@ -39,6 +39,12 @@ final class ApiTestSupport {
     /** @param intake the intake counters the runtime reports, per channel */
     static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
             Map<String, Map<String, Long>> intake) {
+        return dependencies(limits, token, intake, HttpMetrics.OFF);
+    }
+
+    /** @param metrics what records the requests and answers {@code GET /metrics} */
+    static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
+            Map<String, Map<String, Long>> intake, HttpMetrics metrics) {
         StorageCatalog catalog = InMemoryStorage.catalog();
         IngestService ingest = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS,
                 Clock.systemUTC());
@@ -48,7 +54,7 @@ final class ApiTestSupport {
                 new RuntimeQueries.Listener("127.0.0.1", 5514, 0, "default", "syslog"), intake);
         MemoryService memory = new MemoryService(catalog, ingest);
         return new HttpApi.Dependencies(ingest, new ReplayService(catalog, ingest), new InspectionService(catalog),
-                runtime, limits, TenantId.of("default"), token, memory, memory, memory);
+                runtime, limits, TenantId.of("default"), token, memory, memory, memory, metrics);
     }
 
     record Reply(Status status, JsonNode body) {
