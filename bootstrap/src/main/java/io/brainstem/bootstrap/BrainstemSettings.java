@@ -26,12 +26,13 @@ import java.util.Optional;
  * BRAINSTEM_RETENTION_DAYS   [brainstem.retention-days]   30     ("off" keeps raw envelopes and events forever)
  * BRAINSTEM_DATABASE_URL     [brainstem.database-url]     unset  (PostgreSQL: postgresql://user:pass@host:5432/db)
  * BRAINSTEM_DATABASE_PASSWORD                             unset  (the password, kept out of the URL)
+ * BRAINSTEM_METRICS          [brainstem.metrics]          on     ("off": no meters, GET /metrics is a 404)
  * </pre>
  */
 public record BrainstemSettings(String httpHost, int httpPort, String syslogHost, int syslogUdpPort,
         int syslogTcpPort, Path dataDir, Path dbPath, Optional<String> apiToken, TenantId defaultTenant,
         MinerSettings minerSettings, ApiLimits limits, int retentionDays, Optional<String> databaseUrl,
-        Optional<String> databasePassword) {
+        Optional<String> databasePassword, boolean metricsEnabled) {
 
     /** Port value meaning "disabled". */
     public static final int OFF = 0;
@@ -67,11 +68,12 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
         int retentionDays = s.days("BRAINSTEM_RETENTION_DAYS", "brainstem.retention-days", DEFAULT_RETENTION_DAYS);
         String databaseUrl = s.text("BRAINSTEM_DATABASE_URL", "brainstem.database-url", "");
         String databasePassword = env.getOrDefault("BRAINSTEM_DATABASE_PASSWORD", "");
+        boolean metrics = s.onOff("BRAINSTEM_METRICS", "brainstem.metrics", true);
         return new BrainstemSettings(httpHost, httpPort, syslogHost, udp, tcp, dataDir.toAbsolutePath().normalize(),
                 dbPath.toAbsolutePath().normalize(), token.isBlank() ? Optional.empty() : Optional.of(token), tenant,
                 new MinerSettings(maxSignatures), limits, retentionDays,
                 databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl),
-                databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword));
+                databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword), metrics);
     }
 
     /** Whether brainstem stores in a PostgreSQL server ({@code BRAINSTEM_DATABASE_URL}) rather than SQLite. */
@@ -97,6 +99,15 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(envName + " must be a whole number, was '" + raw + "'");
             }
+        }
+
+        boolean onOff(String envName, String key, boolean defaultValue) {
+            String raw = text(envName, key, defaultValue ? "on" : "off");
+            return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+                case "on", "true", "yes", "1" -> true;
+                case "off", "false", "no", "0" -> false;
+                default -> throw new IllegalArgumentException(envName + " must be 'on' or 'off', was '" + raw + "'");
+            };
         }
 
         int days(String envName, String key, int defaultValue) {

@@ -20,7 +20,9 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -39,6 +41,9 @@ public final class BrainstemMetrics implements AutoCloseable {
     public record Scrape(String contentType, byte[] body) {
     }
 
+    /** The keys of a syslog channel's counters that become meters ({@link #registerSyslogChannel}). */
+    public static final java.util.Set<String> SYSLOG_COUNTER_KEYS = IntakeChannelMeters.KEYS;
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final AtomicLong scrapes = new AtomicLong();
@@ -46,6 +51,11 @@ public final class BrainstemMetrics implements AutoCloseable {
     private final MicrometerCommitTelemetry commits;
     private final HttpRequestMeters http;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /**
+     * What function meters read from: Micrometer holds a meter's object only weakly, so that a collected object stops
+     * its meters; these live as long as the process's meters.
+     */
+    private final List<Object> sources = new CopyOnWriteArrayList<>();
 
     /** With the JVM and process meters, and {@code brainstem_build_info{version}}. */
     public BrainstemMetrics(String version) {
@@ -81,11 +91,12 @@ public final class BrainstemMetrics implements AutoCloseable {
      * {@code transport}.
      */
     public void registerSyslogChannel(String transport, Supplier<Map<String, Long>> counters) {
-        IntakeChannelMeters.register(registry, transport, counters, scrapes::get);
+        sources.add(IntakeChannelMeters.register(registry, transport, counters, scrapes::get));
     }
 
     /** Retention's status, exported as {@code brainstem_retention_*}. */
     public void registerRetention(Supplier<RetentionStatus> status) {
+        sources.add(status);
         RetentionMeters.register(registry, status);
     }
 

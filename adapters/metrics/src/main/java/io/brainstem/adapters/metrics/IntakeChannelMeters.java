@@ -64,9 +64,9 @@ final class IntakeChannelMeters {
 
     /**
      * Registers the meters of the keys {@code counters} has now, tagged {@code transport}; {@code scrape} numbers the
-     * scrapes, so that each reads the map once.
+     * scrapes, so that each reads the map once. The meters hold the returned object weakly: the caller keeps it.
      */
-    static void register(MeterRegistry registry, String transport, Supplier<Map<String, Long>> counters,
+    static IntakeChannelMeters register(MeterRegistry registry, String transport, Supplier<Map<String, Long>> counters,
             LongSupplier scrape) {
         IntakeChannelMeters channel = new IntakeChannelMeters(counters, scrape);
         Set<String> present = counters.get().keySet();
@@ -83,6 +83,7 @@ final class IntakeChannelMeters {
                         .register(registry);
             }
         }
+        return channel;
     }
 
     private synchronized double value(String key) {

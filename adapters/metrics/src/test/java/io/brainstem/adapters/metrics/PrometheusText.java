@@ -67,6 +67,12 @@ public final class PrometheusText {
         return value(sample).orElseThrow(() -> new AssertionError("no sample " + sample + " in the scrape"));
     }
 
+    /** How many requests {@code brainstem_http_server_requests_seconds} counted for this method, route and status. */
+    public double requests(String method, String route, int status) {
+        return value("brainstem_http_server_requests_seconds_count{method=\"" + method + "\",route=\"" + route
+                + "\",status=\"" + status + "\"}").orElse(0.0);
+    }
+
     /** Every sample, keyed as described above. */
     public Map<String, Double> samples() {
         return Map.copyOf(samples);
