@@ -102,6 +102,23 @@ class MetricsEndToEndTest {
         return PrometheusText.parse(res.body());
     }
 
+    /** The first scrape that shows {@code recorded}. */
+    private PrometheusText scrapeOnce(java.util.function.Predicate<PrometheusText> recorded) throws Exception {
+        PrometheusText[] last = {scrape()};
+        await(() -> {
+            if (recorded.test(last[0])) {
+                return true;
+            }
+            try {
+                last[0] = scrape();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return false;
+        }, "the last request to be recorded");
+        return last[0];
+    }
+
     private static String event(String sourceType, String message) {
         return "{\"tenant_id\": \"acme\", \"source_type\": \"" + sourceType + "\", \"host\": \"fw-01\","
                 + " \"message_raw\": \"" + message + "\"}";
@@ -148,7 +165,8 @@ class MetricsEndToEndTest {
             }
         }
         await(() -> udpStored() == 7, "the 7 datagrams to be committed");
-        PrometheusText after = scrape();
+        // a request is recorded just after its response is written: the client can be faster
+        PrometheusText after = scrapeOnce(text -> text.requests("POST", "/ingest/event", 200) > 0);
 
         Map<String, Double> moved = new TreeMap<>();
         for (String sample : new String[] {
@@ -186,6 +204,30 @@ class MetricsEndToEndTest {
         assertEquals(after.get("brainstem_storage_commit_seconds_count"),
                 after.get("brainstem_storage_commit_seconds_bucket{le=\"+Inf\"}"));
         assertTrue(after.samples().keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{area=\"heap\"")));
+        assertDashboardUsesOnly(after);
+    }
+
+    /** Every metric docs/grafana/brainstem.json queries is in a real scrape (GC pauses appear with the first GC). */
+    private static void assertDashboardUsesOnly(PrometheusText scrape) throws Exception {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (!Files.exists(dir.resolve("docs/grafana/brainstem.json"))) {
+            dir = dir.getParent();
+        }
+        String dashboard = Files.readString(dir.resolve("docs/grafana/brainstem.json"));
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b(?:brainstem|jvm|process|system)_[a-z0-9_]+")
+                .matcher(JSON.readTree(dashboard).findValues("expr").toString());
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        while (names.find()) {
+            String name = names.group();
+            used.add(name);
+            boolean present = scrape.samples().keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{"));
+            if (!present && !name.startsWith("jvm_gc_pause")) {
+                missing.add(name);
+            }
+        }
+        assertTrue(used.size() > 15, used.toString());
+        assertEquals(java.util.Set.of(), missing, "the dashboard queries metrics the scrape does not have");
     }
 
     @Test
@@ -224,7 +266,7 @@ class MetricsEndToEndTest {
         assertEquals(404, send("GET", "/wp-login.php", null, null, true).statusCode());
         assertEquals(401, send("POST", "/ingest/batch", "{}", null, false).statusCode());
 
-        PrometheusText text = scrape();
+        PrometheusText text = scrapeOnce(t -> t.requests("POST", "/ingest/batch", 401) > 0);
         assertEquals(List.of(2.0, 1.0, 1.0), List.of(text.requests("GET", "/signatures/{signature_id}", 404),
                 text.requests("GET", "unmatched", 404), text.requests("POST", "/ingest/batch", 401)));
         assertTrue(text.samples().keySet().stream().noneMatch(k -> k.contains("deadbeef") || k.contains("wp-login")),

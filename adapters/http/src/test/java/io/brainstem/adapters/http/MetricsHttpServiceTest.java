@@ -52,7 +52,7 @@ class MetricsHttpServiceTest {
     }
 
     @Test
-    void requestsAreRecordedByRouteTemplateNeverByTheRawPath() {
+    void requestsAreRecordedByRouteTemplateNeverByTheRawPath() throws InterruptedException {
         authorized("POST", "/ingest/batch", "{\"events\": [{\"tenant_id\": \"t\", \"source_type\": \"file\", "
                 + "\"message_raw\": \"disk full\"}]}");
         authorized("GET", "/signatures/sig_0123456789abcdef", null);
@@ -61,22 +61,22 @@ class MetricsHttpServiceTest {
         authorized("GET", "/signatures/sig_1/extra", null);
 
         assertEquals(List.of("POST /ingest/batch 200", "GET /signatures/{signature_id} 404",
-                "GET /failures/{raw_envelope_id} 404", "GET unmatched 404", "GET unmatched 404"), METRICS.served());
+                "GET /failures/{raw_envelope_id} 404", "GET unmatched 404", "GET unmatched 404"), METRICS.served(5));
     }
 
     @Test
-    void refusedAndInvalidRequestsAreRecordedWithTheStatusTheClientGot() {
+    void refusedAndInvalidRequestsAreRecordedWithTheStatusTheClientGot() throws InterruptedException {
         send(client.post("/ingest/event"), "{}"); // no token: refused before any route
         authorized("POST", "/ingest/event", "{not json");
         send(client.get("/candidates").queryParam("limit", "0").header(HeaderNames.AUTHORIZATION, "Bearer " + TOKEN),
                 null);
 
         assertEquals(List.of("POST /ingest/event 401", "POST /ingest/event 400", "GET /candidates 400"),
-                METRICS.served());
+                METRICS.served(3));
     }
 
     @Test
-    void scrapeAnswersTheNegotiatedContentTypeAndNeedsTheToken() {
+    void scrapeAnswersTheNegotiatedContentTypeAndNeedsTheToken() throws InterruptedException {
         assertEquals(Status.UNAUTHORIZED_401, send(client.get("/metrics"), null).status());
 
         try (Http1ClientResponse res = client.get("/metrics").header(HeaderNames.AUTHORIZATION, "Bearer " + TOKEN)
@@ -87,7 +87,7 @@ class MetricsHttpServiceTest {
             assertEquals("brainstem_up 1\n# EOF\n", res.as(String.class));
         }
         assertEquals(List.of("application/openmetrics-text;version=1.0.0"), METRICS.accepts);
-        assertTrue(METRICS.served().contains("GET /metrics 200"), METRICS.served().toString());
+        assertEquals(List.of("GET /metrics 401", "GET /metrics 200"), METRICS.served(2));
     }
 
     /** Keeps what it is told; its scrape echoes a fixed OpenMetrics body. */
@@ -104,6 +104,7 @@ class MetricsHttpServiceTest {
         public synchronized void requestServed(String method, String route, int status, long nanos) {
             assertTrue(nanos > 0);
             served.add(method + " " + route + " " + status);
+            notifyAll();
         }
 
         @Override
@@ -113,7 +114,15 @@ class MetricsHttpServiceTest {
                     "brainstem_up 1\n# EOF\n".getBytes(StandardCharsets.UTF_8));
         }
 
-        synchronized List<String> served() {
+        /**
+         * What was recorded once {@code count} requests were: the filter records after the response is written, so
+         * the client may see the answer first.
+         */
+        synchronized List<String> served(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (served.size() < count && System.nanoTime() < deadline) {
+                wait(100);
+            }
             return List.copyOf(served);
         }
 
