@@ -11,6 +11,9 @@
 #                            batch ingest before the first sweep and while it deletes them
 # STORE=postgres runs any mode but retention against a throwaway PostgreSQL cluster on the same machine (Debian's
 # server binaries, default durability: fsync and synchronous_commit on), started as the postgres user when root.
+#   bench/http.sh metrics    the scrape's in-process cost (ScrapeBench), then ROUNDS (2) rounds of three fresh servers
+#                            under the same batch ingest: metrics on while GET /metrics is scraped at SCRAPE_RATE
+#                            (10)/s (scrape latency, server-side scrape time), metrics on, BRAINSTEM_METRICS=off
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/jdk.sh"
@@ -30,11 +33,17 @@ if [ "${STORE:-sqlite}" = postgres ]; then
   PG_STOP=("${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg" -m fast stop)
   export BRAINSTEM_DATABASE_URL="postgresql://brainstem@127.0.0.1:$PG_PORT/postgres"
 fi
-bin/brainstem serve > "$DATA/serve.log" 2>&1 &
-SERVER=$!
+start_server() {
+  bin/brainstem serve >> "$DATA/serve.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+  PID=$(pgrep -P $SERVER java || echo $SERVER)
+}
+stop_server() {
+  kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true
+}
+start_server
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; "${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-PID=$(pgrep -P $SERVER java || echo $SERVER)
 BENCH=(java -cp bench/target/classes io.brainstem.bench.http.HttpBench)
 URL="http://127.0.0.1:$PORT"
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024} END {print ""}' "/proc/$PID/status"; }
@@ -97,6 +106,38 @@ case "$MODE" in
     grep "retention" "$DATA/serve.log" | tail -3 || true
     curl -s "$URL/runtime" | grep -o '"retention":{[^}]*}'
     echo "kept: $(curl -s "$URL/stats" | grep -o '"received":[0-9]*')"
+    ;;
+  metrics)
+    stop_server
+    # the scrape's cost in process (no HTTP), before any load
+    java -cp "bench/target/classes:bootstrap/target/libs/*" io.brainstem.bench.metrics.ScrapeBench 2>&1 | grep -v SLF4J
+    for round in $(seq 1 "${ROUNDS:-2}"); do
+      for variant in scraped on off; do
+        rm -rf "$DATA"/brainstem.sqlite3*
+        export BRAINSTEM_METRICS=$([ $variant = off ] && echo off || echo on); start_server
+        "${BENCH[@]}" batch "$URL" "${WARMUP:-20}" "${CONCURRENCY:-2}" 500 >/dev/null # warm-up, not counted
+        label="round $round, metrics $variant"
+        if [ $variant = scraped ]; then
+          label="round $round, metrics on, scraped ${SCRAPE_RATE:-10}/s"
+          ( "${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-2}" 500 | sed "s|^|$label: |" ) &
+          LOAD=$!
+          java -Dwarmup=0 -cp bench/target/classes io.brainstem.bench.http.HttpBench query "$URL" \
+            "${SECONDS_BATCH:-30}" "${SCRAPE_RATE:-10}" /metrics | sed "s/^query/round $round, GET \/metrics under load/"
+          wait $LOAD
+          SCRAPE="$(curl -s "$URL/metrics")"
+          echo "round $round: scrape $(printf '%s' "$SCRAPE" | wc -c) bytes, $(printf '%s\n' "$SCRAPE" | grep -vc '^#') samples; server-side" \
+            "$(printf '%s\n' "$SCRAPE" | awk '/^brainstem_http_server_requests_seconds_(sum|count)\{.*route="\/metrics"/ {
+                 if ($1 ~ /_sum/) s += $2; else c += $2 } END { printf "mean %.3f ms over %d scrapes", s / c * 1000, c }')"
+          printf '%s\n' "$SCRAPE" | grep -E '^brainstem_http_server_requests_seconds_bucket\{.*route="/metrics"' \
+            | sed 's/^/  /'
+        else
+          "${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-2}" 500 | sed "s|^|$label: |"
+        fi
+        echo "$label, server: $(rss)"
+        stop_server
+      done
+    done
+    start_server # for the exit trap and the last line
     ;;
 esac
 echo "server: $(rss)"

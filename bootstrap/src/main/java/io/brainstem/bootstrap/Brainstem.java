@@ -1,6 +1,8 @@
 package io.brainstem.bootstrap;
 
 import io.brainstem.adapters.http.HttpApi;
+import io.brainstem.adapters.http.HttpMetrics;
+import io.brainstem.adapters.metrics.BrainstemMetrics;
 import io.brainstem.adapters.persistence.postgres.PostgresAddress;
 import io.brainstem.adapters.persistence.postgres.PostgresStorageCatalog;
 import io.brainstem.adapters.logicmonitor.HttpLogicMonitorPortal;
@@ -8,6 +10,8 @@ import io.brainstem.application.port.out.LogicMonitorPortal;
 import io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog;
 import io.brainstem.application.port.in.DatabaseRef;
 import io.brainstem.application.port.in.RuntimeQueries.Store;
+import io.brainstem.application.port.out.CommitTelemetry;
+import io.brainstem.application.port.out.IngestTelemetry;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.application.service.IngestService;
 import io.brainstem.application.service.InspectionService;
@@ -19,7 +23,9 @@ import io.brainstem.domain.event.Canonicalizer;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The wiring: the only place that creates adapters and services and connects them. Each CLI command
@@ -40,19 +46,32 @@ public final class Brainstem implements AutoCloseable {
     private final LogicMonitorService logicMonitor;
     private final ProcessRuntime runtime;
     private final Clock clock;
+    /** The process's meters; empty for one-shot commands and with {@code BRAINSTEM_METRICS=off}. */
+    private final Optional<BrainstemMetrics> metrics;
     private RetentionSchedule retentionSchedule;
     private LogicMonitorSchedule logicMonitorSchedule;
 
+    /** Without metrics: one-shot commands (and tests that do not look at them). */
     public Brainstem(BrainstemSettings settings) {
         this(settings, CLOCK);
     }
 
     /** With the caller's clock: tests that age what was received or replay a week of scenario time. */
     public Brainstem(BrainstemSettings settings, Clock clock) {
+        this(settings, clock, false);
+    }
+
+    /** {@code serve}: with the process's meters and {@code GET /metrics}, unless {@code BRAINSTEM_METRICS=off}. */
+    public static Brainstem serving(BrainstemSettings settings) {
+        return new Brainstem(settings, CLOCK, settings.metricsEnabled());
+    }
+
+    private Brainstem(BrainstemSettings settings, Clock clock, boolean withMetrics) {
         this.settings = settings;
-        this.catalog = catalog(settings);
+        this.metrics = withMetrics ? Optional.of(new BrainstemMetrics(BrainstemVersion.current())) : Optional.empty();
+        this.catalog = catalog(settings, metrics.map(BrainstemMetrics::commitTelemetry).orElse(CommitTelemetry.NONE));
         this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), settings.messageCap(),
-                clock);
+                clock, metrics.map(BrainstemMetrics::ingestTelemetry).orElse(IngestTelemetry.NONE));
         this.replay = new ReplayService(catalog, ingest);
         this.inspection = new InspectionService(catalog);
         this.memory = new MemoryService(catalog, ingest);
@@ -68,16 +87,17 @@ public final class Brainstem implements AutoCloseable {
         this.runtime = new ProcessRuntime(settings, retention, Optional.of(logicMonitor),
                 new Store(settings.usesPostgres() ? "postgresql" : "sqlite", catalog.describe(DatabaseRef.DEFAULT)));
         runtime.registerIntake("ingest", () -> java.util.Map.of("messages_truncated", ingest.messagesTruncated()));
+        metrics.ifPresent(m -> retention.ifPresent(r -> m.registerRetention(r::status)));
     }
 
     /** PostgreSQL when {@code BRAINSTEM_DATABASE_URL} is set (ADR 27), else the embedded SQLite files. */
-    private static StorageCatalog catalog(BrainstemSettings settings) {
+    private static StorageCatalog catalog(BrainstemSettings settings, CommitTelemetry commits) {
         if (!settings.usesPostgres()) {
-            return new SqliteStorageCatalog(settings.dataDir(), settings.dbPath());
+            return new SqliteStorageCatalog(settings.dataDir(), settings.dbPath(), commits);
         }
         try {
             return new PostgresStorageCatalog(PostgresAddress.parse(settings.databaseUrl().orElseThrow(),
-                    settings.databasePassword()));
+                    settings.databasePassword()), commits);
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }
@@ -144,9 +164,24 @@ public final class Brainstem implements AutoCloseable {
         return runtime;
     }
 
+    /**
+     * The process's meters, when it has them ({@link #serving}): where bootstrap binds one more set, e.g. a
+     * connector's ({@link BrainstemMetrics#bind}).
+     */
+    public Optional<BrainstemMetrics> metrics() {
+        return metrics;
+    }
+
+    /** An intake channel's live counters: shown on {@code /runtime} and, with metrics, exported as meters. */
+    void registerIntake(String channel, Supplier<Map<String, Long>> counters) {
+        runtime.registerIntake(channel, counters);
+        metrics.ifPresent(m -> m.registerSyslogChannel(SyslogWiring.transport(channel), counters));
+    }
+
     public HttpApi.Dependencies httpDependencies() {
         return new HttpApi.Dependencies(ingest, replay, inspection, runtime, settings.limits(),
-                settings.defaultTenant(), settings.apiToken(), memory, memory, memory, logicMonitor, logicMonitor);
+                settings.defaultTenant(), settings.apiToken(), memory, memory, memory, logicMonitor, logicMonitor,
+                metrics.<HttpMetrics>map(MetricsOverHttp::new).orElse(HttpMetrics.OFF));
     }
 
     /**
@@ -238,5 +273,6 @@ public final class Brainstem implements AutoCloseable {
             }
         }
         catalog.close();
+        metrics.ifPresent(BrainstemMetrics::close);
     }
 }

@@ -144,13 +144,12 @@ public final class BrainstemCli implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             BrainstemSettings settings = settings();
-            Brainstem brainstem = new Brainstem(settings);
+            Brainstem brainstem = Brainstem.serving(settings);
             WebServer server = startingOrClose(brainstem, () -> {
                 brainstem.checkStorage();
                 return brainstem.startHttp();
             });
-            SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
-                    brainstem.runtime()::registerIntake);
+            SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(), brainstem::registerIntake);
             brainstem.startRetention();
             brainstem.startLogicMonitorSync();
             System.out.printf("brainstem %s listening on http://%s:%d, %s (database %s)%n",
@@ -188,7 +187,7 @@ public final class BrainstemCli implements Callable<Integer> {
                 return null;
             });
             SyslogWiring.Running syslog = SyslogWiring.start(settings, brainstem.ingest(),
-                    brainstem.runtime()::registerIntake, emitStdout);
+                    brainstem::registerIntake, emitStdout);
             brainstem.startRetention();
             System.err.printf("brainstem %s: %s (database %s)%n", BrainstemVersion.current(), syslog.describe(),
                     brainstem.catalog().describe(io.brainstem.application.port.in.DatabaseRef.DEFAULT));

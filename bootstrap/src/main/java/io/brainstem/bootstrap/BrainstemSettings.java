@@ -35,6 +35,7 @@ import java.util.Optional;
  * BRAINSTEM_LM_SYNC_INTERVAL [brainstem.logicmonitor.sync-interval]  off    (e.g. 5m: a background sync)
  * BRAINSTEM_LM_SYNC_TENANT   [brainstem.logicmonitor.sync-tenant]    the default tenant
  * BRAINSTEM_MAX_MESSAGE_BYTES [brainstem.limits.max-message-bytes] 65536 (longer messages are kept cut, ADR 26)
+ * BRAINSTEM_METRICS          [brainstem.metrics]          on     ("off": no meters, GET /metrics is a 404)
  * </pre>
  * and the limits and timeouts of {@link Connections}.
  */
@@ -42,7 +43,7 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
         int syslogTcpPort, Path dataDir, Path dbPath, Optional<String> apiToken, TenantId defaultTenant,
         MinerSettings minerSettings, ApiLimits limits, int retentionDays, Optional<String> databaseUrl,
         Optional<String> databasePassword, LogicMonitorSetup logicMonitor, MessageCap messageCap,
-        Connections connections) {
+        Connections connections, boolean metricsEnabled) {
 
     /**
      * How long a connection may stay quiet and how many may be open (ADR 26); a timeout of zero means none.
@@ -113,12 +114,13 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                 s.text(LogicMonitorSetup.ENV_SYNC_INTERVAL, "brainstem.logicmonitor.sync-interval", "off"),
                 TenantId.of(s.text(LogicMonitorSetup.ENV_SYNC_TENANT, "brainstem.logicmonitor.sync-tenant",
                         tenant.value())));
+        boolean metrics = s.onOff("BRAINSTEM_METRICS", "brainstem.metrics", true);
         return new BrainstemSettings(httpHost, httpPort, syslogHost, udp, tcp, dataDir.toAbsolutePath().normalize(),
                 dbPath.toAbsolutePath().normalize(), token.isBlank() ? Optional.empty() : Optional.of(token), tenant,
                 new MinerSettings(maxSignatures), limits, retentionDays,
                 databaseUrl.isBlank() ? Optional.empty() : Optional.of(databaseUrl),
                 databasePassword.isEmpty() ? Optional.empty() : Optional.of(databasePassword), logicMonitor,
-                messageCap, connections);
+                messageCap, connections, metrics);
     }
 
     /** The settings for a log line: secrets (the API token, the database password) only as whether they are set. */
@@ -129,7 +131,7 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                 + (apiToken.isPresent() ? "set" : "unset") + ", defaultTenant=" + defaultTenant.value()
                 + ", databaseUrl=" + (databaseUrl.isPresent() ? "set" : "unset") + ", databasePassword="
                 + (databasePassword.isPresent() ? "set" : "unset") + ", retentionDays=" + retentionDays
-                + ", logicMonitor=" + logicMonitor + "]";
+                + ", logicMonitor=" + logicMonitor + ", metrics=" + (metricsEnabled ? "on" : "off") + "]";
     }
 
     /** Whether brainstem stores in a PostgreSQL server ({@code BRAINSTEM_DATABASE_URL}) rather than SQLite. */
@@ -181,6 +183,15 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
             }
             throw new IllegalArgumentException(envName + " must be a number of seconds of at least 1"
                     + (mayBeOff ? " or 'off'" : "") + ", was '" + raw + "'");
+        }
+
+        boolean onOff(String envName, String key, boolean defaultValue) {
+            String raw = text(envName, key, defaultValue ? "on" : "off");
+            return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+                case "on", "true", "yes", "1" -> true;
+                case "off", "false", "no", "0" -> false;
+                default -> throw new IllegalArgumentException(envName + " must be 'on' or 'off', was '" + raw + "'");
+            };
         }
 
         int days(String envName, String key, int defaultValue) {

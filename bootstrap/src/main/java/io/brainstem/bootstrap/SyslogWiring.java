@@ -61,6 +61,11 @@ public final class SyslogWiring {
         }
     }
 
+    /** The transport a channel's meters are tagged with: {@code syslog_udp} → {@code udp}. */
+    static String transport(String channel) {
+        return channel.startsWith("syslog_") ? channel.substring("syslog_".length()) : channel;
+    }
+
     /** {@code serve}: starts the enabled listeners, registering their counters with {@code registrar}. */
     public static Running start(BrainstemSettings settings, IngestEventsUseCase ingest,
             BiConsumer<String, Supplier<Map<String, Long>>> registrar) {

@@ -2,6 +2,7 @@ package io.brainstem.application.service;
 
 import io.brainstem.application.port.in.IngestEventsUseCase;
 import io.brainstem.application.port.in.InterestingItem;
+import io.brainstem.application.port.out.IngestTelemetry;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.candidate.Candidate;
@@ -20,7 +21,6 @@ import io.brainstem.domain.signature.MinerSettings;
 import io.brainstem.domain.signature.Signature;
 import io.brainstem.domain.signature.SignatureId;
 import io.brainstem.domain.signature.TemplateMiner;
-import io.brainstem.domain.signature.TemplateMiners;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +47,7 @@ final class IngestPipeline {
     private final MinerSettings minerSettings;
     private final Function<TenantId, TemplateMiner> miners;
     private final Clock clock;
+    private final IngestTelemetry telemetry;
     private final Map<Storage, Map<TenantId, TenantState>> states = new ConcurrentHashMap<>();
     private final Map<Storage, Long> stateEpochSeen = new ConcurrentHashMap<>();
     /** Per database and tenant, the claim count a cached state expects at the next write (ADR 28). */
@@ -54,21 +55,25 @@ final class IngestPipeline {
     /** The tenants claimed by the write running on this thread. */
     private final ThreadLocal<java.util.Set<TenantId>> claimed = new ThreadLocal<>();
 
-    IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings, Clock clock) {
-        this(canonicalizer, minerSettings, tenant -> TemplateMiners.create(tenant, minerSettings), clock);
-    }
-
-    /** With the template miner of each tenant made by {@code miners} (tests script merges this way). */
+    /**
+     * With the template miner of each tenant made by {@code miners} (tests script merges this way), reporting to
+     * {@code telemetry}.
+     */
     IngestPipeline(Canonicalizer canonicalizer, MinerSettings minerSettings,
-            Function<TenantId, TemplateMiner> miners, Clock clock) {
+            Function<TenantId, TemplateMiner> miners, Clock clock, IngestTelemetry telemetry) {
         this.canonicalizer = canonicalizer;
         this.minerSettings = minerSettings;
         this.miners = miners;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     Clock clock() {
         return clock;
+    }
+
+    IngestTelemetry telemetry() {
+        return telemetry;
     }
 
     /**
@@ -90,7 +95,7 @@ final class IngestPipeline {
                 long epoch = storage.unitOfWork().stateEpoch();
                 Long seen = stateEpochSeen.put(storage, epoch);
                 if (seen != null && seen != epoch) {
-                    states.remove(storage);
+                    invalidate(storage);
                     claimsExpected.remove(storage);
                 }
                 if (claimed.get() != null) {
@@ -104,14 +109,14 @@ final class IngestPipeline {
                 }
             });
         } catch (RuntimeException e) {
-            states.remove(storage);
+            invalidate(storage);
             throw e;
         }
         return () -> {
             try {
                 return commit.join();
             } catch (RuntimeException e) {
-                states.remove(storage);
+                invalidate(storage);
                 throw e;
             }
         };
@@ -137,7 +142,10 @@ final class IngestPipeline {
 
     /** Forgets cached state of a database, e.g. after it was changed by another process. */
     void invalidate(Storage storage) {
-        states.remove(storage);
+        Map<TenantId, TenantState> dropped = states.remove(storage);
+        if (dropped != null) {
+            dropped.values().forEach(TenantState::release);
+        }
     }
 
     /**
@@ -154,15 +162,20 @@ final class IngestPipeline {
                 Long mine = expected.put(tenant, before + 1);
                 if (mine == null || mine != before) {
                     Map<TenantId, TenantState> cached = states.get(storage);
-                    if (cached != null) {
-                        cached.remove(tenant);
+                    TenantState stale = cached == null ? null : cached.remove(tenant);
+                    if (stale != null) {
+                        stale.release(); // its signatures and candidates leave the gauges until it is loaded again
                     }
                 }
             }
         }
         Map<TenantId, TenantState> perTenant = states.computeIfAbsent(storage, s -> new ConcurrentHashMap<>());
-        return perTenant.computeIfAbsent(tenant, t -> TenantState.load(storage, t, minerSettings,
-                minerSettings.maxSignatures(), miners));
+        TenantState state = perTenant.computeIfAbsent(tenant, t -> TenantState.load(storage, t, minerSettings,
+                minerSettings.maxSignatures(), miners, telemetry));
+        if (states.get(storage) != perTenant) {
+            state.release(); // dropped meanwhile (a commit failed): this work may finish with it, but it no longer counts
+        }
+        return state;
     }
 
     /** The work of one request: process envelopes one by one, then {@link #flush} once. */
@@ -271,6 +284,7 @@ final class IngestPipeline {
                 signature.recordOccurrence(match.template(), p.timestamp(), p.host(), p.service());
             } else {
                 signaturesCreated++;
+                state.signaturesChanged(1);
                 signature = Signature.first(match.signatureId(), state.tenant(), match.template(), p.message(),
                         p.timestamp(), p.host(), p.service(), EventFamilyClassifier.classify(match.template(),
                                 p.service()));
@@ -292,7 +306,10 @@ final class IngestPipeline {
             if (root.equals(survivor.id())) {
                 return;
             }
-            live(state, root).filter(s -> s.id().equals(root)).ifPresent(survivor::absorb);
+            live(state, root).filter(s -> s.id().equals(root)).ifPresent(absorbed -> {
+                survivor.absorb(absorbed);
+                state.signaturesChanged(-1);
+            });
             storage.signatures().recordMerge(state.tenant(), root, survivor.id());
             state.aliased(root, survivor.id());
             touchedSignatures.remove(root);

@@ -1,7 +1,10 @@
 package io.brainstem.application.service;
 
 import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.out.IngestTelemetry;
 import io.brainstem.application.port.out.Storage;
+import io.brainstem.application.port.out.UnitOfWork;
+import io.brainstem.domain.signature.TemplateMiners;
 import io.brainstem.application.port.out.StorageCatalog;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.event.Canonicalizer;
@@ -32,19 +35,37 @@ public final class IngestService implements IngestEventsUseCase {
 
     public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
             Clock clock) {
-        this(catalog, new IngestPipeline(canonicalizer, minerSettings, clock), MessageCap.DEFAULT);
+        this(catalog, canonicalizer, minerSettings, MessageCap.DEFAULT, clock, IngestTelemetry.NONE);
     }
 
     /** With messages held to {@code messageCap} instead of the default 64 KiB. */
     public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
             MessageCap messageCap, Clock clock) {
-        this(catalog, new IngestPipeline(canonicalizer, minerSettings, clock), messageCap);
+        this(catalog, canonicalizer, minerSettings, messageCap, clock, IngestTelemetry.NONE);
+    }
+
+    /** Reporting what it ingests, and the signatures and candidates it holds, to {@code telemetry}. */
+    public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
+            Clock clock, IngestTelemetry telemetry) {
+        this(catalog, canonicalizer, minerSettings, MessageCap.DEFAULT, clock, telemetry);
+    }
+
+    /** With both a message cap and telemetry: what {@code serve} runs. */
+    public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
+            MessageCap messageCap, Clock clock, IngestTelemetry telemetry) {
+        this(catalog, new IngestPipeline(canonicalizer, minerSettings,
+                tenant -> TemplateMiners.create(tenant, minerSettings), clock, telemetry), messageCap);
     }
 
     /** With each tenant's template miner made by {@code miners} instead of the default one. */
     public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
             Function<TenantId, TemplateMiner> miners, Clock clock) {
-        this(catalog, new IngestPipeline(canonicalizer, minerSettings, miners, clock), MessageCap.DEFAULT);
+        this(catalog, canonicalizer, minerSettings, miners, clock, IngestTelemetry.NONE);
+    }
+
+    public IngestService(StorageCatalog catalog, Canonicalizer canonicalizer, MinerSettings minerSettings,
+            Function<TenantId, TemplateMiner> miners, Clock clock, IngestTelemetry telemetry) {
+        this(catalog, new IngestPipeline(canonicalizer, minerSettings, miners, clock, telemetry), MessageCap.DEFAULT);
     }
 
     IngestService(StorageCatalog catalog, IngestPipeline pipeline, MessageCap messageCap) {
@@ -84,16 +105,37 @@ public final class IngestService implements IngestEventsUseCase {
         for (EnvelopeContent content : command.envelopes()) {
             outcomes.add(pipeline.canonicalize(content, receivedAt));
         }
+        OutcomeTally tally = OutcomeTally.of(command.envelopes(), outcomes);
+        tally.reportReceived(pipeline.telemetry());
         // the work may run a second time (UnitOfWork#writeAhead): it starts from the command and outcomes only
-        return pipeline.inTransactionAhead(storage, () -> {
-            IngestPipeline.Batch batch = pipeline.batch(storage, command.threshold());
-            List<RawEnvelope> envelopes = storage.rawEnvelopes().receiveAll(command.envelopes(), receivedAt);
-            for (int i = 0; i < envelopes.size(); i++) {
-                batch.process(envelopes.get(i), outcomes.get(i));
+        UnitOfWork.Commit<IngestResult> commit;
+        try {
+            commit = pipeline.inTransactionAhead(storage, () -> work(storage, command, receivedAt, outcomes));
+        } catch (RuntimeException e) {
+            tally.reportFailed(pipeline.telemetry());
+            throw e;
+        }
+        return () -> {
+            IngestResult result;
+            try {
+                result = commit.join();
+            } catch (RuntimeException e) {
+                tally.reportFailed(pipeline.telemetry());
+                throw e;
             }
-            command.cursor().ifPresent(c -> storage.intakeCursors().save(c.key(), c.position()));
-            return batch.flush(envelopes);
-        })::join;
+            tally.reportStored(pipeline.telemetry());
+            return result;
+        };
+    }
+
+    private IngestResult work(Storage storage, IngestCommand command, Instant receivedAt, List<ParseOutcome> outcomes) {
+        IngestPipeline.Batch batch = pipeline.batch(storage, command.threshold());
+        List<RawEnvelope> envelopes = storage.rawEnvelopes().receiveAll(command.envelopes(), receivedAt);
+        for (int i = 0; i < envelopes.size(); i++) {
+            batch.process(envelopes.get(i), outcomes.get(i));
+        }
+        command.cursor().ifPresent(c -> storage.intakeCursors().save(c.key(), c.position()));
+        return batch.flush(envelopes);
     }
 
     /** The command with every message held to the cap; the same command when nothing was cut. */

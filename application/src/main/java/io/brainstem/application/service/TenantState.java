@@ -1,5 +1,6 @@
 package io.brainstem.application.service;
 
+import io.brainstem.application.port.out.IngestTelemetry;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateId;
@@ -38,10 +39,12 @@ final class TenantState {
     private MemoryIndex memory = new MemoryIndex();
     /** True when every stored candidate of the tenant is in memory, so a miss means "new". */
     private boolean allCandidatesHeld;
+    private final HeldCounts counts;
 
-    private TenantState(TenantId tenant, MinerSettings settings, TemplateMiner miner) {
+    private TenantState(TenantId tenant, MinerSettings settings, TemplateMiner miner, IngestTelemetry telemetry) {
         this.tenant = tenant;
         this.miner = miner;
+        this.counts = new HeldCounts(telemetry);
         this.signatures = bounded(settings.maxSignatures());
         this.aliases = bounded(settings.maxSignatures());
     }
@@ -60,8 +63,8 @@ final class TenantState {
      * restore are merged in storage too, ADR 16).
      */
     static TenantState load(Storage storage, TenantId tenant, MinerSettings settings, int candidateLimit,
-            Function<TenantId, TemplateMiner> miners) {
-        TenantState state = new TenantState(tenant, settings, miners.apply(tenant));
+            Function<TenantId, TemplateMiner> miners, IngestTelemetry telemetry) {
+        TenantState state = new TenantState(tenant, settings, miners.apply(tenant), telemetry);
         List<Signature> stored = storage.signatures().findByTenant(tenant, settings.maxSignatures());
         // oldest first, so the most recently seen end up most recently used in the miner's LRU
         for (int i = stored.size() - 1; i >= 0; i--) {
@@ -73,9 +76,10 @@ final class TenantState {
                 state.mergeRestored(storage, s, held);
             }
         }
+        state.counts.signatures(state.signatures.size());
         List<Candidate> candidates = storage.candidates().findByTenant(tenant, candidateLimit);
         for (Candidate c : candidates) {
-            state.candidates.put(c.id(), c);
+            state.remember(c);
         }
         state.allCandidatesHeld = candidates.size() < candidateLimit;
         state.memory = MemoryIndex.load(storage, tenant);
@@ -170,5 +174,16 @@ final class TenantState {
 
     void remember(Candidate candidate) {
         candidates.put(candidate.id(), candidate);
+        counts.candidate(candidate);
+    }
+
+    /** A signature of this tenant was created (+1) or merged into another (-1). */
+    void signaturesChanged(int delta) {
+        counts.signatures(delta);
+    }
+
+    /** This state is dropped: what it holds no longer counts in the process's totals. */
+    void release() {
+        counts.release();
     }
 }

@@ -69,6 +69,7 @@ public final class InMemoryStorage implements Storage {
     private final Map<String, Incident> incidents = new java.util.LinkedHashMap<>();
     private final Map<String, Review> reviews = new java.util.LinkedHashMap<>();
     private final String name;
+    private volatile boolean failNextWrite;
 
     public InMemoryStorage() {
         this("memory");
@@ -114,6 +115,11 @@ public final class InMemoryStorage implements Storage {
         };
     }
 
+    /** The next write fails once its work has run, as a commit that fails: it is rolled back. */
+    public void failNextWrite() {
+        failNextWrite = true;
+    }
+
     @Override
     public UnitOfWork unitOfWork() {
         return new UnitOfWork() {
@@ -123,7 +129,12 @@ public final class InMemoryStorage implements Storage {
                 try {
                     Snapshot snapshot = new Snapshot();
                     try {
-                        return work.get();
+                        T result = work.get();
+                        if (failNextWrite) {
+                            failNextWrite = false;
+                            throw new io.brainstem.application.port.out.StorageException("disk I/O error (test)");
+                        }
+                        return result;
                     } catch (RuntimeException e) {
                         snapshot.restore();
                         throw e;

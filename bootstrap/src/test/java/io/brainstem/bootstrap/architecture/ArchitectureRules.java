@@ -23,6 +23,7 @@ final class ArchitectureRules {
                 .adapter("persistence", "io.brainstem.adapters.persistence..")
                 .adapter("syslog", "io.brainstem.adapters.syslog..")
                 .adapter("logicmonitor", "io.brainstem.adapters.logicmonitor..")
+                .adapter("metrics", "io.brainstem.adapters.metrics..")
                 // layers may be empty (the syslog adapter arrives later); failOnEmptyShould still
                 // guards the other rules, and the self-test proves this one bites
                 .withOptionalLayers(true)
@@ -35,7 +36,7 @@ final class ArchitectureRules {
         return noClasses().that().resideInAnyPackage("io.brainstem.domain..", "io.brainstem.application..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "org.apache.ibatis..",
                         "java.sql..", "javax.sql..", "com.fasterxml..", "org.flywaydb..", "org.sqlite..",
-                        "picocli..")
+                        "picocli..", "io.micrometer..", "io.prometheus..")
                 .allowEmptyShould(false);
     }
 

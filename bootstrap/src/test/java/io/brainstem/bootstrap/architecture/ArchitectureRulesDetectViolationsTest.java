@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.brainstem.adapters.http.ApiLimits;
+import io.brainstem.adapters.http.archfixture.HttpClassThatUsesTheMetricsAdapter;
+import io.brainstem.application.archfixture.ApplicationClassThatCountsWithMicrometer;
 import io.brainstem.domain.archfixture.DomainClassThatUsesAnAdapter;
 import io.brainstem.domain.archfixture.DomainClassThatUsesJdbc;
 import org.junit.jupiter.api.Test;
@@ -25,20 +27,33 @@ class ArchitectureRulesDetectViolationsTest {
                 .toArray(new Class<?>[0]));
     }
 
+    /** {@code rule} over the production classes plus {@code violator} (and what it needs) fails, naming it. */
+    private static void assertCaught(com.tngtech.archunit.lang.ArchRule rule, Class<?> violator, Class<?>... needed) {
+        Class<?>[] extra = java.util.stream.Stream.concat(java.util.stream.Stream.of(violator),
+                java.util.Arrays.stream(needed)).toArray(Class<?>[]::new);
+        JavaClasses classes = productionPlus(extra);
+        AssertionError error = assertThrows(AssertionError.class, () -> rule.check(classes));
+        assertTrue(error.getMessage().contains(violator.getSimpleName()), error.getMessage());
+    }
+
     @Test
     void jdbcInTheDomainIsCaught() {
-        JavaClasses classes = productionPlus(DomainClassThatUsesJdbc.class);
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> ArchitectureRules.coreIsFrameworkFree().check(classes));
-        assertTrue(error.getMessage().contains("DomainClassThatUsesJdbc"));
+        assertCaught(ArchitectureRules.coreIsFrameworkFree(), DomainClassThatUsesJdbc.class);
     }
 
     @Test
     void domainDependingOnAnAdapterBreaksTheHexagon() {
-        JavaClasses classes = productionPlus(DomainClassThatUsesAnAdapter.class, ApiLimits.class);
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> ArchitectureRules.hexagon().check(classes));
-        assertTrue(error.getMessage().contains("DomainClassThatUsesAnAdapter"));
+        assertCaught(ArchitectureRules.hexagon(), DomainClassThatUsesAnAdapter.class, ApiLimits.class);
+    }
+
+    @Test
+    void micrometerInTheApplicationIsCaught() {
+        assertCaught(ArchitectureRules.coreIsFrameworkFree(), ApplicationClassThatCountsWithMicrometer.class);
+    }
+
+    @Test
+    void anAdapterUsingTheMetricsAdapterBreaksTheHexagon() {
+        assertCaught(ArchitectureRules.hexagon(), HttpClassThatUsesTheMetricsAdapter.class);
     }
 
     @Test

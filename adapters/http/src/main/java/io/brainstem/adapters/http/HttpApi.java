@@ -31,17 +31,28 @@ public final class HttpApi {
             "POST /events/ingest", "POST /events/ingest_bulk", "POST /events/search", "POST /candidates/search",
             "POST /candidates/explain", "POST /candidates/promote", "POST /incidents/search",
             "GET /incidents/{incident_memory_id}", "POST /history/related", "POST /review/record",
-            "POST /digest/daily", "POST /connectors/logicmonitor/events", "POST /connectors/logicmonitor/sync");
+            "POST /digest/daily", "POST /connectors/logicmonitor/events", "POST /connectors/logicmonitor/sync",
+            "GET /metrics");
 
     private HttpApi() {
     }
 
-    /** What the routes need. */
+    /** What the routes need; {@code metrics} records requests and answers {@code GET /metrics}. */
     public record Dependencies(IngestEventsUseCase ingest, ReplayRawEnvelopesUseCase replay,
             InspectionQueries inspection, RuntimeQueries runtime, ApiLimits limits, TenantId defaultTenant,
             Optional<String> apiToken, PromoteCandidateUseCase promote, RecordReviewUseCase review,
             MemoryQueries memory, IngestLogicMonitorAlertUseCase logicMonitorAlerts,
-            SyncLogicMonitorAlertsUseCase logicMonitorSync) {
+            SyncLogicMonitorAlertsUseCase logicMonitorSync, HttpMetrics metrics) {
+
+        /** Without metrics ({@link HttpMetrics#OFF}). */
+        public Dependencies(IngestEventsUseCase ingest, ReplayRawEnvelopesUseCase replay,
+                InspectionQueries inspection, RuntimeQueries runtime, ApiLimits limits, TenantId defaultTenant,
+                Optional<String> apiToken, PromoteCandidateUseCase promote, RecordReviewUseCase review,
+                MemoryQueries memory, IngestLogicMonitorAlertUseCase logicMonitorAlerts,
+                SyncLogicMonitorAlertsUseCase logicMonitorSync) {
+            this(ingest, replay, inspection, runtime, limits, defaultTenant, apiToken, promote, review, memory,
+                    logicMonitorAlerts, logicMonitorSync, HttpMetrics.OFF);
+        }
     }
 
     /**
@@ -51,6 +62,9 @@ public final class HttpApi {
      *         {@code bodies_refused_busy}
      */
     public static Supplier<Map<String, Long>> routing(HttpRouting.Builder routing, Dependencies deps) {
+        if (deps.metrics().enabled()) { // first: it times the token check too, and counts its 401s
+            routing.addFilter(new RequestMetricsFilter(deps.metrics(), new RouteTemplates(ENDPOINTS)));
+        }
         BodyBudget budget = new BodyBudget(deps.limits().maxBodyBytesInFlight());
         routing.addFilter(new RequestGuard(budget));
         deps.apiToken().filter(t -> !t.isBlank()).ifPresent(token -> routing.addFilter(new AuthFilter(token)));
@@ -59,6 +73,7 @@ public final class HttpApi {
                 .register("/", new InspectionHttpService(deps.inspection(), deps.runtime(), deps.limits()))
                 .register("/", new OpenApiHttpService())
                 .register("/", new ConsoleHttpService())
+                .register("/", new MetricsHttpService(deps.metrics()))
                 .register("/ingest", new IngestHttpService(deps.ingest(), deps.limits(), deps.defaultTenant()))
                 .register("/replay", new ReplayHttpService(deps.replay(), deps.limits()))
                 .register("/connectors/logicmonitor", new LogicMonitorHttpService(deps.logicMonitorAlerts(),

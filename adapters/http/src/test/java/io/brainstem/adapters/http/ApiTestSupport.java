@@ -45,12 +45,25 @@ final class ApiTestSupport {
             Map<String, Map<String, Long>> intake) {
         return dependencies(limits, token, intake, LogicMonitorPortal.unconfigured(
                 "LogicMonitor is not configured: set BRAINSTEM_LM_COMPANY, BRAINSTEM_LM_ACCESS_ID and"
-                        + " BRAINSTEM_LM_ACCESS_KEY"));
+                        + " BRAINSTEM_LM_ACCESS_KEY"), HttpMetrics.OFF);
+    }
+
+    /** With {@code metrics} recording the requests and answering {@code GET /metrics}. */
+    static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
+            Map<String, Map<String, Long>> intake, HttpMetrics metrics) {
+        return dependencies(limits, token, intake, LogicMonitorPortal.unconfigured(
+                "LogicMonitor is not configured: set BRAINSTEM_LM_COMPANY, BRAINSTEM_LM_ACCESS_ID and"
+                        + " BRAINSTEM_LM_ACCESS_KEY"), metrics);
     }
 
     /** With {@code portal} as the LogicMonitor portal that syncs fetch from. */
     static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
             Map<String, Map<String, Long>> intake, LogicMonitorPortal portal) {
+        return dependencies(limits, token, intake, portal, HttpMetrics.OFF);
+    }
+
+    static HttpApi.Dependencies dependencies(ApiLimits limits, Optional<String> token,
+            Map<String, Map<String, Long>> intake, LogicMonitorPortal portal, HttpMetrics metrics) {
         StorageCatalog catalog = InMemoryStorage.catalog();
         IngestService ingest = new IngestService(catalog, new Canonicalizer(), MinerSettings.DEFAULTS,
                 Clock.systemUTC());
@@ -61,7 +74,8 @@ final class ApiTestSupport {
         MemoryService memory = new MemoryService(catalog, ingest);
         LogicMonitorService logicMonitor = new LogicMonitorService(catalog, ingest, portal, Clock.systemUTC());
         return new HttpApi.Dependencies(ingest, new ReplayService(catalog, ingest), new InspectionService(catalog),
-                runtime, limits, TenantId.of("default"), token, memory, memory, memory, logicMonitor, logicMonitor);
+                runtime, limits, TenantId.of("default"), token, memory, memory, memory, logicMonitor, logicMonitor,
+                metrics);
     }
 
     /** A portal that serves {@code alerts} as one page, whatever is asked. */

@@ -10,6 +10,7 @@ import io.brainstem.adapters.persistence.relational.MapperAccess;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.ReviewMapper;
 import io.brainstem.adapters.persistence.relational.SignatureMapper;
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.envelope.RawEnvelope;
@@ -52,6 +53,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
 
     /** Attempts of a write that another node's write deadlocked with or that could not be serialized. */
     static final int ATTEMPTS = 3;
+    private final CommitTelemetry telemetry;
 
     /** The unit of work on this thread: its session and, when writing, the envelopes held until commit. */
     private static final class Tx {
@@ -77,6 +79,12 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
     }
 
     PostgresDatabase(PostgresAddress address) {
+        this(address, CommitTelemetry.NONE);
+    }
+
+    /** Reporting every write's flush and commit to {@code telemetry}. */
+    PostgresDatabase(PostgresAddress address, CommitTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.description = address.describe();
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(address.jdbcUrl());
@@ -170,9 +178,11 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             Tx tx = new Tx(session, true);
             current.set(tx);
             T result = work.get();
+            long start = System.nanoTime();
             flush(tx);
             session.commit(true);
             committed = true;
+            telemetry.committed(1, System.nanoTime() - start);
             return result;
         } catch (PersistenceException e) {
             throw new StorageException("PostgreSQL write failed: " + rootMessage(e), e);
@@ -180,6 +190,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             if (!committed) {
                 stateEpoch.incrementAndGet();
                 rollback(session);
+                telemetry.failed(1);
             }
             current.remove();
             if (session != null) {

@@ -7,6 +7,7 @@ import io.brainstem.adapters.persistence.relational.MyBatisSignatureRepository;
 import io.brainstem.application.port.out.AlertSyncRepository;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.IncidentRepository;
 import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.IntakeCursorRepository;
@@ -32,7 +33,12 @@ public final class PostgresStorage implements Storage, AutoCloseable {
 
     /** Connects, migrates the schema and is ready; an unreachable server is a StorageException saying so. */
     public PostgresStorage(PostgresAddress address) {
-        this.database = new PostgresDatabase(address);
+        this(address, CommitTelemetry.NONE);
+    }
+
+    /** As {@link #PostgresStorage(PostgresAddress)}, reporting its write transactions to {@code telemetry}. */
+    public PostgresStorage(PostgresAddress address, CommitTelemetry telemetry) {
+        this.database = new PostgresDatabase(address, telemetry);
         this.rawEnvelopes = new PostgresRawEnvelopeRepository(database);
         this.canonicalEvents = new PostgresCanonicalEventRepository(database);
         this.signatures = new MyBatisSignatureRepository(database);

@@ -2,6 +2,7 @@ package io.brainstem.adapters.persistence.postgres;
 
 import io.brainstem.application.port.in.DatabaseRef;
 import io.brainstem.application.port.in.InvalidRequestException;
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.StorageCatalog;
 
@@ -15,8 +16,16 @@ public final class PostgresStorageCatalog implements StorageCatalog {
     private final PostgresAddress address;
     private volatile PostgresStorage storage;
 
+    private final CommitTelemetry telemetry;
+
     public PostgresStorageCatalog(PostgresAddress address) {
+        this(address, CommitTelemetry.NONE);
+    }
+
+    /** The database reports its write transactions to {@code telemetry}. */
+    public PostgresStorageCatalog(PostgresAddress address, CommitTelemetry telemetry) {
         this.address = address;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -30,7 +39,7 @@ public final class PostgresStorageCatalog implements StorageCatalog {
         if (s == null) {
             synchronized (this) {
                 if (storage == null) {
-                    storage = new PostgresStorage(address);
+                    storage = new PostgresStorage(address, telemetry);
                 }
                 s = storage;
             }

@@ -5,6 +5,7 @@ import io.brainstem.adapters.persistence.relational.IntakeCursorMapper;
 import io.brainstem.adapters.persistence.relational.MapperAccess;
 import io.brainstem.adapters.persistence.relational.ReviewMapper;
 import io.brainstem.adapters.persistence.relational.SignatureMapper;
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
 import java.io.IOException;
@@ -73,8 +74,15 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
     /** The next envelope id, known while {@link #idEpoch} is the state epoch; guarded by the work lock. */
     private long nextId = -1;
     private long idEpoch = -1;
+    private final CommitTelemetry telemetry;
 
     SqliteDatabase(Path file) {
+        this(file, CommitTelemetry.NONE);
+    }
+
+    /** Reporting every write transaction's duration and units of work to {@code telemetry}. */
+    SqliteDatabase(Path file, CommitTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.file = file.toAbsolutePath().normalize();
         try {
             Path parent = this.file.getParent();
@@ -245,7 +253,14 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
      * that fails, the caller's {@link #abandon} rolls back.
      */
     private void commitAttached(Job job) {
-        finishTransaction(job, job.session);
+        long start = System.nanoTime();
+        try {
+            finishTransaction(job, job.session);
+        } catch (RuntimeException e) {
+            telemetry.failed(1);
+            throw e;
+        }
+        telemetry.committed(1, System.nanoTime() - start);
         SqlSession session = job.session;
         job.session = null;
         session.close();
@@ -285,6 +300,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
      */
     private void commitGroup(List<Job> jobs) {
         List<Job> written = new ArrayList<>(jobs.size());
+        long start = System.nanoTime();
         try (SqlSession session = writers.openSession(ExecutorType.BATCH, false)) {
             try {
                 if (noteExternalCommits(session)) {
@@ -305,6 +321,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
                     return;
                 }
                 commitWritten(session);
+                telemetry.committed(written.size(), System.nanoTime() - start);
             } catch (RuntimeException e) {
                 blocks.rolledBack();
                 try {
@@ -313,6 +330,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
                     e.addSuppressed(rollbackFailure);
                 }
                 if (jobs.size() == 1) {
+                    telemetry.failed(1);
                     stateEpoch.incrementAndGet(); // later work built on this job: it must run again
                     jobs.getFirst().committed.completeExceptionally(wrap(e));
                     return;

@@ -7,6 +7,7 @@ import io.brainstem.adapters.persistence.relational.MyBatisSignatureRepository;
 import io.brainstem.application.port.out.AlertSyncRepository;
 import io.brainstem.application.port.out.CandidateRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.IncidentRepository;
 import io.brainstem.application.port.out.InspectionReadModel;
 import io.brainstem.application.port.out.IntakeCursorRepository;
@@ -32,7 +33,12 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     private final MyBatisAlertSyncRepository alertSync;
 
     public SqliteStorage(Path file) {
-        this.database = new SqliteDatabase(file);
+        this(file, CommitTelemetry.NONE);
+    }
+
+    /** Reporting its write transactions to {@code telemetry}. */
+    public SqliteStorage(Path file, CommitTelemetry telemetry) {
+        this.database = new SqliteDatabase(file, telemetry);
         this.rawEnvelopes = new MyBatisRawEnvelopeRepository(database);
         this.canonicalEvents = new MyBatisCanonicalEventRepository(database);
         this.signatures = new MyBatisSignatureRepository(database);

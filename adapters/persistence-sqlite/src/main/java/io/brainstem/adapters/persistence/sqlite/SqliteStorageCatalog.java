@@ -2,6 +2,7 @@ package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.application.port.in.DatabaseRef;
 import io.brainstem.application.port.in.InvalidRequestException;
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.StorageCatalog;
 import java.nio.file.InvalidPathException;
@@ -23,10 +24,17 @@ public final class SqliteStorageCatalog implements StorageCatalog {
     private final Path dataDir;
     private final Path defaultDatabase;
     private final Map<Path, SqliteStorage> open = new ConcurrentHashMap<>();
+    private final CommitTelemetry telemetry;
 
     public SqliteStorageCatalog(Path dataDir, Path defaultDatabase) {
+        this(dataDir, defaultDatabase, CommitTelemetry.NONE);
+    }
+
+    /** Every database it opens reports its write transactions to {@code telemetry}. */
+    public SqliteStorageCatalog(Path dataDir, Path defaultDatabase, CommitTelemetry telemetry) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.defaultDatabase = defaultDatabase.toAbsolutePath().normalize();
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -56,7 +64,7 @@ public final class SqliteStorageCatalog implements StorageCatalog {
             }
             boolean existed = java.nio.file.Files.exists(file);
             try {
-                return open.computeIfAbsent(file, SqliteStorage::new);
+                return open.computeIfAbsent(file, f -> new SqliteStorage(f, telemetry));
             } catch (io.brainstem.application.port.out.StorageException e) {
                 if (existed && !ref.isDefault()) {
                     throw new InvalidRequestException("invalid_db_path", "db_path '" + ref.name()

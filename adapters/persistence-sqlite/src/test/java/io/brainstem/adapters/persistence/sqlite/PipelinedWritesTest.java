@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
 import io.brainstem.domain.envelope.EnvelopeContent;
@@ -40,10 +41,11 @@ class PipelinedWritesTest {
 
     private SqliteStorage storage;
     private SqliteDatabase db;
+    private final RecordingCommits commits = new RecordingCommits();
 
     @BeforeEach
     void open() {
-        storage = new SqliteStorage(dir.resolve("pipe.sqlite3"));
+        storage = new SqliteStorage(dir.resolve("pipe.sqlite3"), commits);
         db = (SqliteDatabase) storage.unitOfWork();
         receive(storage, "warm-up"); // the first write reads the id maximum, so it commits itself
     }
@@ -114,6 +116,8 @@ class PipelinedWritesTest {
 
         assertEquals(before + 2, db.transactions(), "the held commit, then the three queued writes together");
         assertEquals(List.of("warm-up", "h", "q1", "q2", "q3"), storedMessages());
+        assertEquals(List.of(1, 1, 3), commits.writes(), "reported as they committed: warm-up, held, the group");
+        assertTrue(commits.nanos.stream().allMatch(n -> n > 0), commits.nanos.toString());
     }
 
     @Test
@@ -140,6 +144,7 @@ class PipelinedWritesTest {
         StorageException failure = assertThrows(StorageException.class, bad::join);
         assertTrue(failure.getMessage().contains("constraint failed"), failure.getMessage());
         after.join();
+        assertEquals(1, commits.failed.get(), "the failing write, once it failed alone");
         assertEquals(2, runs.get(), "the work after the failed write ran again");
         assertEquals(List.of("warm-up", "h", "good", "after"), storedMessages());
     }
@@ -223,6 +228,28 @@ class PipelinedWritesTest {
             expected.add("c" + i);
         }
         assertEquals(expected, storedMessages());
+    }
+
+    /** What the database reports about its commits. */
+    private static final class RecordingCommits implements CommitTelemetry {
+        final List<Integer> writes = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger failed = new AtomicInteger();
+
+        @Override
+        public void committed(int count, long took) {
+            writes.add(count);
+            nanos.add(took);
+        }
+
+        @Override
+        public void failed(int count) {
+            failed.addAndGet(count);
+        }
+
+        List<Integer> writes() {
+            return List.copyOf(writes);
+        }
     }
 
     /** A write whose commit the committer has entered and stays in until {@code release}. */
