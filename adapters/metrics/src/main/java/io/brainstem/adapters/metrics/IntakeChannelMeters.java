@@ -46,7 +46,13 @@ final class IntakeChannelMeters {
                     "TCP connections accepted"),
             counter("frames", "brainstem.syslog.tcp.frames", Tags.empty(), "TCP frames read"),
             counter("frames_truncated", "brainstem.syslog.tcp.frames.truncated", Tags.empty(),
-                    "TCP frames longer than the limit, truncated"));
+                    "TCP frames longer than the limit, truncated"),
+            counter("connections_refused", "brainstem.syslog.tcp.connections.refused", Tags.empty(),
+                    "TCP connections refused at the connection cap"),
+            counter("connections_idle_closed", "brainstem.syslog.tcp.connections.idle.closed", Tags.empty(),
+                    "TCP connections closed after the idle timeout"),
+            counter("octet_counts_over_limit", "brainstem.syslog.tcp.octet.counts.over.limit", Tags.empty(),
+                    "octet-counted TCP frames whose count was above the frame limit"));
 
     /** The keys this knows; a channel's other keys are not exported. */
     static final Set<String> KEYS = MAPPINGS.stream().map(Mapping::key).collect(Collectors.toUnmodifiableSet());
