@@ -329,10 +329,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         if (held == null) {
             return false;
         }
-        var c = held.envelope.content();
-        if (!c.tenantId().equals(event.tenantId()) || !java.util.Objects.equals(c.sourceType(), event.sourceType())
-                || !java.util.Objects.equals(c.sourceId(), event.sourceId())
-                || !java.util.Objects.equals(c.sourcePath(), event.sourcePath())) {
+        if (!event.isFrom(held.envelope)) {
             throw new StorageException("canonical event " + event.id().value()
                     + " belongs to no stored envelope of its tenant and source");
         }

@@ -1,11 +1,11 @@
 package io.brainstem.adapters.persistence.postgres;
 
+import io.brainstem.adapters.persistence.relational.ReadModelRows;
 import io.brainstem.adapters.persistence.relational.IncidentRow;
 import io.brainstem.application.port.out.IncidentRepository;
 import io.brainstem.domain.envelope.TenantId;
 import io.brainstem.domain.memory.Incident;
 import io.brainstem.domain.memory.IncidentId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,17 +38,14 @@ final class PostgresIncidentRepository implements IncidentRepository {
     /** The incidents holding every word first (best rank first), then those holding any of them. */
     @Override
     public List<Incident> search(Optional<TenantId> tenant, List<String> words, int limit) {
-        List<String> terms = words.stream().filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit)).toList();
+        List<String> terms = ReadModelRows.searchable(words);
         if (terms.isEmpty() || limit <= 0) {
             return List.of();
         }
         String tenantId = tenant.map(TenantId::value).orElse(null);
         IncidentMapper mapper = db.mapper(IncidentMapper.class);
-        List<IncidentRow> rows = new ArrayList<>(mapper.search(tenantId, terms, true, List.of(), limit));
-        if (terms.size() > 1 && rows.size() < limit) {
-            List<String> found = rows.stream().map(IncidentRow::id).toList();
-            rows.addAll(mapper.search(tenantId, terms, false, found, limit - rows.size()));
-        }
-        return rows.stream().map(IncidentRow::toDomain).toList();
+        return ReadModelRows.allWordsThenAny(terms.size(), limit,
+                (all, excluded, n) -> mapper.search(tenantId, terms, all, excluded, n))
+                .stream().map(IncidentRow::toDomain).toList();
     }
 }

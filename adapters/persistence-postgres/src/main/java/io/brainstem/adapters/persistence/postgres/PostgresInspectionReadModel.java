@@ -1,8 +1,8 @@
 package io.brainstem.adapters.persistence.postgres;
 
+import io.brainstem.adapters.persistence.relational.ReadModelRows;
 import io.brainstem.adapters.persistence.relational.CandidatePages;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
-import io.brainstem.adapters.persistence.relational.InspectionRows.ValueCountRow;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.SignatureRow;
 import io.brainstem.adapters.persistence.relational.SqlTimes;
@@ -24,13 +24,9 @@ import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.Signature;
 import io.brainstem.domain.signature.SignatureId;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The inspection queries in PostgreSQL's SQL: plain indexes where SQLite needs block summaries (ADR 27). */
 final class PostgresInspectionReadModel implements InspectionReadModel {
@@ -60,8 +56,7 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
 
     @Override
     public List<CanonicalEvent> searchEvents(EventQuery q, int limit) {
-        List<String> words = q.words().stream().filter(w -> w.codePoints().anyMatch(Character::isLetterOrDigit))
-                .toList();
+        List<String> words = ReadModelRows.searchable(q.words());
         if (!q.words().isEmpty() && words.isEmpty()) {
             return List.of();
         }
@@ -87,14 +82,8 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
                 .stream().map(CanonicalEventRow::toDomain).toList();
     }
 
-    /** The live id an id stands for, followed by every id merged into it: all the ids its events may carry. */
     private List<String> signatureFamily(String id) {
-        String survivor = mapper().survivorOf(id);
-        String live = survivor == null ? id : survivor;
-        List<String> family = new ArrayList<>();
-        family.add(live);
-        family.addAll(mapper().aliasesOf(live));
-        return family;
+        return ReadModelRows.signatureFamily(id, mapper()::survivorOf, mapper()::aliasesOf);
     }
 
     @Override
@@ -117,11 +106,7 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
 
     @Override
     public Map<EnvelopeStatus, Long> envelopeCountsByStatus() {
-        Map<EnvelopeStatus, Long> counts = new EnumMap<>(EnvelopeStatus.class);
-        for (ValueCountRow row : mapper().statusCounts()) {
-            EnvelopeStatus.fromWireName(row.value()).ifPresent(s -> counts.put(s, row.count()));
-        }
-        return counts;
+        return ReadModelRows.statusCounts(mapper().statusCounts());
     }
 
     @Override
@@ -134,29 +119,15 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
         return mapper().signatureCount();
     }
 
-    /** The source dimensions are column names of {@code events}; nothing else is spliced into SQL. */
-    private static final Set<String> COLUMNS = Set.copyOf(SOURCE_DIMENSIONS);
-
+    /** The source dimensions are column names of {@code events}, never client text. */
     @Override
     public Map<String, List<ValueCount>> sourceSummaries(int limit) {
-        Map<String, List<ValueCount>> out = new LinkedHashMap<>();
-        for (String dimension : SOURCE_DIMENSIONS) {
-            if (!COLUMNS.contains(dimension)) {
-                throw new IllegalStateException("not a source column: " + dimension);
-            }
-            out.put(dimension, mapper().dimensionCounts(dimension, limit).stream()
-                    .map(r -> new ValueCount(r.value(), r.count())).toList());
-        }
-        return out;
+        return ReadModelRows.sourceSummaries(limit, mapper()::dimensionCounts);
     }
 
     @Override
     public List<SourceStatus> sourceStatus(SourceFilter f, int limit) {
-        return mapper().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
-                f.sourceId().orElse(null), f.sourcePath().orElse(null), limit).stream()
-                .map(r -> new SourceStatus(r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), r.rawCount(),
-                        r.canonicalizedCount(), r.parseFailedCount(), r.unsupportedCount(),
-                        SqlTimes.fromMicros(r.lastReceivedAt())))
-                .toList();
+        return ReadModelRows.sourceStatus(mapper().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
+                f.sourceId().orElse(null), f.sourcePath().orElse(null), limit));
     }
 }

@@ -5,17 +5,12 @@ import java.util.List;
 /**
  * FTS5 query text built from user words. Each word becomes an FTS5 string (a phrase), so that nothing a person
  * types is FTS5 syntax: {@code OR}, {@code NEAR(}, {@code *} and quotes are only text. A word with dots or colons
- * (an address) is then a phrase of its tokens. Words without a letter or digit hold no token and are dropped: they
- * could never match.
+ * (an address) is then a phrase of its tokens. Words without a letter or digit hold no token: callers drop them
+ * first ({@code ReadModelRows.searchable}).
  */
 final class FtsQueries {
 
     private FtsQueries() {
-    }
-
-    /** The words that hold at least one token (a letter or digit, as the unicode61 tokenizer sees them). */
-    static List<String> searchable(List<String> words) {
-        return words.stream().filter(FtsQueries::hasToken).toList();
     }
 
     /** Every word as a phrase, all required. */
@@ -34,9 +29,5 @@ final class FtsQueries {
 
     private static String join(List<String> words, String operator) {
         return String.join(operator, words.stream().map(FtsQueries::phrase).toList());
-    }
-
-    private static boolean hasToken(String word) {
-        return word.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 }

@@ -1,6 +1,6 @@
 package io.brainstem.adapters.persistence.sqlite;
 
-import io.brainstem.adapters.persistence.relational.InspectionRows;
+import io.brainstem.adapters.persistence.relational.ReadModelRows;
 
 import io.brainstem.adapters.persistence.relational.SqlTimes;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
@@ -29,8 +29,6 @@ import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.Signature;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +61,7 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
 
     @Override
     public List<CanonicalEvent> searchEvents(EventQuery q, int limit) {
-        List<String> words = FtsQueries.searchable(q.words());
+        List<String> words = ReadModelRows.searchable(q.words());
         if (!q.words().isEmpty() && words.isEmpty()) {
             return List.of();
         }
@@ -106,14 +104,8 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
                 signatures, from, to, n)).stream().map(CanonicalEventRow::toDomain).toList();
     }
 
-    /** The live id an id stands for, followed by every id merged into it: all the ids its events may carry. */
     private List<String> signatureFamily(String id) {
-        String survivor = mapper().survivorOf(id);
-        String live = survivor == null ? id : survivor;
-        List<String> family = new ArrayList<>();
-        family.add(live);
-        family.addAll(mapper().aliasesOf(live));
-        return family;
+        return ReadModelRows.signatureFamily(id, mapper()::survivorOf, mapper()::aliasesOf);
     }
 
     @Override
@@ -176,11 +168,7 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
 
     @Override
     public Map<EnvelopeStatus, Long> envelopeCountsByStatus() {
-        Map<EnvelopeStatus, Long> counts = new EnumMap<>(EnvelopeStatus.class);
-        for (InspectionRows.ValueCountRow row : mapper().statusCounts()) {
-            EnvelopeStatus.fromWireName(row.value()).ifPresent(s -> counts.put(s, row.count()));
-        }
-        return counts;
+        return ReadModelRows.statusCounts(mapper().statusCounts());
     }
 
     @Override
@@ -195,21 +183,12 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
 
     @Override
     public Map<String, List<ValueCount>> sourceSummaries(int limit) {
-        Map<String, List<ValueCount>> out = new LinkedHashMap<>();
-        for (String dimension : SOURCE_DIMENSIONS) {
-            out.put(dimension, mapper().dimensionCounts(dimension, limit).stream()
-                    .map(r -> new ValueCount(r.value(), r.count())).toList());
-        }
-        return out;
+        return ReadModelRows.sourceSummaries(limit, mapper()::dimensionCounts);
     }
 
     @Override
     public List<SourceStatus> sourceStatus(SourceFilter f, int limit) {
-        return mapper().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
-                f.sourceId().orElse(null), f.sourcePath().orElse(null), limit).stream()
-                .map(r -> new SourceStatus(r.tenantId(), r.sourceType(), r.sourceId(), r.sourcePath(), r.rawCount(),
-                        r.canonicalizedCount(), r.parseFailedCount(), r.unsupportedCount(),
-                        SqlTimes.fromMicros(r.lastReceivedAt())))
-                .toList();
+        return ReadModelRows.sourceStatus(mapper().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
+                f.sourceId().orElse(null), f.sourcePath().orElse(null), limit));
     }
 }
