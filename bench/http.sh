@@ -23,14 +23,10 @@ MODE="${1:-ingest}"
 DATA="$(mktemp -d /tmp/brainstem-bench.XXXXXX)"
 PORT="${BENCH_PORT:-18090}"
 export BRAINSTEM_DATA_DIR="$DATA" BRAINSTEM_HTTP_PORT="$PORT" BRAINSTEM_SYSLOG_PORT=off BRAINSTEM_SKIP_BUILD=1
-PG_STOP=true
+. "$ROOT/bench/lib/postgres.sh"
 if [ "${STORE:-sqlite}" = postgres ]; then
-  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
   PG_PORT="${PG_PORT:-18432}"
-  AS=(); [ "$(id -u)" -eq 0 ] && { chown -R postgres "$DATA"; AS=(runuser -u postgres --); }
-  "${AS[@]}" "$PG_BIN/initdb" -D "$DATA/pg" -U brainstem -A trust -E UTF8 >/dev/null
-  "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg" -l "$DATA/pg.log" -w -o "-p $PG_PORT -k $DATA -c listen_addresses=127.0.0.1 -c shared_buffers=1GB" start >/dev/null
-  PG_STOP=("${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg" -m fast stop)
+  pg_start "$DATA/pg" "$PG_PORT" -c shared_buffers=1GB
   export BRAINSTEM_DATABASE_URL="postgresql://brainstem@127.0.0.1:$PG_PORT/postgres"
 fi
 start_server() {
@@ -43,7 +39,7 @@ stop_server() {
   kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true
 }
 start_server
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; "${PG_STOP[@]}" >/dev/null 2>&1 || true; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; pg_stop; rm -rf "$DATA"' EXIT
 BENCH=(java -cp bench/target/classes io.brainstem.bench.http.HttpBench)
 URL="http://127.0.0.1:$PORT"
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024} END {print ""}' "/proc/$PID/status"; }

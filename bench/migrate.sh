@@ -10,13 +10,12 @@ mvn -B -q -DskipTests -pl bootstrap,bench -am package >&2
 N="${1:-200000}"
 DATA="$(mktemp -d /tmp/brainstem-migrate.XXXXXX)"
 PORT="${BENCH_PORT:-18093}"
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+. "$ROOT/bench/lib/postgres.sh"
 PG_PORT="${PG_PORT:-18533}"
-AS=(); [ "$(id -u)" -eq 0 ] && AS=(runuser -u postgres --)
 SERVER=""
 cleanup() {
   [ -n "$SERVER" ] && { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; }
-  "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg/data" -m fast stop >/dev/null 2>&1 || true
+  pg_stop
   rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -26,11 +25,8 @@ SERVER=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 java -cp bench/target/classes io.brainstem.bench.http.HttpBench fill "http://127.0.0.1:$PORT" "$N" 1000
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
-mkdir -p "$DATA/pg"; [ "$(id -u)" -eq 0 ] && chown -R postgres "$DATA/pg" && chmod 755 "$DATA"
-"${AS[@]}" "$PG_BIN/initdb" -D "$DATA/pg/data" -U brainstem -A trust -E UTF8 >/dev/null
-"${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg/data" -l "$DATA/pg/log" -w -o "-p $PG_PORT -k $DATA/pg -c listen_addresses=127.0.0.1" start >/dev/null
+pg_start "$DATA/pg" "$PG_PORT"
 start=$(date +%s.%N)
 bin/brainstem migrate --to "postgresql://brainstem@127.0.0.1:$PG_PORT/postgres"
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" -v n="$N" 'BEGIN {printf "migrate: %d events in %.1f s = %.0f events/s\n", n, e - s, n / (e - s)}'
-"${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg/data" -m fast stop >/dev/null 2>&1 || true

@@ -12,16 +12,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 mvn -B -q -DskipTests -pl bootstrap,bench -am package >&2
 DATA="$(mktemp -d /tmp/brainstem-nodes.XXXXXX)"
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+. "$ROOT/bench/lib/postgres.sh"
 PG_PORT="${PG_PORT:-18532}"
-AS=(); [ "$(id -u)" -eq 0 ] && { chown -R postgres "$DATA"; AS=(runuser -u postgres --); }
-"${AS[@]}" "$PG_BIN/initdb" -D "$DATA/pg" -U brainstem -A trust -E UTF8 >/dev/null
-"${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg" -l "$DATA/pg.log" -w -o "-p $PG_PORT -k $DATA -c listen_addresses=127.0.0.1 -c shared_buffers=1GB" start >/dev/null
+pg_start "$DATA/pg" "$PG_PORT" -c shared_buffers=1GB
 PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "${AS[@]}" "$PG_BIN/pg_ctl" -D "$DATA/pg" -m fast stop >/dev/null 2>&1 || true
+  pg_stop
   rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -47,7 +45,7 @@ load() { # seconds, then pairs of url tenant; prints the sum of acknowledged eve
 }
 run_case() { # title db, then pairs of url tenant
   local title=$1 db=$2; shift 2
-  "${AS[@]}" "$PG_BIN/createdb" -h "$DATA" -p "$PG_PORT" -U brainstem "$db"
+  pg_run createdb -h "$DATA/pg" -p "$PG_PORT" -U brainstem "$db"
   node a 18591 "$db"; node b 18592 "$db"
   echo "== $title"
   load "${WARMUP:-15}" "$@" >/dev/null
