@@ -88,6 +88,7 @@ public final class Brainstem implements AutoCloseable {
                 new Store(settings.usesPostgres() ? "postgresql" : "sqlite", catalog.describe(DatabaseRef.DEFAULT)));
         runtime.registerIntake("ingest", () -> java.util.Map.of("messages_truncated", ingest.messagesTruncated()));
         metrics.ifPresent(m -> retention.ifPresent(r -> m.registerRetention(r::status)));
+        metrics.ifPresent(m -> m.registerLogicMonitor(logicMonitor::status));
     }
 
     /** PostgreSQL when {@code BRAINSTEM_DATABASE_URL} is set (ADR 27), else the embedded SQLite files. */

@@ -1,6 +1,7 @@
 package io.brainstem.adapters.metrics;
 
 import io.brainstem.application.port.in.RetainRecentEventsUseCase.RetentionStatus;
+import io.brainstem.application.port.in.SyncLogicMonitorAlertsUseCase.SyncStatus;
 import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.IngestTelemetry;
 import io.micrometer.core.instrument.Gauge;
@@ -10,8 +11,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,6 +50,7 @@ public final class BrainstemMetrics implements AutoCloseable {
     private final MicrometerCommitTelemetry commits;
     private final HttpRequestMeters http;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final SampledSystemMetrics system = new SampledSystemMetrics();
     /**
      * What function meters read from: Micrometer holds a meter's object only weakly, so that a collected object stops
      * its meters; these live as long as the process's meters.
@@ -65,8 +65,7 @@ public final class BrainstemMetrics implements AutoCloseable {
         Gauge.builder("brainstem.build.info", () -> 1).tag("version", version)
                 .description("The running brainstem's version").register(registry);
         for (MeterBinder binder : new MeterBinder[] {new JvmMemoryMetrics(), gc, new JvmThreadMetrics(),
-                new ClassLoaderMetrics(), new JvmInfoMetrics(), new ProcessorMetrics(), new UptimeMetrics(),
-                new FileDescriptorMetrics()}) {
+                new ClassLoaderMetrics(), new JvmInfoMetrics(), system, new UptimeMetrics()}) {
             binder.bindTo(registry);
         }
     }
@@ -100,6 +99,12 @@ public final class BrainstemMetrics implements AutoCloseable {
         RetentionMeters.register(registry, status);
     }
 
+    /** The LogicMonitor connector's sync status, exported as {@code brainstem_logicmonitor_*}. */
+    public void registerLogicMonitor(Supplier<SyncStatus> status) {
+        sources.add(status);
+        LogicMonitorMeters.register(registry, status);
+    }
+
     /**
      * One more set of meters, e.g. a connector's (bootstrap binds it); its meters must follow the same naming:
      * {@code brainstem.*}, base units, bounded tags.
@@ -131,6 +136,7 @@ public final class BrainstemMetrics implements AutoCloseable {
     @Override
     public void close() {
         gc.close();
+        system.close();
         registry.close();
     }
 }

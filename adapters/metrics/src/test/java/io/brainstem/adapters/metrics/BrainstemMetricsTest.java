@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brainstem.application.port.in.RetainRecentEventsUseCase.RetentionStatus;
+import io.brainstem.application.port.in.SyncLogicMonitorAlertsUseCase.SyncResult;
+import io.brainstem.application.port.in.SyncLogicMonitorAlertsUseCase.SyncStatus;
 import io.brainstem.application.port.out.IngestTelemetry;
 import io.brainstem.domain.candidate.DecisionBand;
 import io.micrometer.core.instrument.Counter;
@@ -152,6 +154,54 @@ class BrainstemMetricsTest {
         assertEquals(1_800_000_000, text.get("brainstem_retention_last_sweep_timestamp_seconds"));
         assertEquals(1, text.get("brainstem_retention_last_sweep_failed"));
         assertEquals(30 * 86_400, text.get("brainstem_retention_period_seconds"));
+    }
+
+    @Test
+    void theLogicMonitorSyncIsReadFromItsStatus() {
+        AtomicReference<SyncStatus> status = new AtomicReference<>(new SyncStatus(false, "none", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty()));
+        metrics.registerLogicMonitor(status::get);
+        System.gc();
+        PrometheusText before = scrape();
+        assertEquals(0, before.get("brainstem_logicmonitor_configured"));
+        assertEquals(0, before.get("brainstem_logicmonitor_sync_runs_total"));
+        assertTrue(Double.isNaN(before.get("brainstem_logicmonitor_sync_last_run_timestamp_seconds")));
+        assertTrue(Double.isNaN(before.get("brainstem_logicmonitor_sync_next_run_timestamp_seconds")));
+
+        Instant ended = Instant.ofEpochSecond(1_800_000_000);
+        SyncResult result = new SyncResult("acme", "t1", ended, 12, 12, 10, 2, 0, 0, 3, 1, 4, ended);
+        status.set(new SyncStatus(true, "acme", Optional.of(Duration.ofMinutes(5)), Optional.of(ended),
+                Optional.of(ended.plusSeconds(300)), Optional.of("portal answered 401"), 7, 2, 1_500,
+                Optional.of(result)));
+        PrometheusText text = scrape();
+        assertEquals(1, text.get("brainstem_logicmonitor_configured"));
+        assertEquals(7, text.get("brainstem_logicmonitor_sync_runs_total"));
+        assertEquals(2, text.get("brainstem_logicmonitor_sync_failures_total"));
+        assertEquals(1_500, text.get("brainstem_logicmonitor_alerts_synced_total"));
+        assertEquals(1, text.get("brainstem_logicmonitor_sync_last_failed"));
+        assertEquals(1_800_000_000, text.get("brainstem_logicmonitor_sync_last_run_timestamp_seconds"));
+        assertEquals(1_800_000_300, text.get("brainstem_logicmonitor_sync_next_run_timestamp_seconds"));
+        assertEquals(4, text.get("brainstem_logicmonitor_sync_last_requests"));
+        assertTrue(text.samples().keySet().stream().filter(k -> k.startsWith("brainstem_logicmonitor"))
+                .noneMatch(k -> k.contains("acme") || k.contains("t1")), "no portal or tenant label");
+    }
+
+    @Test
+    void processAndSystemMetersAreSampledNotReadAtScrapeTime() {
+        try (SampledSystemMetrics sampled = new SampledSystemMetrics(Duration.ofHours(1))) {
+            SampledSystemMetrics.Sample sample = sampled.last();
+            assertTrue(sample.openFiles() > 0, "the first sample is taken at once: " + sample);
+            assertTrue(sample.processCpuNanos() > 0, "cpu time: " + sample);
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+                    new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+            sampled.bindTo(registry);
+            PrometheusText text = PrometheusText.parse(registry.scrape());
+            assertEquals(sample.openFiles(), text.get("process_files_open_files"),
+                    "a scrape reports the sample, not a fresh reading");
+            assertEquals(sample.processCpuNanos(), text.get("process_cpu_time_ns_total"));
+            assertEquals(Runtime.getRuntime().availableProcessors(), text.get("system_cpu_count"));
+        }
     }
 
     @Test
