@@ -281,12 +281,12 @@ final class IngestPipeline {
             Signature signature;
             if (known.isPresent()) {
                 signature = known.get();
-                signature.recordOccurrence(match.template(), p.timestamp(), p.host(), p.service());
+                signature.recordOccurrence(match.template(), p.observedAt(now), p.host(), p.service());
             } else {
                 signaturesCreated++;
                 state.signaturesChanged(1);
                 signature = Signature.first(match.signatureId(), state.tenant(), match.template(), p.message(),
-                        p.timestamp(), p.host(), p.service(), EventFamilyClassifier.classify(match.template(),
+                        p.observedAt(now), p.host(), p.service(), EventFamilyClassifier.classify(match.template(),
                                 p.service()));
             }
             for (SignatureId absorbed : match.absorbed()) {

@@ -136,7 +136,7 @@ final class RelatedHistory {
             Set<String> ids = new LinkedHashSet<>();
             ids.add(e.signatureId().value());
             storage.inspection().signature(e.signatureId()).ifPresent(live -> ids.add(live.id().value()));
-            return new Context(null, null, ids, d.templates(), d.families(), hosts, e.timestamp(), e.timestamp());
+            return new Context(null, null, ids, d.templates(), d.families(), hosts, e.observedAt(), e.observedAt());
         }
         Incident i = s.incident();
         Described d = describe(storage, cache, i.signatureIds());

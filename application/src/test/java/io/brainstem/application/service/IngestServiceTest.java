@@ -66,6 +66,29 @@ class IngestServiceTest {
     }
 
     @Test
+    void aTimeFarFromItsReceiptIsKeptButNeverMovesTheSignaturesFirstOrLastSeen() {
+        ingest(2, syslog("VPN tunnel recovered"));
+        ingest(2, EnvelopeContent.builder(TENANT).sourceType("syslog").host("FW-01").service("charon")
+                .timestamp("9999-12-31T23:59:59Z").messageRaw("VPN tunnel recovered").build(),
+                EnvelopeContent.builder(TENANT).sourceType("syslog").host("ｆｗ-01").service("charon")
+                .timestamp("0001-01-01T00:00:00Z").messageRaw("VPN tunnel recovered").build());
+
+        Signature signature = storage.unitOfWork().read(() -> storage.signatures().findByTenant(TENANT, 10))
+                .getFirst();
+        assertEquals(3, signature.occurrenceCount());
+        assertEquals(Set.of("fw-01"), signature.hosts());
+        assertEquals(NOW, signature.firstSeen(), "0001-01-01 does not become the first sighting");
+        assertEquals(NOW, signature.lastSeen(), "9999-12-31 does not become the last sighting for good");
+        List<CanonicalEvent> events = allEnvelopes().stream().map(e -> storage.unitOfWork()
+                .read(() -> storage.canonicalEvents().findById(e.id())).orElseThrow()).toList();
+        assertEquals(List.of("fw-01", "fw-01", "fw-01"), events.stream().map(CanonicalEvent::host).toList(),
+                "one host, whatever its spelling");
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), events.get(1).timestamp(), "kept as sent");
+        assertEquals("ahead", events.get(1).fieldSources().get("timestamp_out_of_bounds"));
+        assertEquals("behind", events.get(2).fieldSources().get("timestamp_out_of_bounds"));
+    }
+
+    @Test
     void unparseableAndUnsupportedEnvelopesAreKeptNotRejected() {
         IngestResult result = ingest(2, syslog("   "),
                 EnvelopeContent.builder(TENANT).sourceType("carrier-pigeon").messageRaw("coo").build(),

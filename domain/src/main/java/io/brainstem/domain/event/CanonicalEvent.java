@@ -59,6 +59,14 @@ public record CanonicalEvent(
                 signatureId, parsed.structuredFields(), parsed.fieldSources(), parser, createdAt);
     }
 
+    /**
+     * The time its pattern is counted at ({@link EventTime}): the timestamp, unless that is out of bounds, then when
+     * the event was made ({@code createdAt}).
+     */
+    public Instant observedAt() {
+        return EventTime.observedAt(timestamp, fieldSources, createdAt);
+    }
+
     /** An event is made from one envelope and keeps its id, tenant and source. */
     public boolean isFrom(RawEnvelope envelope) {
         EnvelopeContent c = envelope.content();

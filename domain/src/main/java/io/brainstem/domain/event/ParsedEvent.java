@@ -28,4 +28,12 @@ public record ParsedEvent(
                 new java.util.LinkedHashMap<>(structuredFields));
         fieldSources = fieldSources == null ? Map.of() : Map.copyOf(fieldSources);
     }
+
+    /**
+     * The time its pattern is counted at ({@link EventTime}): the timestamp, unless that is out of bounds, then
+     * {@code madeAt}, when the event is made of it.
+     */
+    public Instant observedAt(Instant madeAt) {
+        return EventTime.observedAt(timestamp, fieldSources, madeAt);
+    }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The process and system meters of Micrometer's {@code ProcessorMetrics} and {@code FileDescriptorMetrics}, under the
- * same names, read by a sampler every {@link #PERIOD} instead of at scrape time (ADR 29). Reading them means reading
+ * same names, read by a sampler every {@link #PERIOD} instead of at scrape time (ADR 35). Reading them means reading
  * {@code /proc} (CPU load, the open descriptors): about 220 µs, two thirds of a whole scrape. Sampled, a scrape reads
  * seven numbers; a value is at most one period old, against Prometheus's 15 s scrape interval.
  *

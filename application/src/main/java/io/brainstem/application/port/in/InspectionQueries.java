@@ -7,6 +7,7 @@ import io.brainstem.domain.envelope.EnvelopeStatus;
 import io.brainstem.domain.envelope.RawEnvelope;
 import io.brainstem.domain.envelope.RawEnvelopeId;
 import io.brainstem.domain.event.CanonicalEvent;
+import io.brainstem.domain.event.HostName;
 import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.signature.EventFamily;
 import io.brainstem.domain.signature.Signature;
@@ -56,9 +57,13 @@ public interface InspectionQueries {
                 Optional.empty(), Optional.empty());
     }
 
-    /** {@code source} matches the source_id, source_type or source_path. */
+    /** {@code source} matches the source_id, source_type or source_path; {@code host} in any spelling (HostName). */
     record EventFilter(Optional<String> tenantId, Optional<String> source, Optional<String> host,
             Optional<String> service, Optional<Severity> severity, Optional<String> signatureId) {
+        public EventFilter {
+            host = host.map(HostName::normalize);
+        }
+
         public static final EventFilter NONE = new EventFilter(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }

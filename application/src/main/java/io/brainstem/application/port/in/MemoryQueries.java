@@ -4,6 +4,7 @@ import io.brainstem.domain.candidate.Candidate;
 import io.brainstem.domain.candidate.CandidateType;
 import io.brainstem.domain.candidate.DecisionBand;
 import io.brainstem.domain.event.CanonicalEvent;
+import io.brainstem.domain.event.HostName;
 import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.memory.Incident;
 import io.brainstem.domain.memory.Review;
@@ -50,6 +51,9 @@ public interface MemoryQueries {
     record EventSearch(Optional<String> tenantId, Optional<String> query, Optional<String> host,
             Optional<String> service, Optional<Severity> severity, Optional<String> signatureId,
             Optional<Instant> since, Optional<Instant> until, Optional<String> cursor) {
+        public EventSearch {
+            host = host.map(HostName::normalize);
+        }
     }
 
     /**
@@ -60,6 +64,7 @@ public interface MemoryQueries {
             Optional<Severity> severity, Set<String> signatureIds, Optional<Instant> since, Optional<Instant> until,
             Optional<Long> beforeId) {
         public EventQuery {
+            host = host.map(HostName::normalize);
             words = List.copyOf(words);
             signatureIds = Set.copyOf(signatureIds);
         }
@@ -74,6 +79,7 @@ public interface MemoryQueries {
             Optional<String> host, Optional<String> query, Optional<Double> minScore, Optional<Instant> updatedSince,
             boolean includeSuppressed) {
         public CandidateSearch {
+            host = host.map(HostName::normalize);
             types = Set.copyOf(types);
             bands = Set.copyOf(bands);
         }

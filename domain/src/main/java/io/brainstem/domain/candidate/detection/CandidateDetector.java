@@ -130,11 +130,11 @@ public final class CandidateDetector {
         }
         String template = state.template(signature.template());
         EventRef ref = EventRef.of(event, effectiveSeverity(event.severity(), state));
-        Instant first = signature.firstSeen().isBefore(event.timestamp()) ? signature.firstSeen() : event.timestamp();
+        Instant first = signature.firstSeen().isBefore(event.observedAt()) ? signature.firstSeen() : event.observedAt();
         if (tenantSince == null || first.isBefore(tenantSince)) {
             tenantSince = first;
         }
-        state.rhythm.observe(event.timestamp());
+        state.rhythm.observe(event.observedAt());
         Assessment healed = null;
         Assessment flapped = null;
         StateSignal signal = StateSignal.read(event, template, state.reading());
@@ -157,7 +157,7 @@ public final class CandidateDetector {
             flapped = flapping.observe(outcome.changes(), event.service()).orElse(null);
         }
         Assessment burst = this.burst.observe(state, ref, signature, tenantSince);
-        List<Assessment> late = selfHeal.overdue(event.timestamp());
+        List<Assessment> late = selfHeal.overdue(event.observedAt());
         List<Assessment> now = list(recurred, healed, flapped, burst);
         if (late.isEmpty()) {
             return now;

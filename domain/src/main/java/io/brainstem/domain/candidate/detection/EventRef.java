@@ -13,7 +13,7 @@ record EventRef(long id, Instant at, String host, String signatureId, Severity s
 
     /** The event counted at {@code severity} (see {@link CandidateDetector#effectiveSeverity}). */
     static EventRef of(CanonicalEvent event, Severity severity) {
-        return new EventRef(event.id().value(), event.timestamp(), event.host(), event.signatureId().value(),
+        return new EventRef(event.id().value(), event.observedAt(), event.host(), event.signatureId().value(),
                 severity);
     }
 }

@@ -98,14 +98,14 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
     static Transition learned(CanonicalEvent event, String template, String failureSignatureId, Polarity polarity) {
         Thing thing = thing(join("learned", event.host(), failureSignatureId), event, template, failureSignatureId,
                 false);
-        return new Transition(subject(thing), polarity, event.timestamp(), null, null, SelfHealKind.STATE_WORDS,
+        return new Transition(subject(thing), polarity, event.observedAt(), null, null, SelfHealKind.STATE_WORDS,
                 thing);
     }
 
     private static Transition transition(CanonicalEvent event, String template, String key, boolean lifecycle,
             Polarity polarity) {
         Thing thing = thing(event, template, key, lifecycle);
-        return new Transition(subject(thing), polarity, event.timestamp(), null, null, SelfHealKind.STATE_WORDS,
+        return new Transition(subject(thing), polarity, event.observedAt(), null, null, SelfHealKind.STATE_WORDS,
                 thing);
     }
 
@@ -127,10 +127,10 @@ sealed interface StateSignal permits StateSignal.Transition, StateSignal.HealedI
         Thing thing = new Thing(subject, List.of(), null, event.message(), false);
         return switch (alert.status()) {
             case ACTIVE -> new Transition(subject, Polarity.FAILURE,
-                    alert.startedAt() != null ? alert.startedAt() : event.timestamp(), alert.alertId(), null,
+                    alert.startedAt() != null ? alert.startedAt() : event.observedAt(), alert.alertId(), null,
                     SelfHealKind.LOGICMONITOR, thing);
             case CLEARED -> new Transition(subject, Polarity.RECOVERY,
-                    alert.clearedAt() != null ? alert.clearedAt() : event.timestamp(), alert.alertId(),
+                    alert.clearedAt() != null ? alert.clearedAt() : event.observedAt(), alert.alertId(),
                     alert.startedAt(), SelfHealKind.LOGICMONITOR, thing);
             case OTHER -> null;
         };

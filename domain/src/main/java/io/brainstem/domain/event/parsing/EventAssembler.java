@@ -1,5 +1,7 @@
 package io.brainstem.domain.event.parsing;
 
+import io.brainstem.domain.event.EventTime;
+import io.brainstem.domain.event.HostName;
 import io.brainstem.domain.event.ParsedEvent;
 import io.brainstem.domain.event.Severity;
 import io.brainstem.domain.shared.Text;
@@ -61,6 +63,11 @@ public final class EventAssembler {
         }
         Sourced<String> facility = pick(clientFacility.map(SyslogFacility::wireName).orElse(null),
                 found.facility(), Sourced.none());
+        String outOfBounds = timestamp.source() == FieldSource.RECEIVED_AT ? null
+                : EventTime.outOfBounds(timestamp.value(), receivedAt);
+        if (outOfBounds != null) {
+            notes = with(notes, EventTime.OUT_OF_BOUNDS, outOfBounds);
+        }
         Map<String, String> sources = sources(timestamp.source(), host.source(), service.source(),
                 severity.source(), facility.source(), notes);
 
@@ -70,7 +77,7 @@ public final class EventAssembler {
             fields.putAll(extraFields);
             fields.putAll(client.structuredFields());
         }
-        return new ParsedEvent(timestamp.value(), host.value(), service.value(), severity.value(), facility.value(),
+        return new ParsedEvent(timestamp.value(), HostName.normalize(host.value()), service.value(), severity.value(), facility.value(),
                 found.message(), fields, sources);
     }
 
