@@ -106,6 +106,19 @@ final class SyslogBatchWriter implements AutoCloseable {
         counters.received.increment(); // counted once accepted, so a waiting frame is not "queued" yet
     }
 
+    /**
+     * Waits up to {@code nanos} for room (a closing UDP listener draining its socket): true when queued, false when
+     * the queue stayed full (counted as dropped).
+     */
+    boolean offerWaiting(Received message, long nanos) throws InterruptedException {
+        counters.received.increment();
+        if (queue.offer(message, Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
+            return true;
+        }
+        counters.droppedQueueFull.increment();
+        return false;
+    }
+
     /** Shutdown has begun: senders still waiting for room give up (counted) once the queue stays full. */
     void beginClose() {
         closing = true;

@@ -43,6 +43,8 @@ public final class SyslogUdpListener implements AutoCloseable {
     private final Thread receiver;
     private final int receiveBufferGranted;
     private volatile boolean closing;
+    /** Run by the receiver before its first read: a test holds it to leave datagrams in the socket buffer. */
+    private Runnable beforeReceiving = () -> { };
 
     private SyslogUdpListener(DatagramChannel channel, IngestEventsUseCase ingest, SyslogIntakeSettings settings,
             Consumer<List<EnvelopeContent>> onCommitted) throws IOException {
@@ -62,6 +64,12 @@ public final class SyslogUdpListener implements AutoCloseable {
      */
     public static SyslogUdpListener start(InetSocketAddress bind, IngestEventsUseCase ingest,
             SyslogIntakeSettings settings, Consumer<List<EnvelopeContent>> onCommitted) {
+        return start(bind, ingest, settings, onCommitted, () -> { });
+    }
+
+    /** {@link #start} whose receiver runs {@code beforeReceiving} first (tests). */
+    static SyslogUdpListener start(InetSocketAddress bind, IngestEventsUseCase ingest,
+            SyslogIntakeSettings settings, Consumer<List<EnvelopeContent>> onCommitted, Runnable beforeReceiving) {
         DatagramChannel channel = null;
         try {
             channel = DatagramChannel.open(bind.getAddress() instanceof java.net.Inet6Address
@@ -69,6 +77,7 @@ public final class SyslogUdpListener implements AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
             channel.bind(bind);
             SyslogUdpListener listener = new SyslogUdpListener(channel, ingest, settings, onCommitted);
+            listener.beforeReceiving = beforeReceiving;
             listener.logBuffer(settings.receiveBufferBytes());
             listener.writer.start();
             listener.receiver.start();
@@ -88,38 +97,119 @@ public final class SyslogUdpListener implements AutoCloseable {
         return writer.counters();
     }
 
-    /** Stops receiving, commits what is queued, then returns. */
+    /**
+     * Stops receiving without losing what the kernel already holds: the receiver is woken, reads the socket's
+     * buffer dry (for at most {@link #DRAIN_LIMIT}), and only then is the socket closed and the writer commits the
+     * queue. What was drained, and anything dropped because the queue was full, is logged in one line.
+     */
     @Override
     public void close() {
         closing = true;
-        closeQuietly(channel);
+        wake();
+        try {
+            receiver.join(DRAIN_LIMIT.toMillis() + 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(channel); // a receiver still blocked (its wake-up was lost) ends here
         join(receiver);
         writer.close();
+    }
+
+    /** How long closing may keep reading the socket's buffer; a sender that keeps sending must not hold it open. */
+    static final java.time.Duration DRAIN_LIMIT = java.time.Duration.ofSeconds(3);
+
+    /** An empty datagram to this listener, so that a receiver blocked in receive() sees that it is closing. */
+    private void wake() {
+        InetSocketAddress target = address.getAddress().isAnyLocalAddress()
+                ? new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), address.getPort())
+                : address;
+        try (DatagramChannel waker = DatagramChannel.open()) {
+            waker.send(ByteBuffer.allocate(0), target);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "syslog udp: cannot wake the receiver; closing the socket instead", e);
+        }
     }
 
     private void receive() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         byte[] bytes = new byte[MAX_DATAGRAM];
+        beforeReceiving.run();
         while (!closing) {
             try {
                 buffer.clear();
                 InetSocketAddress sender = (InetSocketAddress) channel.receive(buffer);
-                if (writer.isFull()) {
-                    writer.dropReceived(); // spare the CPU of decoding for the writer that is behind
-                    continue;
+                if (closing && buffer.position() == 0) {
+                    break; // the wake-up
                 }
-                buffer.flip();
-                int length = buffer.remaining();
-                buffer.get(bytes, 0, length);
-                writer.offer(new Received(SyslogText.decode(bytes, 0, length), sender));
+                take(buffer, bytes, sender);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException e) {
                 if (closing) {
-                    return;
+                    break;
                 }
                 LOG.log(Level.WARNING, "syslog udp: receive failed, going on", e);
             }
+        }
+        drain(buffer, bytes);
+    }
+
+    /** Queues one received datagram, or drops and counts it when the writer is behind. */
+    private void take(ByteBuffer buffer, byte[] bytes, InetSocketAddress sender) {
+        if (writer.isFull()) {
+            writer.dropReceived(); // spare the CPU of decoding for the writer that is behind
+            return;
+        }
+        buffer.flip();
+        int length = buffer.remaining();
+        buffer.get(bytes, 0, length);
+        writer.offer(new Received(SyslogText.decode(bytes, 0, length), sender));
+    }
+
+    /** On close: what the kernel holds is read without blocking and queued, until the buffer is empty. */
+    private void drain(ByteBuffer buffer, byte[] bytes) {
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        long drained = 0;
+        long dropped = 0;
+        boolean cut = false;
+        try {
+            channel.configureBlocking(false);
+            while (true) {
+                if (System.nanoTime() > deadline) {
+                    cut = true;
+                    break;
+                }
+                buffer.clear();
+                InetSocketAddress sender = (InetSocketAddress) channel.receive(buffer);
+                if (sender == null) {
+                    break;
+                }
+                if (buffer.position() == 0) {
+                    continue; // a wake-up
+                }
+                buffer.flip();
+                int length = buffer.remaining();
+                buffer.get(bytes, 0, length);
+                // the writer is still running: wait for room rather than drop, within the drain's limit
+                if (writer.offerWaiting(new Received(SyslogText.decode(bytes, 0, length), sender),
+                        deadline - System.nanoTime())) {
+                    drained++;
+                } else {
+                    dropped++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "syslog udp: draining the socket on close failed after " + drained
+                    + " messages: " + e);
+        }
+        if (drained > 0 || dropped > 0 || cut) {
+            LOG.log(dropped > 0 || cut ? Level.WARNING : Level.INFO, "syslog udp on " + hostPort(address)
+                    + ": closing, read " + drained + " messages left in the socket buffer"
+                    + (dropped > 0 ? ", dropped " + dropped + " (queue full)" : "")
+                    + (cut ? "; senders kept sending, stopped after " + DRAIN_LIMIT.toSeconds() + " s" : ""));
         }
     }
 

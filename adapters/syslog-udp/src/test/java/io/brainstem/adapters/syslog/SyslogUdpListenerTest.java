@@ -234,6 +234,25 @@ class SyslogUdpListenerTest {
         listener = null;
     }
 
+    @Test
+    void closingReadsWhatTheSocketBufferStillHoldsBeforeItStops() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        listener = SyslogUdpListener.start(ANY_PORT, fixture.ingest, SyslogIntakeFixture.settings(), null,
+                () -> awaitQuietly(gate));
+        // a burst the receiver has not read yet (it waits at the gate): on loopback each datagram is in the
+        // listener's socket buffer once send returns; 300 small ones fit in any buffer Linux grants
+        int burst = 300;
+        for (int i = 0; i < burst; i++) {
+            send("<30>Dec  3 10:00:00 fw-01 charon: burst message " + i);
+        }
+        gate.countDown();
+        listener.close(); // what SIGTERM does
+
+        assertEquals(counters(burst, burst, 0), accounting(), "every datagram in the buffer was read and stored");
+        assertEquals(burst, fixture.envelopes().size());
+        listener = null;
+    }
+
     private void send(String text) throws IOException {
         send(text.getBytes(UTF_8));
     }
