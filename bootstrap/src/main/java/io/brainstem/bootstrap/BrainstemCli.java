@@ -45,6 +45,7 @@ import picocli.CommandLine.Parameters;
                 + "variables (see README).",
         subcommands = {BrainstemCli.Serve.class, BrainstemCli.Listen.class, BrainstemCli.IngestFile.class, BrainstemCli.Replay.class,
                 BrainstemCli.Mine.class, BrainstemCli.DigestCommand.class, BrainstemCli.Migrate.class,
+                BrainstemCli.Backup.class,
                 CommandLine.HelpCommand.class})
 public final class BrainstemCli implements Callable<Integer> {
 
@@ -93,6 +94,16 @@ public final class BrainstemCli implements Callable<Integer> {
 
     static BrainstemSettings settings() {
         return BrainstemSettings.load(Config.create(), System.getenv());
+    }
+
+    /** The SQLite file of {@code --db-path} (else BRAINSTEM_DB_PATH) inside the data directory; a usage error if not. */
+    static java.nio.file.Path sqliteFile(CommandLine.Model.CommandSpec spec, BrainstemSettings settings, String dbPath) {
+        try {
+            return new io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog(settings.dataDir(),
+                    settings.dbPath()).resolve(DatabaseRef.of(dbPath));
+        } catch (io.brainstem.application.port.in.InvalidRequestException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** An RFC 3339 time, or a duration back from now such as {@code 24h}, {@code 7d}, {@code 30m}. */
@@ -383,13 +394,7 @@ public final class BrainstemCli implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--chunk must be 1..100000");
             }
             BrainstemSettings settings = settings();
-            java.nio.file.Path file;
-            try {
-                file = new io.brainstem.adapters.persistence.sqlite.SqliteStorageCatalog(settings.dataDir(),
-                        settings.dbPath()).resolve(DatabaseRef.of(dbPath));
-            } catch (io.brainstem.application.port.in.InvalidRequestException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
+            java.nio.file.Path file = sqliteFile(spec, settings, dbPath);
             io.brainstem.adapters.persistence.postgres.PostgresAddress address;
             try {
                 address = io.brainstem.adapters.persistence.postgres.PostgresAddress.parse(to,
@@ -410,6 +415,44 @@ public final class BrainstemCli implements Callable<Integer> {
                 }
                 System.out.printf("copied %d events%s; every table's count matches%n", result.eventsCopied(),
                         result.resumedAfter() > 0 ? " after event " + result.resumedAfter() : "");
+                return 0;
+            } catch (io.brainstem.application.port.out.StorageException e) {
+                throw new StartupException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** {@code brainstem backup}. */
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Write a consistent, checked copy of the SQLite store to DEST while brainstem keeps "
+                    + "serving (VACUUM INTO a DEST.partial, PRAGMA integrity_check, then renamed to DEST). DEST "
+                    + "must not exist. On PostgreSQL, use pg_dump.")
+    static final class Backup implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(paramLabel = "DEST", description = "The file to write, e.g. "
+                + "/backup/brainstem-2026-12-03.sqlite3.")
+        java.nio.file.Path dest;
+
+        @Option(names = "--db-path", paramLabel = "NAME", description = "The SQLite database inside the data "
+                + "directory (default: BRAINSTEM_DB_PATH).")
+        String dbPath;
+
+        @Override
+        public Integer call() {
+            BrainstemSettings settings = settings();
+            if (settings.usesPostgres()) {
+                throw new StartupException("brainstem backup copies the embedded SQLite store; this brainstem uses "
+                        + "PostgreSQL (BRAINSTEM_DATABASE_URL): back it up with pg_dump", null);
+            }
+            java.nio.file.Path file = sqliteFile(spec, settings, dbPath);
+            try {
+                var r = io.brainstem.adapters.persistence.sqlite.SqliteBackup.backup(file, dest);
+                System.out.printf("backed up %s to %s: %,d bytes in %.1f s; integrity_check ok; %,d envelopes, "
+                        + "%,d signatures, %,d candidates, %,d incidents, %,d reviews%n", file, r.destination(),
+                        r.bytes(), r.took().toMillis() / 1000.0, r.envelopes(), r.signatures(), r.candidates(),
+                        r.incidents(), r.reviews());
                 return 0;
             } catch (io.brainstem.application.port.out.StorageException e) {
                 throw new StartupException(e.getMessage(), e);
