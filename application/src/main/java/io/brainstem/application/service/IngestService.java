@@ -1,6 +1,12 @@
 package io.brainstem.application.service;
 
 import io.brainstem.application.port.in.IngestEventsUseCase;
+import io.brainstem.application.port.in.InterestingItem;
+import io.brainstem.application.port.out.IdempotencyRepository;
+import io.brainstem.domain.candidate.Candidate;
+import io.brainstem.domain.candidate.CandidateId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import io.brainstem.application.port.out.IngestTelemetry;
 import io.brainstem.application.port.out.Storage;
 import io.brainstem.application.port.out.UnitOfWork;
@@ -99,6 +105,98 @@ public final class IngestService implements IngestEventsUseCase {
     public Submitted submit(IngestCommand given) {
         IngestCommand command = capped(given);
         Storage storage = catalog.open(command.database());
+        if (command.idempotency().isPresent()) {
+            return idempotent(storage, command);
+        }
+        return submit(storage, command);
+    }
+
+    /**
+     * A request with an idempotency key (ADR 37): answered from its first result when that is committed; while the
+     * first is still in flight on this node, a repeat waits for it; otherwise it runs, and its receipt is saved with
+     * its envelopes (and checked again inside the transaction, for a repeat that reached another node first).
+     */
+    private Submitted idempotent(Storage storage, IngestCommand command) {
+        IdempotencyKey key = command.idempotency().get();
+        String slot = storage.describe() + "\u0000" + key.key();
+        Optional<IngestResult> known = storage.unitOfWork().read(() -> repeatOf(storage, key));
+        if (known.isPresent()) {
+            return known::get;
+        }
+        InFlight mine = new InFlight(key.fingerprint(), new CompletableFuture<>());
+        InFlight first = inFlight.putIfAbsent(slot, mine);
+        if (first != null) {
+            if (!first.fingerprint().equals(key.fingerprint())) {
+                throw new IdempotencyConflictException(key.key());
+            }
+            return () -> asRepeat(first.result().join());
+        }
+        try {
+            Submitted submitted = submit(storage, command);
+            return () -> {
+                try {
+                    IngestResult result = submitted.join();
+                    mine.result().complete(result);
+                    return result;
+                } catch (RuntimeException e) {
+                    mine.result().completeExceptionally(e);
+                    throw e;
+                } finally {
+                    inFlight.remove(slot, mine);
+                }
+            };
+        } catch (RuntimeException e) {
+            mine.result().completeExceptionally(e);
+            inFlight.remove(slot, mine);
+            throw e;
+        }
+    }
+
+    /** A request of this node with a key, not yet committed; a repeat that arrives meanwhile waits for it. */
+    private record InFlight(String fingerprint, CompletableFuture<IngestResult> result) {
+    }
+
+    private static IngestResult asRepeat(IngestResult r) {
+        return r.repeated() ? r : new IngestResult(r.tenantId(), r.eventCount(), r.signatureCount(),
+                r.candidateCount(), r.parseFailed(), r.unsupported(), r.interestingItems(), r.signaturesCreated(),
+                r.candidatesCreated(), r.events(), true);
+    }
+
+    /** The first result of {@code key}, rebuilt from its receipt; a conflict if the key named another request. */
+    private static Optional<IngestResult> repeatOf(Storage storage, IdempotencyKey key) {
+        Optional<IdempotencyRepository.Remembered> remembered = storage.idempotency().find(key.key());
+        if (remembered.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!remembered.get().fingerprint().equals(key.fingerprint())) {
+            throw new IdempotencyConflictException(key.key());
+        }
+        IdempotencyRepository.Receipt r = remembered.get().receipt();
+        List<InterestingItem> items = new ArrayList<>(r.interesting().size());
+        for (IdempotencyRepository.Item item : r.interesting()) {
+            Optional<Candidate> candidate = storage.candidates().findById(new CandidateId(item.candidateId()));
+            if (candidate.isPresent()) {
+                items.add(new InterestingItem(candidate.get(), item.whyItMatters(), item.facetIds().stream()
+                        .map(id -> storage.candidates().findById(new CandidateId(id)))
+                        .flatMap(Optional::stream).toList()));
+            }
+        }
+        List<EventOutcome> events = r.events().stream()
+                .map(o -> new EventOutcome(o.eventId(), o.signatureId(), o.candidateIds())).toList();
+        return Optional.of(new IngestResult(r.tenantId(), r.eventCount(), r.signatureCount(), r.candidateCount(),
+                r.parseFailed(), r.unsupported(), items, r.signaturesCreated(), r.candidatesCreated(), events, true));
+    }
+
+    private static IdempotencyRepository.Receipt receipt(IngestResult r) {
+        return new IdempotencyRepository.Receipt(r.tenantId(), r.eventCount(), r.signatureCount(),
+                r.candidateCount(), r.parseFailed(), r.unsupported(), r.signaturesCreated(), r.candidatesCreated(),
+                r.events().stream().map(e -> new IdempotencyRepository.Outcome(e.eventId(), e.signatureId(),
+                        e.candidateIds())).toList(),
+                r.interestingItems().stream().map(i -> new IdempotencyRepository.Item(i.candidate().id().value(),
+                        i.whyItMatters(), i.facets().stream().map(f -> f.id().value()).toList())).toList());
+    }
+
+    private Submitted submit(Storage storage, IngestCommand command) {
         // Parsing needs no shared state: it runs here, on the request's thread, outside the write lock.
         Instant receivedAt = pipeline.clock().instant();
         List<ParseOutcome> outcomes = new ArrayList<>(command.envelopes().size());
@@ -129,14 +227,37 @@ public final class IngestService implements IngestEventsUseCase {
     }
 
     private IngestResult work(Storage storage, IngestCommand command, Instant receivedAt, List<ParseOutcome> outcomes) {
+        if (command.idempotency().isPresent()) {
+            Optional<IngestResult> first = repeatOf(storage, command.idempotency().get());
+            if (first.isPresent()) {
+                return first.get(); // another node (or a request before a restart) committed it meanwhile
+            }
+        }
         IngestPipeline.Batch batch = pipeline.batch(storage, command.threshold());
         List<RawEnvelope> envelopes = storage.rawEnvelopes().receiveAll(command.envelopes(), receivedAt);
         for (int i = 0; i < envelopes.size(); i++) {
             batch.process(envelopes.get(i), outcomes.get(i));
         }
         command.cursor().ifPresent(c -> storage.intakeCursors().save(c.key(), c.position()));
-        return batch.flush(envelopes);
+        IngestResult result = batch.flush(envelopes);
+        command.idempotency().ifPresent(k -> {
+            storage.idempotency().remember(new IdempotencyRepository.Remembered(k.key(), k.fingerprint(),
+                    receivedAt, receipt(result)));
+            if (forgetCountdown.decrementAndGet() <= 0) {
+                forgetCountdown.set(FORGET_EVERY);
+                storage.idempotency().forgetBefore(receivedAt.minus(
+                        java.time.Duration.ofHours(IdempotencyRepository.KEPT_FOR_HOURS)));
+            }
+        });
+        return result;
     }
+
+    /** Expired keys are forgotten every this many keyed requests, in their transaction (an indexed range delete). */
+    private static final int FORGET_EVERY = 256;
+    private final java.util.concurrent.atomic.AtomicInteger forgetCountdown =
+            new java.util.concurrent.atomic.AtomicInteger(1);
+    private final java.util.concurrent.ConcurrentHashMap<String, InFlight> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The command with every message held to the cap; the same command when nothing was cut. */
     private IngestCommand capped(IngestCommand command) {
@@ -155,6 +276,7 @@ public final class IngestService implements IngestEventsUseCase {
             }
         }
         return envelopes == null ? command
-                : new IngestCommand(command.database(), envelopes, command.threshold(), command.cursor());
+                : new IngestCommand(command.database(), envelopes, command.threshold(), command.cursor(),
+                        command.idempotency());
     }
 }

@@ -48,6 +48,10 @@ public final class RetentionService implements RetainRecentEventsUseCase {
             // let the ingest writer in between batches
             Thread.yield();
         } while (batch == BATCH && !Thread.currentThread().isInterrupted());
+        // idempotency keys are kept a day whatever the retention period (ADR 37)
+        Instant keysCutoff = clock.instant().minus(java.time.Duration.ofHours(
+                io.brainstem.application.port.out.IdempotencyRepository.KEPT_FOR_HOURS));
+        storage.unitOfWork().write(() -> storage.idempotency().forgetBefore(keysCutoff));
         return total;
     }
 

@@ -88,6 +88,45 @@ class IngestServiceTest {
         assertEquals("behind", events.get(2).fieldSources().get("timestamp_out_of_bounds"));
     }
 
+    private IngestResult ingestKeyed(String key, String fingerprint, EnvelopeContent... contents) {
+        return service.ingest(new IngestCommand(DatabaseRef.DEFAULT, List.of(contents), 2).withIdempotency(
+                java.util.Optional.of(new io.brainstem.application.port.in.IngestEventsUseCase.IdempotencyKey(key,
+                        fingerprint))));
+    }
+
+    @Test
+    void aRepeatOfAKeyedRequestIsAnsweredFromTheFirstAndStoresNothing() {
+        IngestResult first = ingestKeyed("batch-7", "f1", syslog("VPN tunnel down"), syslog("VPN tunnel down"),
+                syslog("VPN tunnel down"));
+        IngestResult again = ingestKeyed("batch-7", "f1", syslog("VPN tunnel down"), syslog("VPN tunnel down"),
+                syslog("VPN tunnel down"));
+
+        assertEquals(3, allEnvelopes().size(), "the repeat stored nothing");
+        assertTrue(again.repeated());
+        assertEquals(false, first.repeated());
+        assertEquals(first.events(), again.events(), "the same event ids, signatures and candidates");
+        assertEquals(first.eventCount(), again.eventCount());
+        assertEquals(first.signaturesCreated(), again.signaturesCreated());
+        assertEquals(first.interestingItems().stream().map(i -> i.candidate().id()).toList(),
+                again.interestingItems().stream().map(i -> i.candidate().id()).toList());
+
+        ingestKeyed("batch-8", "f1", syslog("VPN tunnel down"));
+        assertEquals(4, allEnvelopes().size(), "another key is another request");
+        InvalidRequestException reused = assertThrows(InvalidRequestException.class,
+                () -> ingestKeyed("batch-7", "f2", syslog("something else")));
+        assertEquals("idempotency_key_reused", reused.code());
+        assertEquals(4, allEnvelopes().size());
+    }
+
+    @Test
+    void anInvalidIdempotencyKeyIsRefusedByName() {
+        for (String key : new String[] {"", "has space", "x".repeat(256), "tab\there", "ünï"}) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                    () -> new io.brainstem.application.port.in.IngestEventsUseCase.IdempotencyKey(key, "f"));
+            assertEquals("invalid_idempotency_key", e.code(), key);
+        }
+    }
+
     @Test
     void unparseableAndUnsupportedEnvelopesAreKeptNotRejected() {
         IngestResult result = ingest(2, syslog("   "),

@@ -22,6 +22,7 @@ import io.brainstem.domain.memory.Review;
 import io.brainstem.domain.memory.ReviewId;
 import io.brainstem.domain.memory.SubjectType;
 import io.brainstem.application.port.out.InspectionReadModel;
+import io.brainstem.application.port.out.IdempotencyRepository;
 import io.brainstem.application.port.out.IntakeCursorRepository;
 import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
@@ -68,6 +69,7 @@ public final class InMemoryStorage implements Storage {
     private final Map<SignatureId, TenantId> aliasTenants = new java.util.HashMap<>();
     private final Map<String, Incident> incidents = new java.util.LinkedHashMap<>();
     private final Map<String, Review> reviews = new java.util.LinkedHashMap<>();
+    private final Map<String, IdempotencyRepository.Remembered> remembered = new java.util.HashMap<>();
     private final String name;
     private volatile boolean failNextWrite;
 
@@ -168,6 +170,7 @@ public final class InMemoryStorage implements Storage {
         private final Map<String, Review> rev = new java.util.LinkedHashMap<>(reviews);
         private final Map<List<String>, AlertHistory> ah = new java.util.HashMap<>(alertHistories);
         private final Map<List<String>, SyncCursor> sc = new java.util.HashMap<>(syncCursors);
+        private final Map<String, IdempotencyRepository.Remembered> ir = new java.util.HashMap<>(remembered);
 
         void restore() {
             envelopes.clear();
@@ -190,6 +193,8 @@ public final class InMemoryStorage implements Storage {
             alertHistories.putAll(ah);
             syncCursors.clear();
             syncCursors.putAll(sc);
+            remembered.clear();
+            remembered.putAll(ir);
         }
     }
 
@@ -492,6 +497,28 @@ public final class InMemoryStorage implements Storage {
             @Override
             public void saveCursor(SyncCursor cursor) {
                 syncCursors.put(List.of(cursor.portal(), cursor.tenantId().value()), cursor);
+            }
+        };
+    }
+
+    @Override
+    public IdempotencyRepository idempotency() {
+        return new IdempotencyRepository() {
+            @Override
+            public Optional<Remembered> find(String key) {
+                return Optional.ofNullable(remembered.get(key));
+            }
+
+            @Override
+            public void remember(Remembered r) {
+                remembered.putIfAbsent(r.key(), r);
+            }
+
+            @Override
+            public int forgetBefore(Instant cutoff) {
+                int before = remembered.size();
+                remembered.values().removeIf(r -> r.recordedAt().isBefore(cutoff));
+                return before - remembered.size();
             }
         };
     }

@@ -42,6 +42,9 @@ final class ErrorMapping {
                         BodyBudget.drainRest(req, maxDrainBytes);
                     }
                 })
+                .error(io.brainstem.application.port.in.IngestEventsUseCase.IdempotencyConflictException.class,
+                        (req, res, e) -> Responses.error(res, Status.UNPROCESSABLE_CONTENT_422, e.code(),
+                                e.getMessage()))
                 .error(InvalidRequestException.class,
                         (req, res, e) -> Responses.error(res, Status.BAD_REQUEST_400, e.code(), e.getMessage()))
                 .error(DomainViolation.class,

@@ -39,8 +39,9 @@ public final class IngestHttpService implements HttpService {
             throw ApiException.badRequest("invalid_json", "the body must be a JSON object");
         }
         int threshold = threshold(req, null);
-        IngestResult result = ingest.ingest(new IngestCommand(RequestSupport.database(req),
-                List.of(event.toContent(defaultTenant)), threshold));
+        IngestResult result = ingest.ingest(RequestSupport.keyed(req, new IngestCommand(RequestSupport.database(req),
+                List.of(event.toContent(defaultTenant)), threshold)));
+        RequestSupport.markRepeat(res, result);
         Responses.json(res, IngestResponse.from(result));
     }
 
@@ -65,7 +66,9 @@ public final class IngestHttpService implements HttpService {
             contents.add(e.toContent(defaultTenant));
         }
         DatabaseRef db = batch.dbPath() != null ? DatabaseRef.of(batch.dbPath()) : RequestSupport.database(req);
-        IngestResult result = ingest.ingest(new IngestCommand(db, contents, threshold(req, batch.threshold())));
+        IngestResult result = ingest.ingest(RequestSupport.keyed(req,
+                new IngestCommand(db, contents, threshold(req, batch.threshold()))));
+        RequestSupport.markRepeat(res, result);
         Responses.json(res, IngestResponse.from(result));
     }
 
@@ -93,7 +96,9 @@ public final class IngestHttpService implements HttpService {
             contents.add(IngestRequests.logicMonitorAlert(body.events().get(i), i, tenant, body.sourcePath()));
         }
         DatabaseRef db = body.dbPath() != null ? DatabaseRef.of(body.dbPath()) : RequestSupport.database(req);
-        IngestResult result = ingest.ingest(new IngestCommand(db, contents, threshold(req, body.threshold())));
+        IngestResult result = ingest.ingest(RequestSupport.keyed(req,
+                new IngestCommand(db, contents, threshold(req, body.threshold()))));
+        RequestSupport.markRepeat(res, result);
         Responses.json(res, IngestResponse.from(result));
     }
 

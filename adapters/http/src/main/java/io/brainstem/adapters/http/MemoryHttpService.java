@@ -142,8 +142,9 @@ public final class MemoryHttpService implements HttpService {
 
     private void ingestOne(ServerRequest req, ServerResponse res) {
         IngestRequests.EventRequest event = body(req, IngestRequests.EventRequest.class);
-        IngestResult r = ingest.ingest(new IngestCommand(RequestSupport.database(req),
-                List.of(event.toContent(defaultTenant)), IngestHttpService.threshold(req, null)));
+        IngestResult r = ingest.ingest(RequestSupport.keyed(req, new IngestCommand(RequestSupport.database(req),
+                List.of(event.toContent(defaultTenant)), IngestHttpService.threshold(req, null))));
+        RequestSupport.markRepeat(res, r);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
         EventOutcome o = r.events().getFirst();
@@ -176,8 +177,9 @@ public final class MemoryHttpService implements HttpService {
             EnvelopeContent c = e.toContent(defaultTenant);
             contents.add(label == null || c.sourceName() != null ? c : c.withSourceName(label));
         }
-        IngestResult r = ingest.ingest(new IngestCommand(db(req, bulk.dbPath()), contents,
-                IngestHttpService.threshold(req, bulk.threshold())));
+        IngestResult r = ingest.ingest(RequestSupport.keyed(req, new IngestCommand(db(req, bulk.dbPath()), contents,
+                IngestHttpService.threshold(req, bulk.threshold()))));
+        RequestSupport.markRepeat(res, r);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
         out.put("ingested", r.eventCount());

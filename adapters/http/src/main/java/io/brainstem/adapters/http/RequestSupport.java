@@ -24,6 +24,47 @@ final class RequestSupport {
         return limits;
     }
 
+    /** The body a handler read, kept in the request's context for its idempotency fingerprint. */
+    private record ReadBody(byte[] bytes) {
+    }
+
+    /** The header a client names a request with so that its retries are answered once (ADR 37). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Set on an answer that repeats an earlier request's result. */
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+    /**
+     * The command with the request's {@code Idempotency-Key}, when it has one, and a fingerprint of what it asked:
+     * SHA-256 of the method, path, query and body (read before this is called).
+     */
+    static io.brainstem.application.port.in.IngestEventsUseCase.IngestCommand keyed(ServerRequest req,
+            io.brainstem.application.port.in.IngestEventsUseCase.IngestCommand command) {
+        Optional<String> key = req.headers().first(io.helidon.http.HeaderNames.create(IDEMPOTENCY_KEY));
+        if (key.isEmpty()) {
+            return command;
+        }
+        byte[] body = req.context().get(ReadBody.class).map(ReadBody::bytes).orElse(new byte[0]);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update((req.prologue().method().text() + " " + req.path().path() + "?" + req.query().rawValue()
+                    + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(body);
+            String fingerprint = "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+            return command.withIdempotency(Optional.of(
+                    new io.brainstem.application.port.in.IngestEventsUseCase.IdempotencyKey(key.get(), fingerprint)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Marks an answer that repeats an earlier request's result. */
+    static void markRepeat(io.helidon.webserver.http.ServerResponse res,
+            io.brainstem.application.port.in.IngestEventsUseCase.IngestResult result) {
+        if (result.repeated()) {
+            res.header(IDEMPOTENT_REPLAYED, "true");
+        }
+    }
+
     /**
      * The body, refused with 413 when larger than the limit (by header or by counting) and with 503 when the bodies
      * in flight would exceed their budget ({@link BodyBudget}); the bytes are taken from the request's lease before
@@ -40,7 +81,9 @@ final class RequestSupport {
             // a small body is read into a buffer of its size; a large one in pieces, each taken from the budget as
             // it arrives, so a client sending slowly holds only what it has sent
             int piece = (int) Math.max(1, Math.min(CHUNK_BYTES, declared.orElse((long) CHUNK_BYTES)));
-            return pieces(in, lease, piece);
+            byte[] body = pieces(in, lease, piece);
+            req.context().register(new ReadBody(body));
+            return body;
         } catch (IOException | java.io.UncheckedIOException
                 | io.helidon.common.buffers.DataReader.InsufficientDataAvailableException e) {
             // the client went away mid-body: its mistake, a 400 (nobody reads it) and no stack trace in the log

@@ -68,6 +68,57 @@ class IngestHttpServiceTest {
         assertFalse(reply.body().at("/error/message").asText().isBlank());
     }
 
+    /** A POST with an Idempotency-Key: the reply and whether it said Idempotent-Replayed. */
+    private record Keyed(Reply reply, boolean replayed) {
+    }
+
+    private Keyed postKeyed(String path, String key, String body) {
+        var request = client.post(path).header(io.helidon.http.HeaderNames.create("Idempotency-Key"), key)
+                .header(io.helidon.http.HeaderValues.CONTENT_TYPE_JSON);
+        try (var res = request.submit(body)) {
+            String text = res.as(String.class);
+            try {
+                return new Keyed(new Reply(res.status(), ApiTestSupport.JSON.readTree(text)),
+                        res.headers().first(io.helidon.http.HeaderNames.create("Idempotent-Replayed"))
+                                .map("true"::equals).orElse(false));
+            } catch (Exception e) {
+                throw new AssertionError("response is not JSON: " + text, e);
+            }
+        }
+    }
+
+    @Test
+    void aBatchRetriedWithItsIdempotencyKeyIsAnsweredFromTheFirstAndStoredOnce() {
+        String key = "retry-" + System.nanoTime();
+        long before = get(client, "/stats").body().get("received").asLong();
+        Keyed first = postKeyed("/ingest/batch", key, SEED_BATCH);
+        Keyed again = postKeyed("/ingest/batch", key, SEED_BATCH);
+        assertEquals(before + 2, get(client, "/stats").body().get("received").asLong(), "stored once");
+        Keyed oneFirst = postKeyed("/events/ingest", key + "-one", SEED_EVENT);
+        Keyed oneAgain = postKeyed("/events/ingest", key + "-one", SEED_EVENT);
+        assertEquals(oneFirst.reply().body().get("event_id"), oneAgain.reply().body().get("event_id"),
+                "the first request's event id");
+        assertTrue(oneAgain.replayed());
+        Keyed bulkFirst = postKeyed("/events/ingest_bulk", key + "-bulk", SEED_BATCH);
+        Keyed bulkAgain = postKeyed("/events/ingest_bulk", key + "-bulk", SEED_BATCH);
+
+        assertEquals(Status.OK_200, first.reply().status(), first.reply().body().toString());
+        assertFalse(first.replayed());
+        assertEquals(Status.OK_200, again.reply().status());
+        assertTrue(again.replayed(), "Idempotent-Replayed: true");
+        assertEquals(first.reply().body().get("interesting_items"), again.reply().body().get("interesting_items"));
+        assertEquals(first.reply().body().get("event_count"), again.reply().body().get("event_count"));
+        assertTrue(bulkAgain.replayed());
+        assertEquals(bulkFirst.reply().body().get("ingested"), bulkAgain.reply().body().get("ingested"));
+
+        Keyed other = postKeyed("/ingest/batch", key, SEED_BATCH.replace("recovered", "dropped"));
+        assertError(other.reply(), Status.UNPROCESSABLE_CONTENT_422, "idempotency_key_reused");
+        Keyed otherPath = postKeyed("/ingest/event", key, SEED_EVENT);
+        assertError(otherPath.reply(), Status.UNPROCESSABLE_CONTENT_422, "idempotency_key_reused");
+        assertError(postKeyed("/ingest/batch", "two words", SEED_BATCH).reply(), Status.BAD_REQUEST_400,
+                "invalid_idempotency_key");
+    }
+
     @Test
     void seedSingleEventGivesTheSeedAccounting() {
         Reply reply = post(client, "/ingest/event", SEED_EVENT);

@@ -32,24 +32,65 @@ public interface IngestEventsUseCase {
     }
 
     /**
-     * @param cursor when set, the intake position to save in the same transaction (file intake), so the
-     *               envelopes and the position they reach commit together
+     * @param cursor      when set, the intake position to save in the same transaction (file intake), so the
+     *                    envelopes and the position they reach commit together
+     * @param idempotency when set, a repeat of this request (same key) is answered from its first result and stores
+     *                    nothing (ADR 37)
      */
     record IngestCommand(DatabaseRef database, List<EnvelopeContent> envelopes, int threshold,
-            java.util.Optional<Cursor> cursor) {
+            java.util.Optional<Cursor> cursor, java.util.Optional<IdempotencyKey> idempotency) {
 
         public IngestCommand(DatabaseRef database, List<EnvelopeContent> envelopes, int threshold) {
-            this(database, envelopes, threshold, java.util.Optional.empty());
+            this(database, envelopes, threshold, java.util.Optional.empty(), java.util.Optional.empty());
+        }
+
+        public IngestCommand(DatabaseRef database, List<EnvelopeContent> envelopes, int threshold,
+                java.util.Optional<Cursor> cursor) {
+            this(database, envelopes, threshold, cursor, java.util.Optional.empty());
         }
 
         public IngestCommand {
             cursor = cursor == null ? java.util.Optional.empty() : cursor;
+            idempotency = idempotency == null ? java.util.Optional.empty() : idempotency;
             database = database == null ? DatabaseRef.DEFAULT : database;
             if (envelopes == null || envelopes.isEmpty()) {
                 throw new InvalidRequestException("empty_batch", "at least one event is required");
             }
             envelopes = List.copyOf(envelopes);
             InvalidRequestException.requireRange("threshold", threshold, 1, MAX_THRESHOLD);
+        }
+
+        /** The same request, answered once per {@code key}. */
+        public IngestCommand withIdempotency(java.util.Optional<IdempotencyKey> key) {
+            return new IngestCommand(database, envelopes, threshold, cursor, key);
+        }
+    }
+
+    /**
+     * A client's name for one request ({@code Idempotency-Key}: 1 to 255 visible ASCII characters) and the fingerprint
+     * of what it asked (a hash of the endpoint and body), so that the same key with another body is refused.
+     */
+    record IdempotencyKey(String key, String fingerprint) {
+        public static final int MAX_LENGTH = 255;
+
+        public IdempotencyKey {
+            if (key == null || key.isEmpty() || key.length() > MAX_LENGTH
+                    || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new InvalidRequestException("invalid_idempotency_key", "Idempotency-Key must be 1 to "
+                        + MAX_LENGTH + " visible ASCII characters");
+            }
+            if (fingerprint == null || fingerprint.isEmpty()) {
+                throw new IllegalArgumentException("an idempotency key needs the fingerprint of its request");
+            }
+        }
+    }
+
+    /** The key was used before for a different request: nothing is stored, and the first result stands. */
+    final class IdempotencyConflictException extends InvalidRequestException {
+        public IdempotencyConflictException(String key) {
+            super("idempotency_key_reused", "Idempotency-Key '" + key + "' was used within the last "
+                    + io.brainstem.application.port.out.IdempotencyRepository.KEPT_FOR_HOURS
+                    + " h for a different request; use a new key for a new request");
         }
     }
 
@@ -72,13 +113,23 @@ public interface IngestEventsUseCase {
      * @param candidatesCreated candidates the request created
      * @param events           per envelope, in request order: its id, and for a canonicalized one its signature
      *                         and the candidates it updated
+     * @param repeated         the answer to a repeat of an earlier request with the same idempotency key: nothing
+     *                         was stored this time
      */
     record IngestResult(String tenantId, int eventCount, int signatureCount, int candidateCount, int parseFailed,
             int unsupported, List<InterestingItem> interestingItems, int signaturesCreated, int candidatesCreated,
-            List<EventOutcome> events) {
+            List<EventOutcome> events, boolean repeated) {
         public IngestResult {
             interestingItems = List.copyOf(interestingItems);
             events = List.copyOf(events);
+        }
+
+        /** A request's own result ({@code repeated} false). */
+        public IngestResult(String tenantId, int eventCount, int signatureCount, int candidateCount, int parseFailed,
+                int unsupported, List<InterestingItem> interestingItems, int signaturesCreated, int candidatesCreated,
+                List<EventOutcome> events) {
+            this(tenantId, eventCount, signatureCount, candidateCount, parseFailed, unsupported, interestingItems,
+                    signaturesCreated, candidatesCreated, events, false);
         }
     }
 

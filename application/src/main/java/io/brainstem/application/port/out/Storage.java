@@ -24,6 +24,9 @@ public interface Storage {
     /** Alert histories and sync cursors of monitoring platforms (ADR 25). */
     AlertSyncRepository alertSync();
 
+    /** Ingest requests sent with an idempotency key, to answer their repeats (ADR 37). */
+    IdempotencyRepository idempotency();
+
     /** A name for logs and responses (the database file, or "memory"). */
     String describe();
 }

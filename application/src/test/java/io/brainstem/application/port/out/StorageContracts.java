@@ -108,6 +108,14 @@ public abstract class StorageContracts {
     }
 
     @Nested
+    class IdempotencyKeys extends IdempotencyRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return freshStorage();
+        }
+    }
+
+    @Nested
     class UnitOfWorkBehaviour extends UnitOfWorkContract {
         @Override
         protected Storage storage() {

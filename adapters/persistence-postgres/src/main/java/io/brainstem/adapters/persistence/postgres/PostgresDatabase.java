@@ -112,6 +112,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             config.addMapper(IncidentMapper.class);
             config.addMapper(ReviewMapper.class);
             config.addMapper(IntakeCursorMapper.class);
+            config.addMapper(io.brainstem.adapters.persistence.relational.IdempotencyMapper.class);
             config.addMapper(AlertSyncMapper.class);
             config.addMapper(InspectionMapper.class);
             config.addMapper(TenantClaimMapper.class);

@@ -1,6 +1,7 @@
 package io.brainstem.adapters.persistence.postgres;
 
 import io.brainstem.adapters.persistence.relational.MyBatisAlertSyncRepository;
+import io.brainstem.adapters.persistence.relational.MyBatisIdempotencyRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisIntakeCursorRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisReviewRepository;
 import io.brainstem.adapters.persistence.relational.MyBatisSignatureRepository;
@@ -10,6 +11,7 @@ import io.brainstem.application.port.out.CanonicalEventRepository;
 import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.IncidentRepository;
 import io.brainstem.application.port.out.InspectionReadModel;
+import io.brainstem.application.port.out.IdempotencyRepository;
 import io.brainstem.application.port.out.IntakeCursorRepository;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.application.port.out.ReviewRepository;
@@ -27,6 +29,7 @@ public final class PostgresStorage implements Storage, AutoCloseable {
     private final PostgresCandidateRepository candidates;
     private final PostgresInspectionReadModel inspection;
     private final MyBatisIntakeCursorRepository intakeCursors;
+    private final MyBatisIdempotencyRepository idempotency;
     private final PostgresIncidentRepository incidents;
     private final MyBatisReviewRepository reviews;
     private final MyBatisAlertSyncRepository alertSync;
@@ -45,6 +48,7 @@ public final class PostgresStorage implements Storage, AutoCloseable {
         this.candidates = new PostgresCandidateRepository(database);
         this.inspection = new PostgresInspectionReadModel(database);
         this.intakeCursors = new MyBatisIntakeCursorRepository(database);
+        this.idempotency = new MyBatisIdempotencyRepository(database);
         this.incidents = new PostgresIncidentRepository(database);
         this.reviews = new MyBatisReviewRepository(database);
         this.alertSync = new MyBatisAlertSyncRepository(database);
@@ -83,6 +87,11 @@ public final class PostgresStorage implements Storage, AutoCloseable {
     @Override
     public IntakeCursorRepository intakeCursors() {
         return intakeCursors;
+    }
+
+    @Override
+    public IdempotencyRepository idempotency() {
+        return idempotency;
     }
 
     @Override

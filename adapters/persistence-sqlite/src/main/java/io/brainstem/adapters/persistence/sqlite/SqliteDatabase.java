@@ -157,6 +157,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         config.addMapper(CandidateMapper.class);
         config.addMapper(InspectionMapper.class);
         config.addMapper(IntakeCursorMapper.class);
+        config.addMapper(io.brainstem.adapters.persistence.relational.IdempotencyMapper.class);
         config.addMapper(IncidentMapper.class);
         config.addMapper(ReviewMapper.class);
         config.addMapper(AlertSyncMapper.class);

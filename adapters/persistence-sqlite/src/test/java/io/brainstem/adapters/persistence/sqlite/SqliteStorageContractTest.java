@@ -14,9 +14,20 @@ class SqliteStorageContractTest extends StorageContracts {
     @TempDir
     Path dir;
 
+    /** Closed after each test, before the temporary directory is deleted: no checkpointer writes into it then. */
+    private final java.util.List<SqliteStorage> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     protected Storage freshStorage() {
-        return new SqliteStorage(dir.resolve("contract-" + System.nanoTime() + ".sqlite3"));
+        SqliteStorage storage = new SqliteStorage(dir.resolve("contract-" + System.nanoTime() + ".sqlite3"));
+        opened.add(storage);
+        return storage;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStorages() {
+        opened.forEach(SqliteStorage::close);
+        opened.clear();
     }
 
     @Nested
