@@ -140,6 +140,13 @@ final class IngestPipeline {
         return new Batch(storage, threshold);
     }
 
+    /** Forgets everything of a database the catalog closed (its next open is a new instance). */
+    void forget(Storage storage) {
+        invalidate(storage);
+        stateEpochSeen.remove(storage);
+        claimsExpected.remove(storage);
+    }
+
     /** Forgets cached state of a database, e.g. after it was changed by another process. */
     void invalidate(Storage storage) {
         Map<TenantId, TenantState> dropped = states.remove(storage);

@@ -78,6 +78,7 @@ public final class IngestService implements IngestEventsUseCase {
         this.catalog = catalog;
         this.pipeline = pipeline;
         this.messageCap = messageCap;
+        catalog.onClose(pipeline::forget); // a database closed while idle is loaded afresh when it is used again
     }
 
     /** Envelopes stored with their message cut, by the cap or by the adapter they came through, since start. */

@@ -4,8 +4,9 @@ import io.brainstem.application.port.in.DatabaseRef;
 import java.util.List;
 
 /**
- * Opens databases by reference. The same reference always yields the same {@link Storage} instance, so
- * callers may key caches on it. A reference the adapter will not open (for the embedded store, a file outside
+ * Opens databases by reference. The same reference yields the same {@link Storage} instance while it stays open,
+ * so callers may key caches on it; a catalog that closes an idle database to open another tells
+ * {@link #onClose} listeners first, and the next open of that reference is a new instance. A reference the adapter will not open (for the embedded store, a file outside
  * the data directory; for a server database, any named reference) is an
  * {@link io.brainstem.application.port.in.InvalidRequestException}.
  */
@@ -34,6 +35,13 @@ public interface StorageCatalog extends AutoCloseable {
      * database its address without credentials. Never a secret.
      */
     String describe(DatabaseRef ref);
+
+    /**
+     * Called with a database this catalog closed while running (an idle one, to make room for another), so that
+     * callers drop what they cached of it. Catalogs that never do so ignore it.
+     */
+    default void onClose(java.util.function.Consumer<Storage> listener) {
+    }
 
     @Override
     void close();

@@ -173,8 +173,16 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         return writeAhead(work).join();
     }
 
+    /** When a unit of work last began here (System.nanoTime): how idle the database is, for the catalog. */
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    long idleNanos() {
+        return System.nanoTime() - lastUsedNanos;
+    }
+
     @Override
     public <T> Commit<T> writeAhead(Supplier<T> work) {
+        lastUsedNanos = System.nanoTime();
         if (currentJob.get() != null) { // nested: joins the outer write
             T result = work.get();
             return () -> result;
@@ -376,6 +384,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         if (currentJob.get() != null || currentRead.get() != null) {
             return work.get();
         }
+        lastUsedNanos = System.nanoTime();
         try (SqlSession session = readers.openSession(ExecutorType.REUSE, false)) {
             currentRead.set(session);
             try {

@@ -122,4 +122,9 @@ public final class SqliteStorage implements Storage, AutoCloseable {
     public void close() {
         database.close();
     }
+
+    /** How long since a unit of work last began on this database. */
+    long idleNanos() {
+        return database.idleNanos();
+    }
 }

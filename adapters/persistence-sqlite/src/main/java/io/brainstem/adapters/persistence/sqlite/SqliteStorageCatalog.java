@@ -20,11 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SqliteStorageCatalog implements StorageCatalog {
 
     public static final int MAX_OPEN_DATABASES = 64;
+    /** A named database unused this long may be closed to make room for another (the default one never is). */
+    public static final java.time.Duration IDLE_BEFORE_CLOSE = java.time.Duration.ofSeconds(30);
+
+    private static final System.Logger LOG = System.getLogger(SqliteStorageCatalog.class.getName());
 
     private final Path dataDir;
     private final Path defaultDatabase;
     private final Map<Path, SqliteStorage> open = new ConcurrentHashMap<>();
     private final CommitTelemetry telemetry;
+    private final int maxOpen;
+    private final long idleBeforeCloseNanos;
+    private final List<java.util.function.Consumer<Storage>> closeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SqliteStorageCatalog(Path dataDir, Path defaultDatabase) {
         this(dataDir, defaultDatabase, CommitTelemetry.NONE);
@@ -32,9 +40,52 @@ public final class SqliteStorageCatalog implements StorageCatalog {
 
     /** Every database it opens reports its write transactions to {@code telemetry}. */
     public SqliteStorageCatalog(Path dataDir, Path defaultDatabase, CommitTelemetry telemetry) {
+        this(dataDir, defaultDatabase, telemetry, MAX_OPEN_DATABASES, IDLE_BEFORE_CLOSE);
+    }
+
+    /** With at most {@code maxOpen} databases open, closing the least recently used one idle {@code idle}. */
+    SqliteStorageCatalog(Path dataDir, Path defaultDatabase, CommitTelemetry telemetry, int maxOpen,
+            java.time.Duration idle) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.defaultDatabase = defaultDatabase.toAbsolutePath().normalize();
         this.telemetry = telemetry;
+        this.maxOpen = maxOpen;
+        this.idleBeforeCloseNanos = idle.toNanos();
+    }
+
+    @Override
+    public void onClose(java.util.function.Consumer<Storage> listener) {
+        closeListeners.add(listener);
+    }
+
+    /**
+     * Closes the least recently used named database idle for {@link #IDLE_BEFORE_CLOSE}, if there is one: its
+     * writes are committed first (closing drains its committer) and listeners drop their caches of it. Call with
+     * the {@code open} lock held.
+     */
+    private boolean closeIdlest() {
+        SqliteStorage idlest = null;
+        Path idlestFile = null;
+        for (Map.Entry<Path, SqliteStorage> e : open.entrySet()) {
+            if (e.getKey().equals(defaultDatabase) || e.getValue().idleNanos() < idleBeforeCloseNanos) {
+                continue;
+            }
+            if (idlest == null || e.getValue().idleNanos() > idlest.idleNanos()) {
+                idlest = e.getValue();
+                idlestFile = e.getKey();
+            }
+        }
+        if (idlest == null) {
+            return false;
+        }
+        open.remove(idlestFile);
+        for (java.util.function.Consumer<Storage> listener : closeListeners) {
+            listener.accept(idlest);
+        }
+        idlest.close();
+        LOG.log(System.Logger.Level.INFO, "closed " + idlestFile + ", idle for "
+                + java.time.Duration.ofNanos(idlest.idleNanos()).toSeconds() + " s, to open another database");
+        return true;
     }
 
     @Override
@@ -58,9 +109,10 @@ public final class SqliteStorageCatalog implements StorageCatalog {
             return existing;
         }
         synchronized (open) {
-            if (open.size() >= MAX_OPEN_DATABASES && !open.containsKey(file)) {
-                throw new InvalidRequestException("too_many_databases",
-                        "at most " + MAX_OPEN_DATABASES + " databases may be open at once");
+            if (open.size() >= maxOpen && !open.containsKey(file) && !closeIdlest()) {
+                throw new InvalidRequestException("too_many_databases", "at most " + maxOpen
+                        + " databases may be open at once, and every one was used in the last "
+                        + idleBeforeCloseNanos / 1_000_000_000L + " s; retry later");
             }
             boolean existed = java.nio.file.Files.exists(file);
             try {
