@@ -33,7 +33,7 @@ class SyslogFrameReaderProperties {
     }
 
     /** An input stream that hands out at most {@code chunk} bytes per read, as a slow sender's packets arrive. */
-    private static InputStream trickle(byte[] bytes, int chunk) {
+    static InputStream trickle(byte[] bytes, int chunk) {
         return new InputStream() {
             private int i;
 

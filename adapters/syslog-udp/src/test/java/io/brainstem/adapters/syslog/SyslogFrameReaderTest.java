@@ -63,23 +63,7 @@ class SyslogFrameReaderTest {
     @Test
     void framesSplitAcrossReadsAreReassembled() throws IOException {
         byte[] bytes = "11 <13>one two<14>three\n".getBytes(UTF_8);
-        InputStream trickle = new InputStream() {
-            private int i;
-
-            @Override
-            public int read() {
-                return i < bytes.length ? bytes[i++] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (i >= bytes.length) {
-                    return -1;
-                }
-                b[off] = bytes[i++];
-                return 1;
-            }
-        };
+        InputStream trickle = SyslogFrameReaderProperties.trickle(bytes, 1);
         SyslogFrameReader reader = new SyslogFrameReader(trickle, 1024);
         List<String> frames = new ArrayList<>();
         while (reader.next()) {
