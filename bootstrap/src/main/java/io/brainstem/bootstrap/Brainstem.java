@@ -48,6 +48,8 @@ public final class Brainstem implements AutoCloseable {
     private final Clock clock;
     /** The process's meters; empty for one-shot commands and with {@code BRAINSTEM_METRICS=off}. */
     private final Optional<BrainstemMetrics> metrics;
+    /** Whether the store takes writes: /healthz is degraded after failed commits in a row. */
+    private final io.brainstem.application.service.CommitHealth commitHealth;
     private RetentionSchedule retentionSchedule;
     private LogicMonitorSchedule logicMonitorSchedule;
 
@@ -69,7 +71,9 @@ public final class Brainstem implements AutoCloseable {
     private Brainstem(BrainstemSettings settings, Clock clock, boolean withMetrics) {
         this.settings = settings;
         this.metrics = withMetrics ? Optional.of(new BrainstemMetrics(BrainstemVersion.current())) : Optional.empty();
-        this.catalog = catalog(settings, metrics.map(BrainstemMetrics::commitTelemetry).orElse(CommitTelemetry.NONE));
+        this.commitHealth = new io.brainstem.application.service.CommitHealth(
+                metrics.map(BrainstemMetrics::commitTelemetry).orElse(CommitTelemetry.NONE));
+        this.catalog = catalog(settings, commitHealth);
         this.ingest = new IngestService(catalog, new Canonicalizer(), settings.minerSettings(), settings.messageCap(),
                 clock, metrics.map(BrainstemMetrics::ingestTelemetry).orElse(IngestTelemetry.NONE));
         this.replay = new ReplayService(catalog, ingest);
@@ -85,7 +89,8 @@ public final class Brainstem implements AutoCloseable {
         this.logicMonitor = new LogicMonitorService(catalog, ingest, portal, clock);
         this.clock = clock;
         this.runtime = new ProcessRuntime(settings, retention, Optional.of(logicMonitor),
-                new Store(settings.usesPostgres() ? "postgresql" : "sqlite", catalog.describe(DatabaseRef.DEFAULT)));
+                new Store(settings.usesPostgres() ? "postgresql" : "sqlite", catalog.describe(DatabaseRef.DEFAULT)),
+                commitHealth::failedInARow);
         runtime.registerIntake("ingest", () -> java.util.Map.of("messages_truncated", ingest.messagesTruncated()));
         metrics.ifPresent(m -> retention.ifPresent(r -> m.registerRetention(r::status)));
         metrics.ifPresent(m -> m.registerLogicMonitor(logicMonitor::status));

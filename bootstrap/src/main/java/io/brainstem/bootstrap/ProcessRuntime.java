@@ -20,13 +20,16 @@ final class ProcessRuntime implements RuntimeQueries {
     private final Optional<? extends SyncLogicMonitorAlertsUseCase> logicMonitor;
 
     private final Store store;
+    private final java.util.function.LongSupplier failedWritesInARow;
 
     ProcessRuntime(BrainstemSettings settings, Optional<? extends RetainRecentEventsUseCase> retention,
-            Optional<? extends SyncLogicMonitorAlertsUseCase> logicMonitor, Store store) {
+            Optional<? extends SyncLogicMonitorAlertsUseCase> logicMonitor, Store store,
+            java.util.function.LongSupplier failedWritesInARow) {
         this.settings = settings;
         this.retention = retention;
         this.logicMonitor = logicMonitor;
         this.store = store;
+        this.failedWritesInARow = failedWritesInARow;
     }
 
     void registerIntake(String channel, Supplier<Map<String, Long>> counters) {
@@ -45,6 +48,7 @@ final class ProcessRuntime implements RuntimeQueries {
                 new Listener(settings.syslogHost(), settings.syslogUdpPort(), settings.syslogTcpPort(),
                         settings.defaultTenant().value(), "syslog"),
                 counters, retention.map(RetainRecentEventsUseCase::status),
-                logicMonitor.map(SyncLogicMonitorAlertsUseCase::status), store);
+                logicMonitor.map(SyncLogicMonitorAlertsUseCase::status),
+                store.withFailedWritesInARow(failedWritesInARow.getAsLong()));
     }
 }

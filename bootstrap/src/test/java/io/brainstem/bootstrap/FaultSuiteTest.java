@@ -239,8 +239,15 @@ class FaultSuiteTest {
                 JsonNode error = JSON.readTree(refused.body());
                 assertEquals(false, error.get("ok").asBoolean());
                 assertEquals("storage_unavailable", error.at("/error/code").asText(), refused.body());
-                assertTrue(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port + "/healthz"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() > 0, "the server answers");
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(503, post(serve.port, "{\"events\":[{\"source_type\":\"syslog\",\"message_raw\":"
+                            + "\"still full " + padding + "\"}]}").statusCode());
+                }
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + serve.port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, health.statusCode(), health.body());
+                assertTrue(JSON.readTree(health.body()).get("problems").get(0).asText().startsWith("storage: the last"),
+                        health.body());
 
                 Files.delete(filler);
                 boolean recovered = false;
@@ -249,6 +256,8 @@ class FaultSuiteTest {
                             + "\"after the disk was freed\"}]}").statusCode() == 200;
                 }
                 assertTrue(recovered, "ingest works again once space is freed, without a restart");
+                assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port
+                        + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "healthy again");
                 assertTrue(serve.process.isAlive());
             }
         } finally {

@@ -60,7 +60,14 @@ public final class RuntimeHttpService implements HttpService {
         res.send();
     }
 
-    /** What keeps this process from doing its work: a dead intake writer (nothing received would be stored). */
+    /** An intake queue this full means the store is slower than the senders and messages are about to be dropped. */
+    static final double QUEUE_FULL_SHARE = 0.9;
+
+    /**
+     * What keeps this process from doing its work: a dead intake writer (nothing received would be stored), an intake
+     * queue nearly full (the store cannot keep up; messages are being or about to be dropped), a store whose last
+     * write transactions all failed (a full disk, a corrupt or unreachable database).
+     */
     static List<String> problems(RuntimeSnapshot s) {
         List<String> problems = new java.util.ArrayList<>();
         s.intake().forEach((channel, counters) -> {
@@ -68,7 +75,18 @@ public final class RuntimeHttpService implements HttpService {
                 problems.add(channel + ": the writer thread is dead; " + counters.getOrDefault("queued", 0L)
                         + " received messages are not being stored (restart brainstem)");
             }
+            long capacity = counters.getOrDefault("queue_capacity", 0L);
+            long queued = counters.getOrDefault("queued", 0L);
+            if (capacity > 0 && queued >= QUEUE_FULL_SHARE * capacity) {
+                problems.add(channel + ": the queue is " + (100 * queued / capacity) + " % full (" + queued + " of "
+                        + capacity + "): the store is slower than the senders and messages are being dropped");
+            }
         });
+        long failed = s.store().failedWritesInARow();
+        if (s.store().unusable()) {
+            problems.add("storage: the last " + failed + " write transactions failed and none committed since ("
+                    + s.store().engine() + " " + s.store().location() + "); nothing is being stored — see the log");
+        }
         return problems;
     }
 

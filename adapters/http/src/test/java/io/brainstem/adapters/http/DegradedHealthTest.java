@@ -49,4 +49,29 @@ class DegradedHealthTest {
             }
         }
     }
+
+    private static io.brainstem.application.port.in.RuntimeQueries.RuntimeSnapshot snapshot(
+            Map<String, Map<String, Long>> intake, long failedWrites) {
+        var defaults = new io.brainstem.application.port.in.RuntimeQueries.Defaults(2, "/data/b.sqlite3", "/data",
+                "default", 20);
+        return new io.brainstem.application.port.in.RuntimeQueries.RuntimeSnapshot("t", false, defaults,
+                new io.brainstem.application.port.in.RuntimeQueries.Limits(1, 1, 1, 1),
+                new io.brainstem.application.port.in.RuntimeQueries.Listener("h", 0, 0, "default", "syslog"), intake,
+                Optional.empty(), Optional.empty(),
+                new io.brainstem.application.port.in.RuntimeQueries.Store("sqlite", "/data/b.sqlite3", failedWrites));
+    }
+
+    @Test
+    void aQueueNearlyFullAndAStoreWhoseWritesAllFailAreProblemsToo() {
+        assertEquals(java.util.List.of(), RuntimeHttpService.problems(snapshot(Map.of("syslog_udp", Map.of(
+                "queued", 899L, "queue_capacity", 1000L, "writer_alive", 1L)), 2)), "below both thresholds");
+
+        var problems = RuntimeHttpService.problems(snapshot(Map.of("syslog_udp", Map.of("queued", 950L,
+                "queue_capacity", 1000L, "writer_alive", 1L)), 3));
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("syslog_udp: the queue is 95 % full (950 of 1000)"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("storage: the last 3 write transactions failed"), problems.get(1));
+        assertTrue(problems.get(1).contains("/data/b.sqlite3"), problems.get(1));
+    }
 }

@@ -134,6 +134,7 @@ final class SyslogBatchWriter implements AutoCloseable {
     Map<String, Long> counters() {
         Map<String, Long> m = counters.snapshot(queued());
         m.put("writer_alive", alive ? 1L : 0L);
+        m.put("queue_capacity", (long) settings.queueCapacity());
         return m;
     }
 

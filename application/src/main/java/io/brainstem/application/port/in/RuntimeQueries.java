@@ -30,9 +30,24 @@ public interface RuntimeQueries {
 
     /**
      * Which store holds everything: {@code sqlite} (embedded, the default) or {@code postgresql}, and where, never
-     * with a password.
+     * with a password; {@code failedWritesInARow}: write transactions that failed since the last commit.
      */
-    record Store(String engine, String location) {
+    record Store(String engine, String location, long failedWritesInARow) {
+        /** This many failed write transactions in a row, none committed between, make the store unusable. */
+        public static final int UNUSABLE_AFTER_FAILED_WRITES = 3;
+
+        /** Whether the last write transactions all failed: nothing is being stored. */
+        public boolean unusable() {
+            return failedWritesInARow >= UNUSABLE_AFTER_FAILED_WRITES;
+        }
+
+        public Store(String engine, String location) {
+            this(engine, location, 0);
+        }
+
+        public Store withFailedWritesInARow(long failed) {
+            return new Store(engine, location, failed);
+        }
     }
 
     record Defaults(int threshold, String dbPath, String dataDir, String tenantId, int limit) {

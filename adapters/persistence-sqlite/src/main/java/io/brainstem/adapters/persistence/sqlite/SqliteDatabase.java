@@ -251,8 +251,16 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
             blocks.rolledBack();
             try {
                 job.session.rollback(true);
+            } catch (RuntimeException e) {
+                // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR): "cannot
+                // rollback - no transaction is active" must not replace the failure that brought us here
+                // (nothing to undo: the failure itself is reported by the caller)
             } finally {
-                job.session.close();
+                try {
+                    job.session.close();
+                } catch (RuntimeException e) {
+                    // the connection goes back to the pool either way; the failure is the caller's to report
+                }
             }
         }
     }
