@@ -239,10 +239,19 @@ class FaultSuiteTest {
                 JsonNode error = JSON.readTree(refused.body());
                 assertEquals(false, error.get("ok").asBoolean());
                 assertEquals("storage_unavailable", error.at("/error/code").asText(), refused.body());
-                for (int i = 0; i < 3; i++) {
-                    assertEquals(503, post(serve.port, "{\"events\":[{\"source_type\":\"syslog\",\"message_raw\":"
-                            + "\"still full " + padding + "\"}]}").statusCode());
+                // a smaller write may still find a page: keep writing full batches until 3 in a row were refused
+                int refusedInARow = 1;
+                for (int attempt = 0; attempt < 100 && refusedInARow < 3; attempt++) {
+                    StringBuilder body = new StringBuilder("{\"events\":[");
+                    for (int i = 0; i < 200; i++) {
+                        body.append(i == 0 ? "" : ",").append("{\"source_type\":\"syslog\",\"message_raw\":\"more-")
+                                .append(attempt).append('-').append(i).append(' ').append(padding).append("\"}");
+                    }
+                    int status = post(serve.port, body.append("]}").toString()).statusCode();
+                    assertTrue(status == 200 || status == 503, "a full disk is a 503, never " + status);
+                    refusedInARow = status == 503 ? refusedInARow + 1 : 0;
                 }
+                assertEquals(3, refusedInARow, "the disk stays full");
                 HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + serve.port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(503, health.statusCode(), health.body());

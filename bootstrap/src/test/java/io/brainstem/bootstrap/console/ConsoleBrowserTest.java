@@ -188,6 +188,8 @@ class ConsoleBrowserTest {
         browser.navigate().refresh();
         waitReady("today");
         waiting().until(d -> !d.findElements(By.cssSelector("#ingest-rate .spark canvas")).isEmpty());
+        // the counts card fills after the page is ready (it waits for /stats): wait for it before reading it
+        waiting().until(d -> !d.findElements(By.cssSelector(".counts dd")).isEmpty());
         System.out.println("console Today on the issue-week store (" + script("return document.querySelector("
                 + "'.counts dd').textContent") + " envelopes): " + script("return 'first contentful paint '"
                 + " + Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1)"

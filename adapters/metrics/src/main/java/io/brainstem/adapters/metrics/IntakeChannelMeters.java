@@ -33,6 +33,8 @@ final class IntakeChannelMeters {
             counter("lost", "brainstem.syslog.dropped", Tags.of("reason", "store_failure"),
                     "Messages dropped, by reason: the queue was full (UDP), or their batch failed every retry"),
             gauge("queued", "brainstem.syslog.queue.depth", "Messages received and not yet committed or dropped"),
+            gauge("queue_capacity", "brainstem.syslog.queue.capacity",
+                    "How many messages the queue holds; /healthz is degraded at 90 % of it"),
             counter("batches", "brainstem.syslog.batches", Tags.empty(), "Committed ingest batches"),
             counter("store_retries", "brainstem.syslog.store.retries", Tags.empty(),
                     "Ingest attempts that failed and were retried"),
