@@ -210,21 +210,50 @@ public final class AligningTemplateMiner implements TemplateMiner {
      */
     private LogCluster absorbCovered(LogCluster general, List<SignatureId> absorbed) {
         List<LogCluster> more = new ArrayList<>();
-        for (List<LogCluster> bucket : bucketsOf(byFirstAnchor.get(anchorKey(general.firstAnchor())),
-                byLastAnchor.get(anchorKey(general.lastAnchor())))) {
+        LogCluster coveredBy = null;
+        List<List<LogCluster>> buckets = bucketsOf(byFirstAnchor.get(anchorKey(general.firstAnchor())),
+                byLastAnchor.get(anchorKey(general.lastAnchor())));
+        if (general.fixedAnchor() != null) {
+            buckets.addAll(bucketsOf(byFirstAnchor.get(general.fixedAnchor()), byLastAnchor.get(general.fixedAnchor())));
+        }
+        for (List<LogCluster> bucket : buckets) {
             for (LogCluster c : bucket) {
-                if (c != general && !more.contains(c)
-                        && covers(general.tokens(), general.kinds(), general.wordVariables, c)) {
+                if (c == general || more.contains(c)) {
+                    continue;
+                }
+                if (covers(general.tokens(), general.kinds(), general.wordVariables, c)) {
                     more.add(c);
+                } else if (coveredBy == null && covers(c.tokens(), c.kinds(), c.wordVariables, general)) {
+                    coveredBy = c;
                 }
             }
         }
+        LogCluster survivor = coveredBy != null ? foldInto(coveredBy, general, absorbed) : general;
         for (LogCluster c : more) {
-            if (c.alive) {
-                absorb(general, c, absorbed);
+            if (c.alive && c != survivor) {
+                absorb(survivor, c, absorbed);
             }
         }
-        return general;
+        return survivor;
+    }
+
+    /**
+     * {@code general} generalized into a template that {@code wider}'s template already takes as it is: the
+     * two are one signature with {@code wider}'s template, under the older id.
+     */
+    private LogCluster foldInto(LogCluster wider, LogCluster general, List<SignatureId> absorbed) {
+        if (wider.born < general.born) {
+            absorb(wider, general, absorbed);
+            wider.wordVariables |= general.wordVariables;
+            touch(wider);
+            return wider;
+        }
+        String[] tokens = wider.tokens();
+        long bits = wider.wordVariables;
+        absorb(general, wider, absorbed);
+        LogCluster result = retemplate(general, tokens, absorbed);
+        result.wordVariables = bits;
+        return result;
     }
 
     /**
@@ -308,7 +337,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
         unindex(cluster);
         byTemplate.remove(cluster.template(), cluster);
         if (tokens.length != cluster.tokens().length) {
-            cluster.wordVariables = 0;
+            cluster.wordVariables &= prefixBits(cluster.tokens(), tokens);
         }
         cluster.setTokens(tokens);
         index(cluster);
@@ -326,8 +355,26 @@ public final class AligningTemplateMiner implements TemplateMiner {
         return older;
     }
 
+    /**
+     * The word-variable bits that stay valid when a template changes length: those of the positions before
+     * the first one where the old and the new tokens differ (a trailing field value that took the rest of
+     * the message keeps {@code USER=<*>} a word variable).
+     */
+    private static long prefixBits(String[] before, String[] after) {
+        int same = 0;
+        int max = Math.min(before.length, after.length);
+        while (same < max && (before[same].equals(after[same])
+                || (after[same].contains(MessageMasker.WILDCARD) && TemplateAlignment.globMatches(after[same], before[same])))) {
+            same++;
+        }
+        return same >= Long.SIZE ? -1L : (1L << same) - 1;
+    }
+
     /** Merges {@code absorbed} into {@code survivor}: it stops existing, and its cached forms resolve there. */
     private void absorb(LogCluster survivor, LogCluster absorbed, List<SignatureId> ids) {
+        if (absorbed.tokens().length == survivor.tokens().length) {
+            survivor.wordVariables |= absorbed.wordVariables;
+        }
         absorbed.alive = false;
         absorbed.mergedInto = survivor;
         byId.remove(absorbed.id);
@@ -361,6 +408,10 @@ public final class AligningTemplateMiner implements TemplateMiner {
                 first = first == null ? tokens[i] : first;
                 last = tokens[i];
             }
+        }
+        String fixed = LogCluster.fixedAnchor(tokens, kinds, first, last);
+        if (fixed != null) {
+            return new String[] {first, last, fixed};
         }
         return first != null && first.equals(last) ? new String[] {first} : new String[] {first, last};
     }
@@ -439,11 +490,17 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private void index(LogCluster cluster) {
         byFirstAnchor.computeIfAbsent(anchorKey(cluster.firstAnchor()), k -> new ArrayList<>()).add(cluster);
         byLastAnchor.computeIfAbsent(anchorKey(cluster.lastAnchor()), k -> new ArrayList<>()).add(cluster);
+        if (cluster.fixedAnchor() != null) {
+            byFirstAnchor.computeIfAbsent(cluster.fixedAnchor(), k -> new ArrayList<>()).add(cluster);
+        }
     }
 
     private void unindex(LogCluster cluster) {
         removeFrom(byFirstAnchor, anchorKey(cluster.firstAnchor()), cluster);
         removeFrom(byLastAnchor, anchorKey(cluster.lastAnchor()), cluster);
+        if (cluster.fixedAnchor() != null) {
+            removeFrom(byFirstAnchor, cluster.fixedAnchor(), cluster);
+        }
     }
 
     private static String anchorKey(String anchor) {

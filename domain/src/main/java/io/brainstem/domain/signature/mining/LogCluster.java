@@ -16,6 +16,7 @@ final class LogCluster {
     private String template;
     private String firstAnchor;
     private String lastAnchor;
+    private String fixedAnchor;
     boolean alive = true;
     /**
      * Positions (bits, {@link TemplateAlignment#wordVariableBit}) that a family merge made variables: there a
@@ -53,6 +54,7 @@ final class LogCluster {
                 break;
             }
         }
+        fixedAnchor = fixedAnchor(newTokens, kinds, firstAnchor, lastAnchor);
     }
 
     /** The signature this one now stands for: itself, or the one it was merged into (transitively). */
@@ -87,6 +89,26 @@ final class LogCluster {
     /** The first token without a wildcard, or {@code null}. */
     String firstAnchor() {
         return firstAnchor;
+    }
+
+    /**
+     * The first constant that can never be a value ({@link TokenKind#FIXED}: punctuation, a field, a state
+     * or function word), when it is neither the first nor the last anchor; or {@code null}. Messages that
+     * begin and end with values ({@code root : ... COMMAND=<*> -u kubelet}) still meet the templates that
+     * generalized those ends.
+     */
+    static String fixedAnchor(String[] tokens, TokenKind[] kinds, String first, String last) {
+        for (int i = 0; i < tokens.length; i++) {
+            if (kinds[i] == TokenKind.FIXED) {
+                String t = tokens[i];
+                return t.equals(first) || t.equals(last) ? null : t;
+            }
+        }
+        return null;
+    }
+
+    String fixedAnchor() {
+        return fixedAnchor;
     }
 
     /** The last token without a wildcard, or {@code null}. */

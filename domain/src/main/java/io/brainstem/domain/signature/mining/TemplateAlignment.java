@@ -56,6 +56,10 @@ final class TemplateAlignment {
                    long wordVariables) {
         Builder b = new Builder(template, templateKinds, message, messageKinds, wordVariables);
         boolean ok = template.length == message.length ? b.positional() : b.aligned();
+        if (!ok && template.length == message.length && hasTrailingField(template, message)) {
+            b = new Builder(template, templateKinds, message, messageKinds, wordVariables);
+            ok = b.aligned();
+        }
         if (!ok || b.shared == 0) {
             return null;
         }
@@ -155,6 +159,66 @@ final class TemplateAlignment {
 
     private static boolean isNameChar(char c) {
         return ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    /**
+     * Whether a field's wildcard ({@code COMMAND=<*>}) that both hold at the same position is followed by
+     * something in the template: then the rest of the message may be the field's value
+     * ({@link #isFieldWildcard}), which a positional comparison cannot see.
+     */
+    private static boolean hasTrailingField(String[] template, String[] message) {
+        for (int i = template.length - 2; i >= 0; i--) {
+            if (isFieldWildcard(template[i]) && template[i].equals(message[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A field whose value is a wildcard ({@code COMMAND=<*>}, {@code args=<*>}). When it is the last token
+     * two messages share and only values follow it in each, the value is taken to run to the end of the
+     * message: the arguments of a command line ({@code COMMAND=/usr/bin/apt update} and
+     * {@code COMMAND=/bin/systemctl restart nginx}) vary in number.
+     */
+    static boolean isFieldWildcard(String token) {
+        return token.length() > 4 && token.endsWith("=" + MessageMasker.WILDCARD)
+                && ValueShapes.isLetter(token.charAt(token.length() - 5));
+    }
+
+    /**
+     * The common stem when two words are the singular and plural of one noun ({@code packet} and
+     * {@code packets}, {@code attempt<*>} and {@code attempts}): the count decides the ending, not the
+     * event. Returns {@code stem<*>}, or {@code null}.
+     */
+    static String pluralStem(String a, String b) {
+        String stem = stemOf(a);
+        if (stem == null) {
+            return null;
+        }
+        String other = stemOf(b);
+        if (!stem.equals(other)) {
+            return null;
+        }
+        return stem + MessageMasker.WILDCARD;
+    }
+
+    /** {@code attempts}, {@code attempt} and {@code attempt<*>} give {@code attempt}; null if not a plain word. */
+    private static String stemOf(String token) {
+        String word = token.endsWith(MessageMasker.WILDCARD)
+                ? token.substring(0, token.length() - MessageMasker.WILDCARD.length()) : token;
+        if (word.length() < 3) {
+            return null;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!ValueShapes.isAsciiLetter(word.charAt(i)) || !Character.isLowerCase(word.charAt(i))) {
+                return null;
+            }
+        }
+        if (word != token || !word.endsWith("s") || word.endsWith("ss")) {
+            return word;
+        }
+        return word.substring(0, word.length() - 1);
     }
 
     /** The bit of position {@code i} in a signature's set of word variables (positions past 63 have none). */
@@ -353,6 +417,14 @@ final class TemplateAlignment {
                 changed = true;
                 return true;
             }
+            if (te == t.length && me == m.length && ts > 0 && ms > 0 && isFieldWildcard(t[ts - 1])
+                    && t[ts - 1].equals(m[ms - 1]) && allValues(t, tk, ts, te) && allValues(m, mk, ms, me)) {
+                if (tl > 0) {
+                    generalized++;
+                    changed = true;
+                }
+                return true;
+            }
             if (tl == 0 || ml == 0) {
                 return false;
             }
@@ -382,6 +454,25 @@ final class TemplateAlignment {
             return true;
         }
 
+        /** Whether {@code tokens[from, to)} may be a field's value: values or punctuation, no other field. */
+        private static boolean allValues(String[] tokens, TokenKind[] kinds, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (tokens[i].indexOf('=') >= 0 || (!kinds[i].canBeValue() && hasLetters(tokens[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean hasLetters(String token) {
+            for (int i = 0; i < token.length(); i++) {
+                if (ValueShapes.isLetter(token.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Compares one template token with one message token. */
         private boolean pair(int i, int j) {
             String a = t[i];
@@ -391,6 +482,15 @@ final class TemplateAlignment {
                     shared++;
                 }
                 out.add(a);
+                return true;
+            }
+            String stem = pluralStem(a, b);
+            if (stem != null) {
+                shared++;
+                if (!stem.equals(a)) {
+                    changed = true;
+                }
+                out.add(stem);
                 return true;
             }
             TokenKind ak = tk[i];
