@@ -85,10 +85,13 @@ final class TemplateAlignment {
         int first = -1;
         int second = -1;
         int shared = 0;
+        int equal = 0;
+        boolean names = true;
         for (int i = 0; i < template.length; i++) {
             String a = template[i];
             String b = message[i];
             if (a.equals(b)) {
+                equal++;
                 if (hasConstantLetters(a)) {
                     shared++;
                 }
@@ -102,6 +105,7 @@ final class TemplateAlignment {
             if (second >= 0 || !variableTokens(a, ak, b, messageKinds[i])) {
                 return -1;
             }
+            names &= isNamePair(a, ak, b, messageKinds[i]);
             if (first < 0) {
                 first = i;
             } else {
@@ -109,7 +113,12 @@ final class TemplateAlignment {
             }
         }
         int differing = second >= 0 ? 2 : 1;
-        if (first < 0 || shared < MIN_SHARED_FOR_GENERALIZING || shared < SHARED_PER_GENERALIZED_REGION * differing) {
+        if (first < 0) {
+            return -1;
+        }
+        boolean wording = shared >= MIN_SHARED_FOR_GENERALIZING && shared >= SHARED_PER_GENERALIZED_REGION * differing;
+        boolean shape = names && equal >= SHARED_PER_GENERALIZED_REGION * differing;
+        if (!wording && !shape) {
             return -1;
         }
         return siblingKey(first, second < 0 ? first : second);
@@ -122,6 +131,39 @@ final class TemplateAlignment {
      */
     static boolean variableTokens(String a, TokenKind ak, String b, TokenKind bk) {
         return (ak.isWordValue() && bk.isWordValue()) || generalizedToken(a, b) != null;
+    }
+
+    /**
+     * Whether two differing tokens look like two names rather than two wordings: identifiers
+     * ({@code nginx.service}, {@code be_api}, {@code https-in}) that share no delimited part, or one token
+     * around two differing names ({@code be_app/<*>} and {@code be_api/<*>}). Not {@code query[A]} and
+     * {@code query[AAAA]}: the part that differs there is an enum constant.
+     */
+    static boolean isNamePair(String a, TokenKind ak, String b, TokenKind bk) {
+        String token = generalizedToken(a, b);
+        if (token != null) {
+            return !token.equals(MessageMasker.WILDCARD);
+        }
+        return ak == TokenKind.IDENTIFIER && bk == TokenKind.IDENTIFIER && !sharesDelimitedPart(a, b);
+    }
+
+    private static boolean sharesDelimitedPart(String a, String b) {
+        int max = Math.min(a.length(), b.length());
+        int prefix = 0;
+        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        while (prefix > 0 && isNameChar(a.charAt(prefix - 1))) {
+            prefix--;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        while (suffix > 0 && isNameChar(a.charAt(a.length() - suffix))) {
+            suffix--;
+        }
+        return prefix > 0 || suffix > 0;
     }
 
     /**
