@@ -179,7 +179,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
         TemplateAlignment.Fit fit = TemplateAlignment.fit(tokens, kinds, candidate.tokens(), candidate.kinds(),
                 wordVariables);
         return fit != null && fit.merged() == null
-                && fit.sharedConstants() >= TemplateAlignment.MIN_SHARED_FOR_GENERALIZING;
+                && (fit.sharedConstants() >= TemplateAlignment.MIN_SHARED_FOR_GENERALIZING
+                || (fit.sharedConstants() > 0
+                && fit.equalTokens() >= 2 * TemplateAlignment.MIN_SHARED_FOR_GENERALIZING));
     }
 
     /**

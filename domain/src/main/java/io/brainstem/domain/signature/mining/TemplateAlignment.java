@@ -45,7 +45,7 @@ final class TemplateAlignment {
      * @param generalizedRegions stretches where words turned into a wildcard
      * @param merged             the template's new tokens, or {@code null} when it stays as it is
      */
-    record Fit(int sharedConstants, int generalizedRegions, String[] merged) {
+    record Fit(int sharedConstants, int generalizedRegions, String[] merged, int equalTokens) {
     }
 
     private TemplateAlignment() {
@@ -67,7 +67,7 @@ final class TemplateAlignment {
                 || b.generalized * SHARED_PER_GENERALIZED_REGION > b.shared)) {
             return null;
         }
-        return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null);
+        return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null, b.equal);
     }
 
     /**
@@ -263,6 +263,46 @@ final class TemplateAlignment {
         return word.substring(0, word.length() - 1);
     }
 
+    /**
+     * Two tokens that are the same but for their version numbers ({@code HTTP/1.1"} and {@code HTTP/2.0"},
+     * {@code TLSv1.2} and {@code TLSv1.3}): the token with each dotted run of digits masked, or {@code null}.
+     * Plain numbers stay ({@code Layer4} and {@code Layer7}, {@code eth0} and {@code eth1} differ). A name with a short version stays literal while it does not vary (ADR 15);
+     * two versions of it in otherwise equal messages make the version a value.
+     */
+    static String sameButNumbers(String a, String b) {
+        if (a.contains(MessageMasker.WILDCARD) || b.contains(MessageMasker.WILDCARD) || !hasDigit(a) || !hasDigit(b)) {
+            return null;
+        }
+        String ma = maskNumbers(a);
+        return ma.contains(MessageMasker.WILDCARD) && ma.equals(maskNumbers(b)) && hasConstantLetters(ma) ? ma : null;
+    }
+
+    private static String maskNumbers(String token) {
+        StringBuilder out = new StringBuilder(token.length());
+        int i = 0;
+        while (i < token.length()) {
+            char c = token.charAt(i);
+            if (!ValueShapes.isDigit(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean dotted = false;
+            while (i < token.length() && (ValueShapes.isDigit(token.charAt(i))
+                    || (token.charAt(i) == '.' && i + 1 < token.length() && ValueShapes.isDigit(token.charAt(i + 1))))) {
+                dotted |= token.charAt(i) == '.';
+                i++;
+            }
+            if (dotted) {
+                out.append(MessageMasker.WILDCARD);
+            } else {
+                out.append(token, start, i);
+            }
+        }
+        return out.toString();
+    }
+
     /** The bit of position {@code i} in a signature's set of word variables (positions past 63 have none). */
     static long wordVariableBit(int i) {
         return i < Long.SIZE ? 1L << i : 0;
@@ -385,6 +425,7 @@ final class TemplateAlignment {
         private final List<String> out;
         private final long wordVariables;
         private int shared;
+        private int equal;
         private int generalized;
         private boolean changed;
 
@@ -520,6 +561,7 @@ final class TemplateAlignment {
             String a = t[i];
             String b = m[j];
             if (a.equals(b)) {
+                equal++;
                 if (hasConstantLetters(a)) {
                     shared++;
                 }
@@ -533,6 +575,13 @@ final class TemplateAlignment {
                     changed = true;
                 }
                 out.add(stem);
+                return true;
+            }
+            String numbered = sameButNumbers(a, b);
+            if (numbered != null) {
+                shared++;
+                changed = true;
+                out.add(numbered);
                 return true;
             }
             TokenKind ak = tk[i];
