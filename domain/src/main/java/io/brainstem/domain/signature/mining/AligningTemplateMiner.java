@@ -66,6 +66,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private final List<LogCluster> siblings = new ArrayList<>();
     private final List<Integer> siblingPositions = new ArrayList<>();
     private final List<LogCluster> covered = new ArrayList<>();
+    private final List<LogCluster> tails = new ArrayList<>();
+    private final List<Integer> tailPositions = new ArrayList<>();
     private LogCluster newest;
     private LogCluster oldest;
     private long born;
@@ -112,6 +114,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
         siblings.clear();
         siblingPositions.clear();
         covered.clear();
+        tails.clear();
+        tailPositions.clear();
         visit++;
         for (String anchor : anchors(tokens, kinds)) {
             List<LogCluster> firsts = byFirstAnchor.get(anchor == null ? NO_ANCHOR : anchor);
@@ -124,15 +128,20 @@ public final class AligningTemplateMiner implements TemplateMiner {
                     candidate.visitStamp = visit;
                     TemplateAlignment.Fit fit =
                             TemplateAlignment.fit(candidate.tokens(), candidate.kinds(), tokens, kinds,
-                                    candidate.wordVariables);
+                                    candidate.wordVariables, candidate.textVariables);
                     if (fit != null) {
                         if (better(fit, bestFit)) {
                             best = candidate;
                             bestFit = fit;
                         }
                     } else if (best == null) {
-                        if (covers(tokens, kinds, 0, candidate)) {
+                        if (covers(tokens, kinds, 0, 0, candidate)) {
                             covered.add(candidate);
+                        }
+                        int tail = TemplateAlignment.tailPosition(candidate.tokens(), candidate.kinds(), tokens, kinds);
+                        if (tail >= 0) {
+                            tails.add(candidate);
+                            tailPositions.add(tail);
                         }
                         int position = TemplateAlignment.siblingPosition(
                                 candidate.tokens(), candidate.kinds(), tokens, kinds, candidate.wordVariables);
@@ -148,6 +157,10 @@ public final class AligningTemplateMiner implements TemplateMiner {
             Match family = generalizeFamily(tokens);
             if (family != null) {
                 return family;
+            }
+            Match tail = generalizeTail(tokens);
+            if (tail != null) {
+                return tail;
             }
             LogCluster same = byTemplate.get(joined(tokens));
             if (same != null) {
@@ -175,9 +188,10 @@ public final class AligningTemplateMiner implements TemplateMiner {
      * wildcard stands where the candidate holds a word or an identifier ({@code forwarded <*> to <*>} and
      * {@code forwarded relay4 to <*>}), which is evidence enough that it is a variable.
      */
-    private static boolean covers(String[] tokens, TokenKind[] kinds, long wordVariables, LogCluster candidate) {
+    private static boolean covers(String[] tokens, TokenKind[] kinds, long wordVariables, long textVariables,
+                                  LogCluster candidate) {
         TemplateAlignment.Fit fit = TemplateAlignment.fit(tokens, kinds, candidate.tokens(), candidate.kinds(),
-                wordVariables);
+                wordVariables, textVariables);
         return fit != null && fit.merged() == null
                 && (fit.sharedConstants() >= TemplateAlignment.MIN_SHARED_FOR_GENERALIZING
                 || (fit.sharedConstants() > 0
@@ -223,9 +237,10 @@ public final class AligningTemplateMiner implements TemplateMiner {
                 if (c == general || more.contains(c)) {
                     continue;
                 }
-                if (covers(general.tokens(), general.kinds(), general.wordVariables, c)) {
+                if (covers(general.tokens(), general.kinds(), general.wordVariables, general.textVariables, c)) {
                     more.add(c);
-                } else if (coveredBy == null && covers(c.tokens(), c.kinds(), c.wordVariables, general)) {
+                } else if (coveredBy == null
+                        && covers(c.tokens(), c.kinds(), c.wordVariables, c.textVariables, general)) {
                     coveredBy = c;
                 }
             }
@@ -247,14 +262,17 @@ public final class AligningTemplateMiner implements TemplateMiner {
         if (wider.born < general.born) {
             absorb(wider, general, absorbed);
             wider.wordVariables |= general.wordVariables;
+            wider.textVariables |= general.textVariables;
             touch(wider);
             return wider;
         }
         String[] tokens = wider.tokens();
         long bits = wider.wordVariables;
+        long text = wider.textVariables;
         absorb(general, wider, absorbed);
         LogCluster result = retemplate(general, tokens, absorbed);
         result.wordVariables = bits;
+        result.textVariables = text;
         return result;
     }
 
@@ -319,6 +337,61 @@ public final class AligningTemplateMiner implements TemplateMiner {
         return new Match(result.id, result.template(), false, true, absorbed);
     }
 
+    /**
+     * Merges the message's tail family ({@link TemplateAlignment#tailPosition}) into its oldest member when it
+     * has reached {@link #variableAfter} members with this message: the template keeps the shared beginning
+     * and the separator, with a wildcard for the name and a free-text wildcard for the rest
+     * ({@code Started <*> - <*>}). Returns {@code null} when there is no such family.
+     */
+    private Match generalizeTail(String[] tokens) {
+        if (tails.size() + 1 < variableAfter) {
+            return null;
+        }
+        int position = -1;
+        int count = 0;
+        for (int i = 0; i < tails.size(); i++) {
+            int p = tailPositions.get(i);
+            int n = 0;
+            for (int j = 0; j < tails.size(); j++) {
+                n += tailPositions.get(j) == p ? 1 : 0;
+            }
+            if (n > count) {
+                position = p;
+                count = n;
+            }
+        }
+        if (count + 1 < variableAfter) {
+            return null;
+        }
+        String[] merged = new String[position + 3];
+        System.arraycopy(tokens, 0, merged, 0, position);
+        merged[position] = MessageMasker.WILDCARD;
+        merged[position + 1] = tokens[position + 1];
+        merged[position + 2] = MessageMasker.WILDCARD;
+        LogCluster survivor = null;
+        List<LogCluster> family = new ArrayList<>(count);
+        for (int i = 0; i < tails.size(); i++) {
+            if (tailPositions.get(i) == position) {
+                LogCluster member = tails.get(i);
+                family.add(member);
+                if (survivor == null || member.born < survivor.born) {
+                    survivor = member;
+                }
+            }
+        }
+        List<SignatureId> absorbed = new ArrayList<>(family.size());
+        for (LogCluster member : family) {
+            if (member != survivor) {
+                absorb(survivor, member, absorbed);
+            }
+        }
+        touch(survivor);
+        LogCluster result = retemplate(survivor, merged, absorbed);
+        result.textVariables |= TemplateAlignment.wordVariableBit(position + 2);
+        result = absorbCovered(result, absorbed);
+        return new Match(result.id, result.template(), false, true, absorbed);
+    }
+
     /** One token standing for both: {@code <*>}, or the shared part around a wildcard ({@code user=<*>}). */
     private static String generalized(String merged, String other) {
         if (merged.equals(other)) {
@@ -339,7 +412,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
         unindex(cluster);
         byTemplate.remove(cluster.template(), cluster);
         if (tokens.length != cluster.tokens().length) {
-            cluster.wordVariables &= prefixBits(cluster.tokens(), tokens);
+            long kept = prefixBits(cluster.tokens(), tokens);
+            cluster.wordVariables &= kept;
+            cluster.textVariables &= kept;
         }
         cluster.setTokens(tokens);
         index(cluster);
@@ -352,6 +427,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
         LogCluster younger = older == other ? cluster : other;
         absorb(older, younger, absorbed);
         older.wordVariables |= younger.wordVariables;
+        older.textVariables |= younger.textVariables;
         byTemplate.put(older.template(), older);
         touch(older);
         return older;
@@ -376,6 +452,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private void absorb(LogCluster survivor, LogCluster absorbed, List<SignatureId> ids) {
         if (absorbed.tokens().length == survivor.tokens().length) {
             survivor.wordVariables |= absorbed.wordVariables;
+            survivor.textVariables |= absorbed.textVariables;
         }
         absorbed.alive = false;
         absorbed.mergedInto = survivor;

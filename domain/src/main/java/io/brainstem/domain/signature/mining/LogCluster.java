@@ -24,6 +24,11 @@ final class LogCluster {
      * storage.
      */
     long wordVariables;
+    /**
+     * Positions (bits as {@link #wordVariables}) of wildcards that a tail family made free text: there the
+     * wildcard takes any run of tokens, words the miner otherwise keeps literal included. Not restored.
+     */
+    long textVariables;
     /** Set when this signature was merged into another: masked forms cached for it resolve there. */
     LogCluster mergedInto;
     int visitStamp;

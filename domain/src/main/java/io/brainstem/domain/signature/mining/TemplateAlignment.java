@@ -54,10 +54,20 @@ final class TemplateAlignment {
     /** The fit of {@code message} to {@code template}, or {@code null} when it does not fit. */
     static Fit fit(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds,
                    long wordVariables) {
-        Builder b = new Builder(template, templateKinds, message, messageKinds, wordVariables);
+        return fit(template, templateKinds, message, messageKinds, wordVariables, 0);
+    }
+
+    /**
+     * The fit, where the template's wildcards at the positions of {@code textVariables} (bits as
+     * {@link #wordVariableBit}) take any run of message tokens: free text ({@link #tailPosition}).
+     */
+    static Fit fit(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds,
+                   long wordVariables, long textVariables) {
+        Builder b = new Builder(template, templateKinds, message, messageKinds, wordVariables, textVariables);
         boolean ok = template.length == message.length ? b.positional() : b.aligned();
-        if (!ok && template.length == message.length && hasTrailingField(template, message)) {
-            b = new Builder(template, templateKinds, message, messageKinds, wordVariables);
+        if (!ok && template.length == message.length
+                && (textVariables != 0 || hasTrailingField(template, message))) {
+            b = new Builder(template, templateKinds, message, messageKinds, wordVariables, textVariables);
             ok = b.aligned();
         }
         if (!ok || b.shared == 0) {
@@ -131,6 +141,58 @@ final class TemplateAlignment {
      */
     static boolean variableTokens(String a, TokenKind ak, String b, TokenKind bk) {
         return (ak.isWordValue() && bk.isWordValue()) || generalizedToken(a, b) != null;
+    }
+
+    /**
+     * Where {@code message} differs from {@code template} if it is a <em>tail sibling</em>: both begin with
+     * the same tokens (at least one a constant with letters), then hold a name each ({@link #isNamePair}, or
+     * a wildcard and a value), then the same separator of punctuation only ({@code -}), and then free texts
+     * that share no word ({@code Started nginx.service - A high performance web server.} and
+     * {@code Started sshd.service - OpenSSH server daemon.}): a name and its description, printed as one
+     * {@code %s}. Returns the name's position, or {@code -1}.
+     */
+    static int tailPosition(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
+        int max = Math.min(template.length, message.length);
+        int k = 0;
+        boolean lettered = false;
+        while (k < max && template[k].equals(message[k])) {
+            lettered |= hasConstantLetters(template[k]);
+            k++;
+        }
+        if (!lettered || k + 2 >= max || k >= Long.SIZE - 2) {
+            return -1;
+        }
+        String a = template[k];
+        String b = message[k];
+        TokenKind ak = templateKinds[k];
+        TokenKind bk = messageKinds[k];
+        boolean names = (ak.hasWildcard() && bk.canBeValue()) || (bk.hasWildcard() && ak.canBeValue())
+                || isNamePair(a, ak, b, bk);
+        String separator = template[k + 1];
+        if (!names || !separator.equals(message[k + 1]) || !isPunctuation(separator)) {
+            return -1;
+        }
+        for (int i = k + 2; i < template.length; i++) {
+            if (!hasConstantLetters(template[i])) {
+                continue;
+            }
+            for (int j = k + 2; j < message.length; j++) {
+                if (template[i].equals(message[j])) {
+                    return -1;
+                }
+            }
+        }
+        return k;
+    }
+
+    private static boolean isPunctuation(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '<') {
+                return false;
+            }
+        }
+        return !token.isEmpty();
     }
 
     /**
@@ -424,13 +486,15 @@ final class TemplateAlignment {
         private final TokenKind[] mk;
         private final List<String> out;
         private final long wordVariables;
+        private final long textVariables;
         private int shared;
         private int equal;
         private int generalized;
         private boolean changed;
 
-        Builder(String[] t, TokenKind[] tk, String[] m, TokenKind[] mk, long wordVariables) {
+        Builder(String[] t, TokenKind[] tk, String[] m, TokenKind[] mk, long wordVariables, long textVariables) {
             this.wordVariables = wordVariables;
+            this.textVariables = textVariables;
             this.t = t;
             this.tk = tk;
             this.m = m;
@@ -456,7 +520,7 @@ final class TemplateAlignment {
             int[][] lcs = new int[n + 1][k + 1];
             for (int i = n - 1; i >= 0; i--) {
                 for (int j = k - 1; j >= 0; j--) {
-                    lcs[i][j] = t[i].equals(m[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                    lcs[i][j] = same(i, j) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
                 }
             }
             int i = 0;
@@ -464,7 +528,7 @@ final class TemplateAlignment {
             int gapT = 0;
             int gapM = 0;
             while (i < n && j < k) {
-                if (t[i].equals(m[j]) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
+                if (same(i, j) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
                     if (!gap(gapT, i, gapM, j)) {
                         return false;
                     }
@@ -478,6 +542,11 @@ final class TemplateAlignment {
                 }
             }
             return gap(gapT, n, gapM, k);
+        }
+
+        /** Equal tokens the alignment may pair: a free-text wildcard is never paired, it takes a stretch. */
+        private boolean same(int i, int j) {
+            return t[i].equals(m[j]) && (textVariables == 0 || !isWordVariable(textVariables, i));
         }
 
         /** Compares the stretches {@code t[ts, te)} and {@code m[ms, me)} that lie between shared tokens. */
@@ -510,6 +579,10 @@ final class TemplateAlignment {
             }
             if (tl == 0 || ml == 0) {
                 return false;
+            }
+            if (tl == 1 && tk[ts] == TokenKind.WILDCARD && isWordVariable(textVariables, ts)) {
+                out.add(MessageMasker.WILDCARD);
+                return true;
             }
             if (tl == 1 && ml == 1) {
                 return pair(ts, ms);
@@ -565,6 +638,10 @@ final class TemplateAlignment {
                 if (hasConstantLetters(a)) {
                     shared++;
                 }
+                out.add(a);
+                return true;
+            }
+            if (tk[i] == TokenKind.WILDCARD && isWordVariable(textVariables, i)) {
                 out.add(a);
                 return true;
             }
