@@ -340,8 +340,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
     /**
      * Merges the message's tail family ({@link TemplateAlignment#tailPosition}) into its oldest member when it
      * has reached {@link #variableAfter} members with this message: the template keeps the shared beginning
-     * and the separator, with a wildcard for the name and a free-text wildcard for the rest
-     * ({@code Started <*> - <*>}). Returns {@code null} when there is no such family.
+     * (and the separator, with a wildcard for the name) and a free-text wildcard for the rest
+     * ({@code Started <*> - <*>}, {@code neighbor <*> Down <*>}). Returns {@code null} when there is no such family.
      */
     private Match generalizeTail(String[] tokens) {
         if (tails.size() + 1 < variableAfter) {
@@ -363,11 +363,16 @@ public final class AligningTemplateMiner implements TemplateMiner {
         if (count + 1 < variableAfter) {
             return null;
         }
-        String[] merged = new String[position + 3];
-        System.arraycopy(tokens, 0, merged, 0, position);
-        merged[position] = MessageMasker.WILDCARD;
-        merged[position + 1] = tokens[position + 1];
-        merged[position + 2] = MessageMasker.WILDCARD;
+        int at = TemplateAlignment.tailPositionOf(position);
+        boolean named = TemplateAlignment.tailNamed(position);
+        int text = named ? at + 2 : at;
+        String[] merged = new String[text + 1];
+        System.arraycopy(tokens, 0, merged, 0, at);
+        if (named) {
+            merged[at] = MessageMasker.WILDCARD;
+            merged[at + 1] = tokens[at + 1];
+        }
+        merged[text] = MessageMasker.WILDCARD;
         LogCluster survivor = null;
         List<LogCluster> family = new ArrayList<>(count);
         for (int i = 0; i < tails.size(); i++) {
@@ -387,7 +392,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
         }
         touch(survivor);
         LogCluster result = retemplate(survivor, merged, absorbed);
-        result.textVariables |= TemplateAlignment.wordVariableBit(position + 2);
+        result.textVariables |= TemplateAlignment.wordVariableBit(text);
         result = absorbCovered(result, absorbed);
         return new Match(result.id, result.template(), false, true, absorbed);
     }

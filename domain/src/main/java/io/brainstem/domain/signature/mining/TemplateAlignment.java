@@ -145,44 +145,76 @@ final class TemplateAlignment {
 
     /**
      * Where {@code message} differs from {@code template} if it is a <em>tail sibling</em>: both begin with
-     * the same tokens (at least one a constant with letters), then hold a name each ({@link #isNamePair}, or
-     * a wildcard and a value), then the same separator of punctuation only ({@code -}), and then free texts
-     * that share no word ({@code Started nginx.service - A high performance web server.} and
-     * {@code Started sshd.service - OpenSSH server daemon.}): a name and its description, printed as one
-     * {@code %s}. Returns the name's position, or {@code -1}.
+     * the same tokens, then go on with free texts that share no word. Either
+     * <ul>
+     *   <li>the beginning (at least one constant with letters) is followed by a name each
+     *       ({@link #isNamePair}, or a wildcard and a value), then the same separator of punctuation only,
+     *       then the texts ({@code Started nginx.service - A high performance web server.} and
+     *       {@code Started sshd.service - OpenSSH server daemon.}: a name and its description, printed as one
+     *       {@code %s}); or</li>
+     *   <li>the beginning has at least {@value #MIN_SHARED_FOR_GENERALIZING} tokens, {@value
+     *       #SHARED_PER_GENERALIZED_REGION} of them constants with letters, and the texts begin with a word
+     *       that may be a value (not a state word: {@code is down: ...} and {@code is up: ...} stay apart),
+     *       one of them at least two tokens long ({@code neighbor <*> Down Peer closed the session} and
+     *       {@code neighbor <*> Down Interface flap}: a reason).</li>
+     * </ul>
+     * Returns the key ({@link #tailKey}), or {@code -1}.
      */
     static int tailPosition(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
         int max = Math.min(template.length, message.length);
         int k = 0;
-        boolean lettered = false;
+        int lettered = 0;
         while (k < max && template[k].equals(message[k])) {
-            lettered |= hasConstantLetters(template[k]);
+            lettered += hasConstantLetters(template[k]) ? 1 : 0;
             k++;
         }
-        if (!lettered || k + 2 >= max || k >= Long.SIZE - 2) {
+        if (lettered == 0 || k >= max || k >= Long.SIZE - 2) {
             return -1;
         }
         String a = template[k];
         String b = message[k];
         TokenKind ak = templateKinds[k];
         TokenKind bk = messageKinds[k];
-        boolean names = (ak.hasWildcard() && bk.canBeValue()) || (bk.hasWildcard() && ak.canBeValue())
-                || isNamePair(a, ak, b, bk);
-        String separator = template[k + 1];
-        if (!names || !separator.equals(message[k + 1]) || !isPunctuation(separator)) {
-            return -1;
+        if (k + 2 < max && template[k + 1].equals(message[k + 1]) && isPunctuation(template[k + 1])
+                && ((ak.hasWildcard() && bk.canBeValue()) || (bk.hasWildcard() && ak.canBeValue())
+                || isNamePair(a, ak, b, bk))) {
+            return disjoint(template, message, k + 2) ? tailKey(k, true) : -1;
         }
-        for (int i = k + 2; i < template.length; i++) {
+        if (k >= MIN_SHARED_FOR_GENERALIZING && lettered >= SHARED_PER_GENERALIZED_REGION
+                && ak.canBeValue() && bk.canBeValue() && !ak.hasWildcard() && !bk.hasWildcard()
+                && hasConstantLetters(a) && hasConstantLetters(b)
+                && (template.length - k >= 2 || message.length - k >= 2) && disjoint(template, message, k)) {
+            return tailKey(k, false);
+        }
+        return -1;
+    }
+
+    /** A tail family's key: where its free text starts, and whether a name and a separator come first. */
+    static int tailKey(int position, boolean named) {
+        return position << 1 | (named ? 1 : 0);
+    }
+
+    static int tailPositionOf(int key) {
+        return key >>> 1;
+    }
+
+    static boolean tailNamed(int key) {
+        return (key & 1) != 0;
+    }
+
+    /** Whether the tails from {@code from} on share no token with letters. */
+    private static boolean disjoint(String[] template, String[] message, int from) {
+        for (int i = from; i < template.length; i++) {
             if (!hasConstantLetters(template[i])) {
                 continue;
             }
-            for (int j = k + 2; j < message.length; j++) {
+            for (int j = from; j < message.length; j++) {
                 if (template[i].equals(message[j])) {
-                    return -1;
+                    return false;
                 }
             }
         }
-        return k;
+        return true;
     }
 
     private static boolean isPunctuation(String token) {
@@ -544,6 +576,15 @@ final class TemplateAlignment {
             return gap(gapT, n, gapM, k);
         }
 
+        /**
+         * Whether the free text at template position {@code i} may start with message token {@code j}: after a
+         * separator ({@code - }) anything, otherwise a token that may be a value (a reason, not {@code BGP}
+         * or {@code down:}), as when the family formed ({@link TemplateAlignment#tailPosition}).
+         */
+        private boolean textMayStartWith(int i, int j) {
+            return (i > 0 && isPunctuation(t[i - 1])) || (mk[j].canBeValue() && !mk[j].hasWildcard());
+        }
+
         /** Equal tokens the alignment may pair: a free-text wildcard is never paired, it takes a stretch. */
         private boolean same(int i, int j) {
             return t[i].equals(m[j]) && (textVariables == 0 || !isWordVariable(textVariables, i));
@@ -581,6 +622,9 @@ final class TemplateAlignment {
                 return false;
             }
             if (tl == 1 && tk[ts] == TokenKind.WILDCARD && isWordVariable(textVariables, ts)) {
+                if (!textMayStartWith(ts, ms)) {
+                    return false;
+                }
                 out.add(MessageMasker.WILDCARD);
                 return true;
             }
@@ -642,6 +686,9 @@ final class TemplateAlignment {
                 return true;
             }
             if (tk[i] == TokenKind.WILDCARD && isWordVariable(textVariables, i)) {
+                if (!textMayStartWith(i, j)) {
+                    return false;
+                }
                 out.add(a);
                 return true;
             }
