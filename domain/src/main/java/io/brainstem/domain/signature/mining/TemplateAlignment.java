@@ -761,9 +761,34 @@ final class TemplateAlignment {
          */
         private static boolean coversValueOnly(String pattern, TokenKind patternKind, String value, TokenKind kind) {
             if (kind.canBeValue()) {
-                return true;
+                return kind == TokenKind.WORD || !hidesStateWord(pattern, value);
             }
             return patternKind.hasWildcard() && letters(value) == letters(pattern);
+        }
+
+        /**
+         * Whether a compound value holds, as one of its parts, a word kept literal (ADR 9) that the pattern's
+         * wildcard would cover: {@code <*>[<*>]} must not take {@code unknown[10.0.0.1]}.
+         */
+        private static boolean hidesStateWord(String pattern, String value) {
+            int i = 0;
+            while (i < value.length()) {
+                while (i < value.length() && !ValueShapes.isLetter(value.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < value.length() && (ValueShapes.isLetter(value.charAt(i)) || ValueShapes.isDigit(value.charAt(i))
+                        || "_-.".indexOf(value.charAt(i)) >= 0)) {
+                    i++;
+                }
+                if (i > start) {
+                    String part = value.substring(start, i);
+                    if (!part.equals(value) && LiteralWords.keptLiteral(part) && !pattern.contains(part)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static int letters(String token) {
