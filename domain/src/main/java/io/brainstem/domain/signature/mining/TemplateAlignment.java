@@ -70,7 +70,7 @@ final class TemplateAlignment {
             b = new Builder(template, templateKinds, message, messageKinds, wordVariables, textVariables);
             ok = b.aligned();
         }
-        if (!ok || b.shared == 0) {
+        if (!ok || (b.shared == 0 && b.covered == 0)) {
             return null;
         }
         if (b.generalized > 0 && (b.shared < MIN_SHARED_FOR_GENERALIZING
@@ -521,6 +521,8 @@ final class TemplateAlignment {
         private final long textVariables;
         private int shared;
         private int equal;
+        /** Template tokens with constant letters around a wildcard that took the message's token. */
+        private int covered;
         private int generalized;
         private boolean changed;
 
@@ -713,6 +715,9 @@ final class TemplateAlignment {
             if (ak.hasWildcard() && globMatches(a, b)) {
                 if (!coversValueOnly(a, ak, b, bk) && !(isWordVariable(wordVariables, i) && coversAWord(a, b))) {
                     return false;
+                }
+                if (hasConstantLetters(a)) {
+                    covered++;
                 }
                 out.add(a);
                 return true;
