@@ -232,6 +232,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
         if (general.fixedAnchor() != null) {
             buckets.addAll(bucketsOf(byFirstAnchor.get(general.fixedAnchor()), byLastAnchor.get(general.fixedAnchor())));
         }
+        if (general.stemAnchor() != null) {
+            buckets.addAll(bucketsOf(byFirstAnchor.get(general.stemAnchor()), null));
+        }
         for (List<LogCluster> bucket : buckets) {
             for (LogCluster c : bucket) {
                 if (c == general || more.contains(c)) {
@@ -494,8 +497,12 @@ public final class AligningTemplateMiner implements TemplateMiner {
             }
         }
         String fixed = LogCluster.fixedAnchor(tokens, kinds, first, last);
-        if (fixed != null) {
-            return new String[] {first, last, fixed};
+        String stem = LogCluster.stemAnchor(tokens, kinds);
+        if (fixed != null && stem != null) {
+            return new String[] {first, last, fixed, stem};
+        }
+        if (fixed != null || stem != null) {
+            return new String[] {first, last, fixed != null ? fixed : stem};
         }
         return first != null && first.equals(last) ? new String[] {first} : new String[] {first, last};
     }
@@ -577,6 +584,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
         if (cluster.fixedAnchor() != null) {
             byFirstAnchor.computeIfAbsent(cluster.fixedAnchor(), k -> new ArrayList<>()).add(cluster);
         }
+        if (cluster.stemAnchor() != null) {
+            byFirstAnchor.computeIfAbsent(cluster.stemAnchor(), k -> new ArrayList<>()).add(cluster);
+        }
     }
 
     private void unindex(LogCluster cluster) {
@@ -584,6 +594,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
         removeFrom(byLastAnchor, anchorKey(cluster.lastAnchor()), cluster);
         if (cluster.fixedAnchor() != null) {
             removeFrom(byFirstAnchor, cluster.fixedAnchor(), cluster);
+        }
+        if (cluster.stemAnchor() != null) {
+            removeFrom(byFirstAnchor, cluster.stemAnchor(), cluster);
         }
     }
 

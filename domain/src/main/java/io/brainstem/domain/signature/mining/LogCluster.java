@@ -17,6 +17,7 @@ final class LogCluster {
     private String firstAnchor;
     private String lastAnchor;
     private String fixedAnchor;
+    private String stemAnchor;
     boolean alive = true;
     /**
      * Positions (bits, {@link TemplateAlignment#wordVariableBit}) that a family merge made variables: there a
@@ -60,6 +61,7 @@ final class LogCluster {
             }
         }
         fixedAnchor = fixedAnchor(newTokens, kinds, firstAnchor, lastAnchor);
+        stemAnchor = stemAnchor(newTokens, kinds);
     }
 
     /** The signature this one now stands for: itself, or the one it was merged into (transitively). */
@@ -114,6 +116,28 @@ final class LogCluster {
 
     String fixedAnchor() {
         return fixedAnchor;
+    }
+
+    /**
+     * For a first token that masking made a compound ({@code DHCPACK(<*>)}, {@code DHCPACK(eth<*>)}): its
+     * leading letters, marked so that they never equal a token; or {@code null}. Such tokens are no anchors
+     * of their own, and messages whose other tokens are values would otherwise never meet the templates.
+     */
+    static String stemAnchor(String[] tokens, TokenKind[] kinds) {
+        if (tokens.length == 0 || kinds[0] != TokenKind.MASKED) {
+            return null;
+        }
+        String first = tokens[0];
+        int letters = 0;
+        while (letters < first.length() && ValueShapes.isLetter(first.charAt(letters))) {
+            letters++;
+        }
+        return letters >= 2 && letters < first.length() && first.charAt(letters) != '<'
+                ? "\u0001" + first.substring(0, letters) : null;
+    }
+
+    String stemAnchor() {
+        return stemAnchor;
     }
 
     /** The last token without a wildcard, or {@code null}. */
