@@ -194,8 +194,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
                 wordVariables, textVariables);
         return fit != null && fit.merged() == null
                 && (fit.sharedConstants() >= TemplateAlignment.MIN_SHARED_FOR_GENERALIZING
-                || (fit.sharedConstants() > 0
-                && fit.equalTokens() >= 2 * TemplateAlignment.MIN_SHARED_FOR_GENERALIZING));
+                || (fit.sharedConstants() > 0 && (fit.wordsTaken() == 0
+                || fit.equalTokens() >= 2 * TemplateAlignment.MIN_SHARED_FOR_GENERALIZING)));
     }
 
     /**

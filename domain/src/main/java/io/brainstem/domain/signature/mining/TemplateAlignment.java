@@ -45,7 +45,7 @@ final class TemplateAlignment {
      * @param generalizedRegions stretches where words turned into a wildcard
      * @param merged             the template's new tokens, or {@code null} when it stays as it is
      */
-    record Fit(int sharedConstants, int generalizedRegions, String[] merged, int equalTokens) {
+    record Fit(int sharedConstants, int generalizedRegions, String[] merged, int equalTokens, int wordsTaken) {
     }
 
     private TemplateAlignment() {
@@ -77,7 +77,8 @@ final class TemplateAlignment {
                 || b.generalized * SHARED_PER_GENERALIZED_REGION > b.shared)) {
             return null;
         }
-        return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null, b.equal);
+        return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null, b.equal,
+                b.wordsTaken);
     }
 
     /**
@@ -523,6 +524,8 @@ final class TemplateAlignment {
         private int equal;
         /** Template tokens with constant letters around a wildcard that took the message's token. */
         private int covered;
+        /** Message words and identifiers (not masked values) that a template wildcard took. */
+        private int wordsTaken;
         private int generalized;
         private boolean changed;
 
@@ -639,6 +642,7 @@ final class TemplateAlignment {
                 }
             }
             if (tl == 1 && tk[ts] == TokenKind.WILDCARD) {
+                wordsTaken++;
                 out.add(MessageMasker.WILDCARD);
                 return true;
             }
@@ -718,6 +722,9 @@ final class TemplateAlignment {
                 }
                 if (hasConstantLetters(a)) {
                     covered++;
+                }
+                if (bk.isWordValue()) {
+                    wordsTaken++;
                 }
                 out.add(a);
                 return true;
