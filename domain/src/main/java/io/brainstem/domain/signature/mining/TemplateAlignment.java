@@ -156,6 +156,7 @@ final class TemplateAlignment {
      *   <li>the beginning has at least {@value #MIN_SHARED_FOR_GENERALIZING} tokens, {@value
      *       #SHARED_PER_GENERALIZED_REGION} of them constants with letters, and the texts begin with a word
      *       that may be a value (not a state word: {@code is down: ...} and {@code is up: ...} stay apart),
+     *       or anything after a label ({@code Product: USB Optical Mouse}),
      *       one of them at least two tokens long ({@code neighbor <*> Down Peer closed the session} and
      *       {@code neighbor <*> Down Interface flap}: a reason).</li>
      * </ul>
@@ -181,8 +182,9 @@ final class TemplateAlignment {
                 || isNamePair(a, ak, b, bk))) {
             return disjoint(template, message, k + 2) ? tailKey(k, true) : -1;
         }
+        boolean labelled = TokenKind.isLabel(template[k - 1]);
         if (k >= MIN_SHARED_FOR_GENERALIZING && lettered >= SHARED_PER_GENERALIZED_REGION
-                && ak.canBeValue() && bk.canBeValue() && !ak.hasWildcard() && !bk.hasWildcard()
+                && (labelled || (ak.canBeValue() && bk.canBeValue())) && !ak.hasWildcard() && !bk.hasWildcard()
                 && hasConstantLetters(a) && hasConstantLetters(b)
                 && (template.length - k >= 2 || message.length - k >= 2) && disjoint(template, message, k)) {
             return tailKey(k, false);
@@ -587,7 +589,8 @@ final class TemplateAlignment {
          * or {@code down:}), as when the family formed ({@link TemplateAlignment#tailPosition}).
          */
         private boolean textMayStartWith(int i, int j) {
-            return (i > 0 && isPunctuation(t[i - 1])) || (mk[j].canBeValue() && !mk[j].hasWildcard());
+            return (i > 0 && (isPunctuation(t[i - 1]) || TokenKind.isLabel(t[i - 1])))
+                    || (mk[j].canBeValue() && !mk[j].hasWildcard());
         }
 
         /** Equal tokens the alignment may pair: a free-text wildcard is never paired, it takes a stretch. */

@@ -84,8 +84,15 @@ enum TokenKind {
         return to;
     }
 
-    /** Whether {@code token} (a constant, brackets and a trailing colon ignored) announces a value. */
+    /**
+     * Whether {@code token} (a constant, brackets and a trailing colon ignored) announces a value: a value
+     * noun ({@code user}, {@code host}), or a label, a word with a colon ({@code Manufacturer:},
+     * {@code Control:}).
+     */
     static boolean namesAValue(String token) {
+        if (isLabel(token)) {
+            return true;
+        }
         int from = letterStart(token);
         int to = letterEnd(token, from);
         if (to - from < 2 || to - from > 12) {
@@ -97,6 +104,20 @@ enum TokenKind {
             }
         }
         return VALUE_NOUNS.contains(token.substring(from, to).toLowerCase(Locale.ROOT));
+    }
+
+    /** A word of at least three letters and a colon: {@code Product:}, {@code reason:}. */
+    static boolean isLabel(String token) {
+        int n = token.length() - 1;
+        if (n < 3 || token.charAt(n) != ':') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!ValueShapes.isAsciiLetter(token.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static TokenKind of(String token) {
