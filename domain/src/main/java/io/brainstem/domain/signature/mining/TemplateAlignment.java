@@ -157,8 +157,9 @@ final class TemplateAlignment {
      *       #SHARED_PER_GENERALIZED_REGION} of them constants with letters, and the texts begin with a word
      *       that may be a value (not a state word: {@code is down: ...} and {@code is up: ...} stay apart),
      *       or anything after a label ({@code Product: USB Optical Mouse}),
-     *       one of them at least two tokens long ({@code neighbor <*> Down Peer closed the session} and
-     *       {@code neighbor <*> Down Interface flap}: a reason).</li>
+     *       one of them at least two tokens long, and both words without values ({@code neighbor <*> Down
+     *       Peer closed the session} and {@code neighbor <*> Down Interface flap}: a reason; not
+     *       {@code Adjacency to host1 (<*>) Up, new adjacency} and {@code Adjacency to host2 (<*>) Down, ...}).</li>
      * </ul>
      * Returns the key ({@link #tailKey}), or {@code -1}.
      */
@@ -186,10 +187,21 @@ final class TemplateAlignment {
         if (k >= MIN_SHARED_FOR_GENERALIZING && lettered >= SHARED_PER_GENERALIZED_REGION
                 && (labelled || (ak.canBeValue() && bk.canBeValue())) && !ak.hasWildcard() && !bk.hasWildcard()
                 && hasConstantLetters(a) && hasConstantLetters(b)
-                && (template.length - k >= 2 || message.length - k >= 2) && disjoint(template, message, k)) {
+                && (template.length - k >= 2 || message.length - k >= 2) && disjoint(template, message, k)
+                && (labelled || (wordsOnly(templateKinds, k) && wordsOnly(messageKinds, k)))) {
             return tailKey(k, false);
         }
         return -1;
+    }
+
+    /** Whether no token from {@code from} on holds a wildcard: a reason in words, not values. */
+    private static boolean wordsOnly(TokenKind[] kinds, int from) {
+        for (int i = from; i < kinds.length; i++) {
+            if (kinds[i].hasWildcard()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A tail family's key: where its free text starts, and whether a name and a separator come first. */
@@ -589,8 +601,21 @@ final class TemplateAlignment {
          * or {@code down:}), as when the family formed ({@link TemplateAlignment#tailPosition}).
          */
         private boolean textMayStartWith(int i, int j) {
-            return (i > 0 && (isPunctuation(t[i - 1]) || TokenKind.isLabel(t[i - 1])))
-                    || (mk[j].canBeValue() && !mk[j].hasWildcard());
+            return afterSeparator(i) || (mk[j].canBeValue() && !mk[j].hasWildcard());
+        }
+
+        /** Whether the free text at template position {@code i} follows a separator or a label. */
+        private boolean afterSeparator(int i) {
+            return i > 0 && (isPunctuation(t[i - 1]) || TokenKind.isLabel(t[i - 1]));
+        }
+
+        private static boolean wordsOnly(TokenKind[] kinds, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (kinds[i].hasWildcard()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Equal tokens the alignment may pair: a free-text wildcard is never paired, it takes a stretch. */
@@ -630,7 +655,7 @@ final class TemplateAlignment {
                 return false;
             }
             if (tl == 1 && tk[ts] == TokenKind.WILDCARD && isWordVariable(textVariables, ts)) {
-                if (!textMayStartWith(ts, ms)) {
+                if (!textMayStartWith(ts, ms) || (!afterSeparator(ts) && !wordsOnly(mk, ms, me))) {
                     return false;
                 }
                 out.add(MessageMasker.WILDCARD);
