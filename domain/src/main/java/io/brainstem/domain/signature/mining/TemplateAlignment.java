@@ -157,9 +157,10 @@ final class TemplateAlignment {
      *       #SHARED_PER_GENERALIZED_REGION} of them constants with letters, and the texts begin with a word
      *       that may be a value (not a state word: {@code is down: ...} and {@code is up: ...} stay apart),
      *       or anything after a label ({@code Product: USB Optical Mouse}),
-     *       one of them at least two tokens long, and both words without values ({@code neighbor <*> Down
-     *       Peer closed the session} and {@code neighbor <*> Down Interface flap}: a reason; not
-     *       {@code Adjacency to host1 (<*>) Up, new adjacency} and {@code Adjacency to host2 (<*>) Down, ...}).</li>
+     *       one of them at least two tokens long, and both words without values or state words
+     *       ({@code neighbor <*> Down Interface flap} and {@code neighbor <*> Down Hold timer expired}: a
+     *       reason; not {@code Adjacency to host1 (<*>) Up, new adjacency} and
+     *       {@code Adjacency to host2 (<*>) Down, ...}).</li>
      * </ul>
      * Returns the key ({@link #tailKey}), or {@code -1}.
      */
@@ -188,16 +189,23 @@ final class TemplateAlignment {
                 && (labelled || (ak.canBeValue() && bk.canBeValue())) && !ak.hasWildcard() && !bk.hasWildcard()
                 && hasConstantLetters(a) && hasConstantLetters(b)
                 && (template.length - k >= 2 || message.length - k >= 2) && disjoint(template, message, k)
-                && (labelled || (wordsOnly(templateKinds, k) && wordsOnly(messageKinds, k)))) {
+                && (labelled || (wordsOnly(template, templateKinds, k) && wordsOnly(message, messageKinds, k)))) {
             return tailKey(k, false);
         }
         return -1;
     }
 
-    /** Whether no token from {@code from} on holds a wildcard: a reason in words, not values. */
-    private static boolean wordsOnly(TokenKind[] kinds, int from) {
-        for (int i = from; i < kinds.length; i++) {
-            if (kinds[i].hasWildcard()) {
+    /**
+     * Whether the tokens from {@code from} on are a reason in words: no values (wildcards) and no state
+     * words ({@link TokenKind#isStateWord}: {@code Up,}, {@code Down,}, {@code closed}).
+     */
+    private static boolean wordsOnly(String[] tokens, TokenKind[] kinds, int from) {
+        return wordsOnly(tokens, kinds, from, tokens.length);
+    }
+
+    static boolean wordsOnly(String[] tokens, TokenKind[] kinds, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (kinds[i].hasWildcard() || (kinds[i] == TokenKind.FIXED && TokenKind.isStateWord(tokens[i]))) {
                 return false;
             }
         }
@@ -609,14 +617,7 @@ final class TemplateAlignment {
             return i > 0 && (isPunctuation(t[i - 1]) || TokenKind.isLabel(t[i - 1]));
         }
 
-        private static boolean wordsOnly(TokenKind[] kinds, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (kinds[i].hasWildcard()) {
-                    return false;
-                }
-            }
-            return true;
-        }
+
 
         /** Equal tokens the alignment may pair: a free-text wildcard is never paired, it takes a stretch. */
         private boolean same(int i, int j) {
@@ -655,7 +656,7 @@ final class TemplateAlignment {
                 return false;
             }
             if (tl == 1 && tk[ts] == TokenKind.WILDCARD && isWordVariable(textVariables, ts)) {
-                if (!textMayStartWith(ts, ms) || (!afterSeparator(ts) && !wordsOnly(mk, ms, me))) {
+                if (!textMayStartWith(ts, ms) || (!afterSeparator(ts) && !wordsOnly(m, mk, ms, me))) {
                     return false;
                 }
                 out.add(MessageMasker.WILDCARD);
