@@ -14,7 +14,9 @@ import java.util.zip.CRC32;
 /**
  * Writes labelled log sets from format-string specifications: for every {@code specs/NAME.tsv} under the
  * corpus directory, {@code NAME.content} (2,000 message bodies, one a line) and {@code NAME.truth}
- * ({@code EventId<TAB>EventTemplate} a line, the format of the Loghub {@code .truth} files).
+ * ({@code EventId<TAB>EventTemplate} a line, the format of the Loghub {@code .truth} files), and
+ * {@code NAME.states.truth}, the same under ADR 9's convention (ADR 29): a closed set with a word the miner
+ * keeps literal ({@code {one:up|down}}) is split into one event per value.
  *
  * <p>Usage: {@code CorpusGenerator CORPUS_DIR [MESSAGES]}. Deterministic: each set's random source is
  * seeded from a constant and the set's name, so the files are identical on every run and JDK.
@@ -58,7 +60,8 @@ public final class CorpusGenerator {
     }
 
     /** The messages of one set with their templates, in log order. */
-    record Generated(List<String> messages, List<CorpusSpec.Template> templates, int ambiguous) {
+    record Generated(List<String> messages, List<CorpusSpec.Template> templates, List<List<String>> values,
+                     int ambiguous) {
 
         String summary(CorpusSpec set) {
             int[] counts = new int[set.templates().size()];
@@ -87,6 +90,7 @@ public final class CorpusGenerator {
         List<Pattern> patterns = templates.stream().map(CorpusSpec.Template::pattern).toList();
         List<String> messages = new ArrayList<>(size);
         List<CorpusSpec.Template> labels = new ArrayList<>(size);
+        List<List<String>> drawn = new ArrayList<>(size);
         int previous = -1;
         int ambiguous = 0;
         for (int n = 0; n < size; n++) {
@@ -95,7 +99,8 @@ public final class CorpusGenerator {
                     : weighted(left, size - n, random);
             left[next]--;
             CorpusSpec.Template template = templates.get(next);
-            String message = render(template, values);
+            List<String> slotValues = new ArrayList<>(template.slots().size());
+            String message = render(template, values, slotValues);
             if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0 || message.isBlank()) {
                 throw new IllegalStateException(set.name() + " " + template.eventId() + ": bad message " + message);
             }
@@ -107,9 +112,10 @@ public final class CorpusGenerator {
             }
             messages.add(message);
             labels.add(template);
+            drawn.add(slotValues);
             previous = next;
         }
-        return new Generated(messages, labels, ambiguous);
+        return new Generated(messages, labels, drawn, ambiguous);
     }
 
     /** One per template, the rest drawn in proportion to the weights. */
@@ -141,10 +147,12 @@ public final class CorpusGenerator {
         throw new IllegalStateException("counts out of step");
     }
 
-    private static String render(CorpusSpec.Template template, Values values) {
+    private static String render(CorpusSpec.Template template, Values values, List<String> drawn) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < template.slots().size(); i++) {
-            out.append(template.parts().get(i)).append(values.next(template.slots().get(i)));
+            String value = values.next(template.slots().get(i));
+            drawn.add(value);
+            out.append(template.parts().get(i)).append(value);
         }
         return out.append(template.parts().getLast()).toString();
     }
@@ -154,8 +162,15 @@ public final class CorpusGenerator {
         for (CorpusSpec.Template t : generated.templates()) {
             truth.add(t.eventId() + "\t" + t.truth());
         }
+        List<String> statesTruth = new ArrayList<>(generated.templates().size());
+        for (int i = 0; i < generated.templates().size(); i++) {
+            CorpusSpec.Template t = generated.templates().get(i);
+            List<String> v = generated.values().get(i);
+            statesTruth.add(t.statesEventId(v) + "\t" + t.statesTruth(v));
+        }
         Files.write(corpus.resolve(name + ".content"), generated.messages(), StandardCharsets.UTF_8);
         Files.write(corpus.resolve(name + ".truth"), truth, StandardCharsets.UTF_8);
+        Files.write(corpus.resolve(name + ".states.truth"), statesTruth, StandardCharsets.UTF_8);
     }
 
     private static long crc(String name) {

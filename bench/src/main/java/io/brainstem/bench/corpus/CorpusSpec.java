@@ -48,6 +48,29 @@ record CorpusSpec(String name, List<Template> templates) {
             return String.join("<*>", parts);
         }
 
+        /**
+         * The truth template under ADR 9's convention (ADR 29): a placeholder that printed a value the miner
+         * keeps literal ({@link Slot#keptLiteral}) holds that value, the others {@code <*>}.
+         */
+        String statesTruth(List<String> values) {
+            StringBuilder out = new StringBuilder(parts.getFirst());
+            for (int i = 0; i < slots.size(); i++) {
+                out.append(slots.get(i).keptLiteral(values.get(i)) ? values.get(i) : "<*>").append(parts.get(i + 1));
+            }
+            return out.toString();
+        }
+
+        /** The event id under ADR 9's convention: the id, and each value the miner keeps literal with its slot. */
+        String statesEventId(List<String> values) {
+            StringBuilder out = new StringBuilder(eventId);
+            for (int i = 0; i < slots.size(); i++) {
+                if (slots.get(i).keptLiteral(values.get(i))) {
+                    out.append('/').append(i).append('=').append(values.get(i));
+                }
+            }
+            return out.toString();
+        }
+
         /** A regular expression matching every message this template can print. */
         Pattern pattern() {
             StringBuilder regex = new StringBuilder();
@@ -71,6 +94,16 @@ record CorpusSpec(String name, List<Template> templates) {
                 case "hex", "xhex", "qid" -> "([0-9a-fA-F]+)";
                 default -> mayHoldSpace() ? "(.+?)" : "(\\S+?)";
             };
+        }
+
+        /**
+         * Whether {@code value}, printed by this slot, is one of a closed set ({@code {one:...}}) and a word the
+         * miner keeps literal on purpose (ADR 9: {@code up|down}, {@code GET|POST}, {@code FULL|INIT}): under
+         * ADR 9's convention such a value makes its own event, since the detector reads state polarity from it.
+         * The set's other values stay one {@code <*>}.
+         */
+        boolean keptLiteral(String value) {
+            return type.equals("one") && io.brainstem.domain.signature.mining.LiteralWords.keptLiteral(value);
         }
 
         /** Whether a value of this slot can contain a space (a listed phrase, a systemd duration). */

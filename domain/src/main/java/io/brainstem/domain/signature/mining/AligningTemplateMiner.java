@@ -66,6 +66,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private final List<LogCluster> siblings = new ArrayList<>();
     private final List<Integer> siblingPositions = new ArrayList<>();
     private final List<LogCluster> covered = new ArrayList<>();
+    private final List<LogCluster> tails = new ArrayList<>();
+    private final List<Integer> tailPositions = new ArrayList<>();
     private LogCluster newest;
     private LogCluster oldest;
     private long born;
@@ -112,6 +114,8 @@ public final class AligningTemplateMiner implements TemplateMiner {
         siblings.clear();
         siblingPositions.clear();
         covered.clear();
+        tails.clear();
+        tailPositions.clear();
         visit++;
         for (String anchor : anchors(tokens, kinds)) {
             List<LogCluster> firsts = byFirstAnchor.get(anchor == null ? NO_ANCHOR : anchor);
@@ -124,15 +128,20 @@ public final class AligningTemplateMiner implements TemplateMiner {
                     candidate.visitStamp = visit;
                     TemplateAlignment.Fit fit =
                             TemplateAlignment.fit(candidate.tokens(), candidate.kinds(), tokens, kinds,
-                                    candidate.wordVariables);
+                                    candidate.wordVariables, candidate.textVariables);
                     if (fit != null) {
                         if (better(fit, bestFit)) {
                             best = candidate;
                             bestFit = fit;
                         }
                     } else if (best == null) {
-                        if (covers(tokens, kinds, 0, candidate)) {
+                        if (covers(tokens, kinds, 0, 0, candidate)) {
                             covered.add(candidate);
+                        }
+                        int tail = TemplateAlignment.tailPosition(candidate.tokens(), candidate.kinds(), tokens, kinds);
+                        if (tail >= 0) {
+                            tails.add(candidate);
+                            tailPositions.add(tail);
                         }
                         int position = TemplateAlignment.siblingPosition(
                                 candidate.tokens(), candidate.kinds(), tokens, kinds, candidate.wordVariables);
@@ -148,6 +157,10 @@ public final class AligningTemplateMiner implements TemplateMiner {
             Match family = generalizeFamily(tokens);
             if (family != null) {
                 return family;
+            }
+            Match tail = generalizeTail(tokens);
+            if (tail != null) {
+                return tail;
             }
             LogCluster same = byTemplate.get(joined(tokens));
             if (same != null) {
@@ -175,11 +188,14 @@ public final class AligningTemplateMiner implements TemplateMiner {
      * wildcard stands where the candidate holds a word or an identifier ({@code forwarded <*> to <*>} and
      * {@code forwarded relay4 to <*>}), which is evidence enough that it is a variable.
      */
-    private static boolean covers(String[] tokens, TokenKind[] kinds, long wordVariables, LogCluster candidate) {
+    private static boolean covers(String[] tokens, TokenKind[] kinds, long wordVariables, long textVariables,
+                                  LogCluster candidate) {
         TemplateAlignment.Fit fit = TemplateAlignment.fit(tokens, kinds, candidate.tokens(), candidate.kinds(),
-                wordVariables);
+                wordVariables, textVariables);
         return fit != null && fit.merged() == null
-                && fit.sharedConstants() >= TemplateAlignment.MIN_SHARED_FOR_GENERALIZING;
+                && (fit.sharedConstants() >= TemplateAlignment.MIN_SHARED_FOR_GENERALIZING
+                || (fit.sharedConstants() > 0 && (fit.wordsTaken() == 0
+                || fit.equalTokens() >= 2 * TemplateAlignment.MIN_SHARED_FOR_GENERALIZING)));
     }
 
     /**
@@ -210,21 +226,57 @@ public final class AligningTemplateMiner implements TemplateMiner {
      */
     private LogCluster absorbCovered(LogCluster general, List<SignatureId> absorbed) {
         List<LogCluster> more = new ArrayList<>();
-        for (List<LogCluster> bucket : bucketsOf(byFirstAnchor.get(anchorKey(general.firstAnchor())),
-                byLastAnchor.get(anchorKey(general.lastAnchor())))) {
+        LogCluster coveredBy = null;
+        List<List<LogCluster>> buckets = bucketsOf(byFirstAnchor.get(anchorKey(general.firstAnchor())),
+                byLastAnchor.get(anchorKey(general.lastAnchor())));
+        if (general.fixedAnchor() != null) {
+            buckets.addAll(bucketsOf(byFirstAnchor.get(general.fixedAnchor()), byLastAnchor.get(general.fixedAnchor())));
+        }
+        if (general.stemAnchor() != null) {
+            buckets.addAll(bucketsOf(byFirstAnchor.get(general.stemAnchor()), null));
+        }
+        for (List<LogCluster> bucket : buckets) {
             for (LogCluster c : bucket) {
-                if (c != general && !more.contains(c)
-                        && covers(general.tokens(), general.kinds(), general.wordVariables, c)) {
+                if (c == general || more.contains(c)) {
+                    continue;
+                }
+                if (covers(general.tokens(), general.kinds(), general.wordVariables, general.textVariables, c)) {
                     more.add(c);
+                } else if (coveredBy == null
+                        && covers(c.tokens(), c.kinds(), c.wordVariables, c.textVariables, general)) {
+                    coveredBy = c;
                 }
             }
         }
+        LogCluster survivor = coveredBy != null ? foldInto(coveredBy, general, absorbed) : general;
         for (LogCluster c : more) {
-            if (c.alive) {
-                absorb(general, c, absorbed);
+            if (c.alive && c != survivor) {
+                absorb(survivor, c, absorbed);
             }
         }
-        return general;
+        return survivor;
+    }
+
+    /**
+     * {@code general} generalized into a template that {@code wider}'s template already takes as it is: the
+     * two are one signature with {@code wider}'s template, under the older id.
+     */
+    private LogCluster foldInto(LogCluster wider, LogCluster general, List<SignatureId> absorbed) {
+        if (wider.born < general.born) {
+            absorb(wider, general, absorbed);
+            wider.wordVariables |= general.wordVariables;
+            wider.textVariables |= general.textVariables;
+            touch(wider);
+            return wider;
+        }
+        String[] tokens = wider.tokens();
+        long bits = wider.wordVariables;
+        long text = wider.textVariables;
+        absorb(general, wider, absorbed);
+        LogCluster result = retemplate(general, tokens, absorbed);
+        result.wordVariables = bits;
+        result.textVariables = text;
+        return result;
     }
 
     /**
@@ -288,6 +340,66 @@ public final class AligningTemplateMiner implements TemplateMiner {
         return new Match(result.id, result.template(), false, true, absorbed);
     }
 
+    /**
+     * Merges the message's tail family ({@link TemplateAlignment#tailPosition}) into its oldest member when it
+     * has reached {@link #variableAfter} members with this message: the template keeps the shared beginning
+     * (and the separator, with a wildcard for the name) and a free-text wildcard for the rest
+     * ({@code Started <*> - <*>}, {@code neighbor <*> Down <*>}). Returns {@code null} when there is no such family.
+     */
+    private Match generalizeTail(String[] tokens) {
+        if (tails.size() + 1 < variableAfter) {
+            return null;
+        }
+        int position = -1;
+        int count = 0;
+        for (int i = 0; i < tails.size(); i++) {
+            int p = tailPositions.get(i);
+            int n = 0;
+            for (int j = 0; j < tails.size(); j++) {
+                n += tailPositions.get(j) == p ? 1 : 0;
+            }
+            if (n > count) {
+                position = p;
+                count = n;
+            }
+        }
+        if (count + 1 < variableAfter) {
+            return null;
+        }
+        int at = TemplateAlignment.tailPositionOf(position);
+        boolean named = TemplateAlignment.tailNamed(position);
+        int text = named ? at + 2 : at;
+        String[] merged = new String[text + 1];
+        System.arraycopy(tokens, 0, merged, 0, at);
+        if (named) {
+            merged[at] = MessageMasker.WILDCARD;
+            merged[at + 1] = tokens[at + 1];
+        }
+        merged[text] = MessageMasker.WILDCARD;
+        LogCluster survivor = null;
+        List<LogCluster> family = new ArrayList<>(count);
+        for (int i = 0; i < tails.size(); i++) {
+            if (tailPositions.get(i) == position) {
+                LogCluster member = tails.get(i);
+                family.add(member);
+                if (survivor == null || member.born < survivor.born) {
+                    survivor = member;
+                }
+            }
+        }
+        List<SignatureId> absorbed = new ArrayList<>(family.size());
+        for (LogCluster member : family) {
+            if (member != survivor) {
+                absorb(survivor, member, absorbed);
+            }
+        }
+        touch(survivor);
+        LogCluster result = retemplate(survivor, merged, absorbed);
+        result.textVariables |= TemplateAlignment.wordVariableBit(text);
+        result = absorbCovered(result, absorbed);
+        return new Match(result.id, result.template(), false, true, absorbed);
+    }
+
     /** One token standing for both: {@code <*>}, or the shared part around a wildcard ({@code user=<*>}). */
     private static String generalized(String merged, String other) {
         if (merged.equals(other)) {
@@ -308,7 +420,9 @@ public final class AligningTemplateMiner implements TemplateMiner {
         unindex(cluster);
         byTemplate.remove(cluster.template(), cluster);
         if (tokens.length != cluster.tokens().length) {
-            cluster.wordVariables = 0;
+            long kept = prefixBits(cluster.tokens(), tokens);
+            cluster.wordVariables &= kept;
+            cluster.textVariables &= kept;
         }
         cluster.setTokens(tokens);
         index(cluster);
@@ -321,13 +435,33 @@ public final class AligningTemplateMiner implements TemplateMiner {
         LogCluster younger = older == other ? cluster : other;
         absorb(older, younger, absorbed);
         older.wordVariables |= younger.wordVariables;
+        older.textVariables |= younger.textVariables;
         byTemplate.put(older.template(), older);
         touch(older);
         return older;
     }
 
+    /**
+     * The word-variable bits that stay valid when a template changes length: those of the positions before
+     * the first one where the old and the new tokens differ (a trailing field value that took the rest of
+     * the message keeps {@code USER=<*>} a word variable).
+     */
+    private static long prefixBits(String[] before, String[] after) {
+        int same = 0;
+        int max = Math.min(before.length, after.length);
+        while (same < max && (before[same].equals(after[same])
+                || (after[same].contains(MessageMasker.WILDCARD) && TemplateAlignment.globMatches(after[same], before[same])))) {
+            same++;
+        }
+        return same >= Long.SIZE ? -1L : (1L << same) - 1;
+    }
+
     /** Merges {@code absorbed} into {@code survivor}: it stops existing, and its cached forms resolve there. */
     private void absorb(LogCluster survivor, LogCluster absorbed, List<SignatureId> ids) {
+        if (absorbed.tokens().length == survivor.tokens().length) {
+            survivor.wordVariables |= absorbed.wordVariables;
+            survivor.textVariables |= absorbed.textVariables;
+        }
         absorbed.alive = false;
         absorbed.mergedInto = survivor;
         byId.remove(absorbed.id);
@@ -361,6 +495,14 @@ public final class AligningTemplateMiner implements TemplateMiner {
                 first = first == null ? tokens[i] : first;
                 last = tokens[i];
             }
+        }
+        String fixed = LogCluster.fixedAnchor(tokens, kinds, first, last);
+        String stem = LogCluster.stemAnchor(tokens, kinds);
+        if (fixed != null && stem != null) {
+            return new String[] {first, last, fixed, stem};
+        }
+        if (fixed != null || stem != null) {
+            return new String[] {first, last, fixed != null ? fixed : stem};
         }
         return first != null && first.equals(last) ? new String[] {first} : new String[] {first, last};
     }
@@ -439,11 +581,23 @@ public final class AligningTemplateMiner implements TemplateMiner {
     private void index(LogCluster cluster) {
         byFirstAnchor.computeIfAbsent(anchorKey(cluster.firstAnchor()), k -> new ArrayList<>()).add(cluster);
         byLastAnchor.computeIfAbsent(anchorKey(cluster.lastAnchor()), k -> new ArrayList<>()).add(cluster);
+        if (cluster.fixedAnchor() != null) {
+            byFirstAnchor.computeIfAbsent(cluster.fixedAnchor(), k -> new ArrayList<>()).add(cluster);
+        }
+        if (cluster.stemAnchor() != null) {
+            byFirstAnchor.computeIfAbsent(cluster.stemAnchor(), k -> new ArrayList<>()).add(cluster);
+        }
     }
 
     private void unindex(LogCluster cluster) {
         removeFrom(byFirstAnchor, anchorKey(cluster.firstAnchor()), cluster);
         removeFrom(byLastAnchor, anchorKey(cluster.lastAnchor()), cluster);
+        if (cluster.fixedAnchor() != null) {
+            removeFrom(byFirstAnchor, cluster.fixedAnchor(), cluster);
+        }
+        if (cluster.stemAnchor() != null) {
+            removeFrom(byFirstAnchor, cluster.stemAnchor(), cluster);
+        }
     }
 
     private static String anchorKey(String anchor) {

@@ -45,7 +45,7 @@ final class TemplateAlignment {
      * @param generalizedRegions stretches where words turned into a wildcard
      * @param merged             the template's new tokens, or {@code null} when it stays as it is
      */
-    record Fit(int sharedConstants, int generalizedRegions, String[] merged) {
+    record Fit(int sharedConstants, int generalizedRegions, String[] merged, int equalTokens, int wordsTaken) {
     }
 
     private TemplateAlignment() {
@@ -54,16 +54,31 @@ final class TemplateAlignment {
     /** The fit of {@code message} to {@code template}, or {@code null} when it does not fit. */
     static Fit fit(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds,
                    long wordVariables) {
-        Builder b = new Builder(template, templateKinds, message, messageKinds, wordVariables);
+        return fit(template, templateKinds, message, messageKinds, wordVariables, 0);
+    }
+
+    /**
+     * The fit, where the template's wildcards at the positions of {@code textVariables} (bits as
+     * {@link #wordVariableBit}) take any run of message tokens: free text ({@link #tailPosition}).
+     */
+    static Fit fit(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds,
+                   long wordVariables, long textVariables) {
+        Builder b = new Builder(template, templateKinds, message, messageKinds, wordVariables, textVariables);
         boolean ok = template.length == message.length ? b.positional() : b.aligned();
-        if (!ok || b.shared == 0) {
+        if (!ok && template.length == message.length
+                && (textVariables != 0 || hasTrailingField(template, message))) {
+            b = new Builder(template, templateKinds, message, messageKinds, wordVariables, textVariables);
+            ok = b.aligned();
+        }
+        if (!ok || (b.shared == 0 && b.covered == 0)) {
             return null;
         }
         if (b.generalized > 0 && (b.shared < MIN_SHARED_FOR_GENERALIZING
                 || b.generalized * SHARED_PER_GENERALIZED_REGION > b.shared)) {
             return null;
         }
-        return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null);
+        return new Fit(b.shared, b.generalized, b.changed ? b.out.toArray(String[]::new) : null, b.equal,
+                b.wordsTaken);
     }
 
     /**
@@ -81,10 +96,13 @@ final class TemplateAlignment {
         int first = -1;
         int second = -1;
         int shared = 0;
+        int equal = 0;
+        boolean names = true;
         for (int i = 0; i < template.length; i++) {
             String a = template[i];
             String b = message[i];
             if (a.equals(b)) {
+                equal++;
                 if (hasConstantLetters(a)) {
                     shared++;
                 }
@@ -98,6 +116,7 @@ final class TemplateAlignment {
             if (second >= 0 || !variableTokens(a, ak, b, messageKinds[i])) {
                 return -1;
             }
+            names &= isNamePair(a, ak, b, messageKinds[i]);
             if (first < 0) {
                 first = i;
             } else {
@@ -105,7 +124,12 @@ final class TemplateAlignment {
             }
         }
         int differing = second >= 0 ? 2 : 1;
-        if (first < 0 || shared < MIN_SHARED_FOR_GENERALIZING || shared < SHARED_PER_GENERALIZED_REGION * differing) {
+        if (first < 0) {
+            return -1;
+        }
+        boolean wording = shared >= MIN_SHARED_FOR_GENERALIZING && shared >= SHARED_PER_GENERALIZED_REGION * differing;
+        boolean shape = names && equal >= SHARED_PER_GENERALIZED_REGION * differing;
+        if (!wording && !shape) {
             return -1;
         }
         return siblingKey(first, second < 0 ? first : second);
@@ -118,6 +142,145 @@ final class TemplateAlignment {
      */
     static boolean variableTokens(String a, TokenKind ak, String b, TokenKind bk) {
         return (ak.isWordValue() && bk.isWordValue()) || generalizedToken(a, b) != null;
+    }
+
+    /**
+     * Where {@code message} differs from {@code template} if it is a <em>tail sibling</em>: both begin with
+     * the same tokens, then go on with free texts that share no word. Either
+     * <ul>
+     *   <li>the beginning (at least one constant with letters) is followed by a name each
+     *       ({@link #isNamePair}, or a wildcard and a value), then the same separator of punctuation only,
+     *       then the texts ({@code Started nginx.service - A high performance web server.} and
+     *       {@code Started sshd.service - OpenSSH server daemon.}: a name and its description, printed as one
+     *       {@code %s}); or</li>
+     *   <li>the beginning has at least {@value #MIN_SHARED_FOR_GENERALIZING} tokens, {@value
+     *       #SHARED_PER_GENERALIZED_REGION} of them constants with letters, and the texts begin with a word
+     *       that may be a value (not a state word: {@code is down: ...} and {@code is up: ...} stay apart),
+     *       or anything after a label ({@code Product: USB Optical Mouse}),
+     *       one of them at least two tokens long, and both words without values or state words
+     *       ({@code neighbor <*> Down Interface flap} and {@code neighbor <*> Down Hold timer expired}: a
+     *       reason; not {@code Adjacency to host1 (<*>) Up, new adjacency} and
+     *       {@code Adjacency to host2 (<*>) Down, ...}).</li>
+     * </ul>
+     * Returns the key ({@link #tailKey}), or {@code -1}.
+     */
+    static int tailPosition(String[] template, TokenKind[] templateKinds, String[] message, TokenKind[] messageKinds) {
+        int max = Math.min(template.length, message.length);
+        int k = 0;
+        int lettered = 0;
+        while (k < max && template[k].equals(message[k])) {
+            lettered += hasConstantLetters(template[k]) ? 1 : 0;
+            k++;
+        }
+        if (lettered == 0 || k >= max || k >= Long.SIZE - 2) {
+            return -1;
+        }
+        String a = template[k];
+        String b = message[k];
+        TokenKind ak = templateKinds[k];
+        TokenKind bk = messageKinds[k];
+        if (k + 2 < max && template[k + 1].equals(message[k + 1]) && isPunctuation(template[k + 1])
+                && ((ak.hasWildcard() && bk.canBeValue()) || (bk.hasWildcard() && ak.canBeValue())
+                || isNamePair(a, ak, b, bk))) {
+            return disjoint(template, message, k + 2) ? tailKey(k, true) : -1;
+        }
+        boolean labelled = TokenKind.isLabel(template[k - 1]);
+        if (k >= MIN_SHARED_FOR_GENERALIZING && lettered >= SHARED_PER_GENERALIZED_REGION
+                && (labelled || (ak.canBeValue() && bk.canBeValue())) && !ak.hasWildcard() && !bk.hasWildcard()
+                && hasConstantLetters(a) && hasConstantLetters(b)
+                && (template.length - k >= 2 || message.length - k >= 2) && disjoint(template, message, k)
+                && (labelled || (wordsOnly(template, templateKinds, k) && wordsOnly(message, messageKinds, k)))) {
+            return tailKey(k, false);
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the tokens from {@code from} on are a reason in words: no values (wildcards) and no state
+     * words ({@link TokenKind#isStateWord}: {@code Up,}, {@code Down,}, {@code closed}).
+     */
+    private static boolean wordsOnly(String[] tokens, TokenKind[] kinds, int from) {
+        return wordsOnly(tokens, kinds, from, tokens.length);
+    }
+
+    static boolean wordsOnly(String[] tokens, TokenKind[] kinds, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (kinds[i].hasWildcard() || (kinds[i] == TokenKind.FIXED && TokenKind.isStateWord(tokens[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A tail family's key: where its free text starts, and whether a name and a separator come first. */
+    static int tailKey(int position, boolean named) {
+        return position << 1 | (named ? 1 : 0);
+    }
+
+    static int tailPositionOf(int key) {
+        return key >>> 1;
+    }
+
+    static boolean tailNamed(int key) {
+        return (key & 1) != 0;
+    }
+
+    /** Whether the tails from {@code from} on share no token with letters. */
+    private static boolean disjoint(String[] template, String[] message, int from) {
+        for (int i = from; i < template.length; i++) {
+            if (!hasConstantLetters(template[i])) {
+                continue;
+            }
+            for (int j = from; j < message.length; j++) {
+                if (template[i].equals(message[j])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPunctuation(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '<') {
+                return false;
+            }
+        }
+        return !token.isEmpty();
+    }
+
+    /**
+     * Whether two differing tokens look like two names rather than two wordings: identifiers
+     * ({@code nginx.service}, {@code be_api}, {@code https-in}) that share no delimited part, or one token
+     * around two differing names ({@code be_app/<*>} and {@code be_api/<*>}). Not {@code query[A]} and
+     * {@code query[AAAA]}: the part that differs there is an enum constant.
+     */
+    static boolean isNamePair(String a, TokenKind ak, String b, TokenKind bk) {
+        String token = generalizedToken(a, b);
+        if (token != null) {
+            return !token.equals(MessageMasker.WILDCARD);
+        }
+        return ak == TokenKind.IDENTIFIER && bk == TokenKind.IDENTIFIER && !sharesDelimitedPart(a, b);
+    }
+
+    private static boolean sharesDelimitedPart(String a, String b) {
+        int max = Math.min(a.length(), b.length());
+        int prefix = 0;
+        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        while (prefix > 0 && isNameChar(a.charAt(prefix - 1))) {
+            prefix--;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        while (suffix > 0 && isNameChar(a.charAt(a.length() - suffix))) {
+            suffix--;
+        }
+        return prefix > 0 || suffix > 0;
     }
 
     /**
@@ -155,6 +318,106 @@ final class TemplateAlignment {
 
     private static boolean isNameChar(char c) {
         return ValueShapes.isLetter(c) || ValueShapes.isDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    /**
+     * Whether a field's wildcard ({@code COMMAND=<*>}) that both hold at the same position is followed by
+     * something in the template: then the rest of the message may be the field's value
+     * ({@link #isFieldWildcard}), which a positional comparison cannot see.
+     */
+    private static boolean hasTrailingField(String[] template, String[] message) {
+        for (int i = template.length - 2; i >= 0; i--) {
+            if (isFieldWildcard(template[i]) && template[i].equals(message[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A field whose value is a wildcard ({@code COMMAND=<*>}, {@code args=<*>}). When it is the last token
+     * two messages share and only values follow it in each, the value is taken to run to the end of the
+     * message: the arguments of a command line ({@code COMMAND=/usr/bin/apt update} and
+     * {@code COMMAND=/bin/systemctl restart nginx}) vary in number.
+     */
+    static boolean isFieldWildcard(String token) {
+        return token.length() > 4 && token.endsWith("=" + MessageMasker.WILDCARD)
+                && ValueShapes.isLetter(token.charAt(token.length() - 5));
+    }
+
+    /**
+     * The common stem when two words are the singular and plural of one noun ({@code packet} and
+     * {@code packets}, {@code attempt<*>} and {@code attempts}): the count decides the ending, not the
+     * event. Returns {@code stem<*>}, or {@code null}.
+     */
+    static String pluralStem(String a, String b) {
+        String stem = stemOf(a);
+        if (stem == null) {
+            return null;
+        }
+        String other = stemOf(b);
+        if (!stem.equals(other)) {
+            return null;
+        }
+        return stem + MessageMasker.WILDCARD;
+    }
+
+    /** {@code attempts}, {@code attempt} and {@code attempt<*>} give {@code attempt}; null if not a plain word. */
+    private static String stemOf(String token) {
+        String word = token.endsWith(MessageMasker.WILDCARD)
+                ? token.substring(0, token.length() - MessageMasker.WILDCARD.length()) : token;
+        if (word.length() < 3) {
+            return null;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!ValueShapes.isAsciiLetter(word.charAt(i)) || !Character.isLowerCase(word.charAt(i))) {
+                return null;
+            }
+        }
+        if (word != token || !word.endsWith("s") || word.endsWith("ss")) {
+            return word;
+        }
+        return word.substring(0, word.length() - 1);
+    }
+
+    /**
+     * Two tokens that are the same but for their version numbers ({@code HTTP/1.1"} and {@code HTTP/2.0"},
+     * {@code TLSv1.2} and {@code TLSv1.3}): the token with each dotted run of digits masked, or {@code null}.
+     * Plain numbers stay ({@code Layer4} and {@code Layer7}, {@code eth0} and {@code eth1} differ). A name with a short version stays literal while it does not vary (ADR 15);
+     * two versions of it in otherwise equal messages make the version a value.
+     */
+    static String sameButNumbers(String a, String b) {
+        if (a.contains(MessageMasker.WILDCARD) || b.contains(MessageMasker.WILDCARD) || !hasDigit(a) || !hasDigit(b)) {
+            return null;
+        }
+        String ma = maskNumbers(a);
+        return ma.contains(MessageMasker.WILDCARD) && ma.equals(maskNumbers(b)) && hasConstantLetters(ma) ? ma : null;
+    }
+
+    private static String maskNumbers(String token) {
+        StringBuilder out = new StringBuilder(token.length());
+        int i = 0;
+        while (i < token.length()) {
+            char c = token.charAt(i);
+            if (!ValueShapes.isDigit(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean dotted = false;
+            while (i < token.length() && (ValueShapes.isDigit(token.charAt(i))
+                    || (token.charAt(i) == '.' && i + 1 < token.length() && ValueShapes.isDigit(token.charAt(i + 1))))) {
+                dotted |= token.charAt(i) == '.';
+                i++;
+            }
+            if (dotted) {
+                out.append(MessageMasker.WILDCARD);
+            } else {
+                out.append(token, start, i);
+            }
+        }
+        return out.toString();
     }
 
     /** The bit of position {@code i} in a signature's set of word variables (positions past 63 have none). */
@@ -278,12 +541,19 @@ final class TemplateAlignment {
         private final TokenKind[] mk;
         private final List<String> out;
         private final long wordVariables;
+        private final long textVariables;
         private int shared;
+        private int equal;
+        /** Template tokens with constant letters around a wildcard that took the message's token. */
+        private int covered;
+        /** Message words and identifiers (not masked values) that a template wildcard took. */
+        private int wordsTaken;
         private int generalized;
         private boolean changed;
 
-        Builder(String[] t, TokenKind[] tk, String[] m, TokenKind[] mk, long wordVariables) {
+        Builder(String[] t, TokenKind[] tk, String[] m, TokenKind[] mk, long wordVariables, long textVariables) {
             this.wordVariables = wordVariables;
+            this.textVariables = textVariables;
             this.t = t;
             this.tk = tk;
             this.m = m;
@@ -309,7 +579,7 @@ final class TemplateAlignment {
             int[][] lcs = new int[n + 1][k + 1];
             for (int i = n - 1; i >= 0; i--) {
                 for (int j = k - 1; j >= 0; j--) {
-                    lcs[i][j] = t[i].equals(m[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                    lcs[i][j] = same(i, j) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
                 }
             }
             int i = 0;
@@ -317,7 +587,7 @@ final class TemplateAlignment {
             int gapT = 0;
             int gapM = 0;
             while (i < n && j < k) {
-                if (t[i].equals(m[j]) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
+                if (same(i, j) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
                     if (!gap(gapT, i, gapM, j)) {
                         return false;
                     }
@@ -331,6 +601,27 @@ final class TemplateAlignment {
                 }
             }
             return gap(gapT, n, gapM, k);
+        }
+
+        /**
+         * Whether the free text at template position {@code i} may start with message token {@code j}: after a
+         * separator ({@code - }) anything, otherwise a token that may be a value (a reason, not {@code BGP}
+         * or {@code down:}), as when the family formed ({@link TemplateAlignment#tailPosition}).
+         */
+        private boolean textMayStartWith(int i, int j) {
+            return afterSeparator(i) || (mk[j].canBeValue() && !mk[j].hasWildcard());
+        }
+
+        /** Whether the free text at template position {@code i} follows a separator or a label. */
+        private boolean afterSeparator(int i) {
+            return i > 0 && (isPunctuation(t[i - 1]) || TokenKind.isLabel(t[i - 1]));
+        }
+
+
+
+        /** Equal tokens the alignment may pair: a free-text wildcard is never paired, it takes a stretch. */
+        private boolean same(int i, int j) {
+            return t[i].equals(m[j]) && (textVariables == 0 || !isWordVariable(textVariables, i));
         }
 
         /** Compares the stretches {@code t[ts, te)} and {@code m[ms, me)} that lie between shared tokens. */
@@ -353,8 +644,23 @@ final class TemplateAlignment {
                 changed = true;
                 return true;
             }
+            if (te == t.length && me == m.length && ts > 0 && ms > 0 && isFieldWildcard(t[ts - 1])
+                    && t[ts - 1].equals(m[ms - 1]) && allValues(t, tk, ts, te) && allValues(m, mk, ms, me)) {
+                if (tl > 0) {
+                    generalized++;
+                    changed = true;
+                }
+                return true;
+            }
             if (tl == 0 || ml == 0) {
                 return false;
+            }
+            if (tl == 1 && tk[ts] == TokenKind.WILDCARD && isWordVariable(textVariables, ts)) {
+                if (!textMayStartWith(ts, ms) || (!afterSeparator(ts) && !wordsOnly(m, mk, ms, me))) {
+                    return false;
+                }
+                out.add(MessageMasker.WILDCARD);
+                return true;
             }
             if (tl == 1 && ml == 1) {
                 return pair(ts, ms);
@@ -365,6 +671,7 @@ final class TemplateAlignment {
                 }
             }
             if (tl == 1 && tk[ts] == TokenKind.WILDCARD) {
+                wordsTaken++;
                 out.add(MessageMasker.WILDCARD);
                 return true;
             }
@@ -382,15 +689,58 @@ final class TemplateAlignment {
             return true;
         }
 
+        /** Whether {@code tokens[from, to)} may be a field's value: values or punctuation, no other field. */
+        private static boolean allValues(String[] tokens, TokenKind[] kinds, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (tokens[i].indexOf('=') >= 0 || (!kinds[i].canBeValue() && hasLetters(tokens[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean hasLetters(String token) {
+            for (int i = 0; i < token.length(); i++) {
+                if (ValueShapes.isLetter(token.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Compares one template token with one message token. */
         private boolean pair(int i, int j) {
             String a = t[i];
             String b = m[j];
             if (a.equals(b)) {
+                equal++;
                 if (hasConstantLetters(a)) {
                     shared++;
                 }
                 out.add(a);
+                return true;
+            }
+            if (tk[i] == TokenKind.WILDCARD && isWordVariable(textVariables, i)) {
+                if (!textMayStartWith(i, j)) {
+                    return false;
+                }
+                out.add(a);
+                return true;
+            }
+            String stem = pluralStem(a, b);
+            if (stem != null) {
+                shared++;
+                if (!stem.equals(a)) {
+                    changed = true;
+                }
+                out.add(stem);
+                return true;
+            }
+            String numbered = sameButNumbers(a, b);
+            if (numbered != null) {
+                shared++;
+                changed = true;
+                out.add(numbered);
                 return true;
             }
             TokenKind ak = tk[i];
@@ -398,6 +748,12 @@ final class TemplateAlignment {
             if (ak.hasWildcard() && globMatches(a, b)) {
                 if (!coversValueOnly(a, ak, b, bk) && !(isWordVariable(wordVariables, i) && coversAWord(a, b))) {
                     return false;
+                }
+                if (hasConstantLetters(a)) {
+                    covered++;
+                }
+                if (bk.isWordValue()) {
+                    wordsTaken++;
                 }
                 out.add(a);
                 return true;
@@ -446,9 +802,34 @@ final class TemplateAlignment {
          */
         private static boolean coversValueOnly(String pattern, TokenKind patternKind, String value, TokenKind kind) {
             if (kind.canBeValue()) {
-                return true;
+                return kind == TokenKind.WORD || !hidesStateWord(pattern, value);
             }
             return patternKind.hasWildcard() && letters(value) == letters(pattern);
+        }
+
+        /**
+         * Whether a compound value holds, as one of its parts, a word kept literal (ADR 9) that the pattern's
+         * wildcard would cover: {@code <*>[<*>]} must not take {@code unknown[10.0.0.1]}.
+         */
+        private static boolean hidesStateWord(String pattern, String value) {
+            int i = 0;
+            while (i < value.length()) {
+                while (i < value.length() && !ValueShapes.isLetter(value.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < value.length() && (ValueShapes.isLetter(value.charAt(i)) || ValueShapes.isDigit(value.charAt(i))
+                        || "_-.".indexOf(value.charAt(i)) >= 0)) {
+                    i++;
+                }
+                if (i > start) {
+                    String part = value.substring(start, i);
+                    if (!part.equals(value) && LiteralWords.keptLiteral(part) && !pattern.contains(part)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static int letters(String token) {

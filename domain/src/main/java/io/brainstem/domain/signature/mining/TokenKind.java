@@ -43,6 +43,37 @@ enum TokenKind {
             "min", "max", "same", "different", "again", "still", "already", "now", "then", "yet");
 
     /**
+     * The function words among {@link #STATE_WORDS} (articles, prepositions, conjunctions, auxiliaries):
+     * kept literal in templates, but they carry no state, so a free text may hold them.
+     */
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "in", "out", "from", "to", "by", "for", "at", "of", "with", "without", "via", "into", "onto", "over",
+            "under", "above", "below", "before", "after", "the", "a", "an", "and", "or", "is", "are", "was", "were",
+            "be", "been", "has", "have", "had", "will", "can", "cannot", "could", "should", "must", "may", "new",
+            "old", "all", "any", "some", "more", "less", "same", "different", "again", "still", "already", "now",
+            "then", "yet");
+
+    /**
+     * Whether {@code token} (brackets and punctuation around it ignored) is a word that says what state
+     * something is in or what happened ({@code down}, {@code failed}, {@code closed}, {@code UP}): a
+     * {@link #FIXED} word that is not a function word. A free text never takes one.
+     */
+    static boolean isStateWord(String token) {
+        int from = letterStart(token);
+        int to = letterEnd(token, from);
+        if (to <= from) {
+            return false;
+        }
+        String word = token.substring(from, to);
+        for (int i = 0; i < word.length(); i++) {
+            if (!ValueShapes.isLetter(word.charAt(i))) {
+                return false;
+            }
+        }
+        return of(word) == FIXED && !FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Nouns that announce a value: the word after them is a name, not part of the event's wording
      * ({@code user news}, {@code for user cyrus}, {@code class org.example.Foo}, {@code interface lan}).
      */
@@ -84,8 +115,15 @@ enum TokenKind {
         return to;
     }
 
-    /** Whether {@code token} (a constant, brackets and a trailing colon ignored) announces a value. */
+    /**
+     * Whether {@code token} (a constant, brackets and a trailing colon ignored) announces a value: a value
+     * noun ({@code user}, {@code host}), or a label, a word with a colon ({@code Manufacturer:},
+     * {@code Control:}).
+     */
     static boolean namesAValue(String token) {
+        if (isLabel(token)) {
+            return true;
+        }
         int from = letterStart(token);
         int to = letterEnd(token, from);
         if (to - from < 2 || to - from > 12) {
@@ -97,6 +135,20 @@ enum TokenKind {
             }
         }
         return VALUE_NOUNS.contains(token.substring(from, to).toLowerCase(Locale.ROOT));
+    }
+
+    /** A word of at least three letters and a colon: {@code Product:}, {@code reason:}. */
+    static boolean isLabel(String token) {
+        int n = token.length() - 1;
+        if (n < 3 || token.charAt(n) != ':') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!ValueShapes.isAsciiLetter(token.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static TokenKind of(String token) {

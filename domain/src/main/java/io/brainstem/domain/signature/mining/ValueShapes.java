@@ -128,7 +128,10 @@ final class ValueShapes {
         return true;
     }
 
-    /** {@code user@example.com}: one {@code @}, a local part, a dotted domain. */
+    /**
+     * {@code user@example.com}: one {@code @}, a local part, a dotted domain; or a local host name that is a
+     * top-level domain of {@link #isHostname} ({@code operator@lan}, {@code root@localhost}).
+     */
     static boolean isEmail(String s, int from, int to) {
         int at = -1;
         for (int i = from; i < to; i++) {
@@ -142,11 +145,20 @@ final class ValueShapes {
                 return false;
             }
         }
-        if (at <= from || at >= to - 3) {
+        if (at <= from || at >= to - 2) {
             return false;
         }
         for (int i = at + 2; i < to - 1; i++) {
             if (s.charAt(i) == '.') {
+                return true;
+            }
+        }
+        return isTld(s, at + 1, to) && hasLetter(s, from, at);
+    }
+
+    private static boolean hasLetter(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isAsciiLetter(s.charAt(i))) {
                 return true;
             }
         }
