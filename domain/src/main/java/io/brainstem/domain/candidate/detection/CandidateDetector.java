@@ -90,7 +90,7 @@ public final class CandidateDetector {
     CandidateDetector(DetectionSettings settings, boolean throttleRecurrence) {
         DomainViolation.requirePresent(settings, "detection settings");
         this.signatures = new LruMap<>(settings.maxTrackedKeys());
-        this.recurrence = new RecurrenceRule(throttleRecurrence);
+        this.recurrence = new RecurrenceRule(throttleRecurrence, settings.burstFactor());
         this.selfHeal = new SelfHealRule(settings);
         this.flapping = new FlappingRule(settings);
         this.burst = new BurstRule(settings);
@@ -135,6 +135,7 @@ public final class CandidateDetector {
             tenantSince = first;
         }
         state.rhythm.observe(event.timestamp());
+        state.daily.observe(event.timestamp());
         Assessment healed = null;
         Assessment flapped = null;
         StateSignal signal = StateSignal.read(event, template, state.reading());
