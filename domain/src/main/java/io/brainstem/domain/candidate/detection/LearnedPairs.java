@@ -62,13 +62,21 @@ final class LearnedPairs {
         }
     }
 
-    private final LruMap<String, ArrayDeque<Recent>> recentByHost;
+    /** A host's recent events that could open a failure, and its last word recovery. */
+    private static final class HostRecent extends ArrayDeque<Recent> {
+        LastRecovery last;
+
+        HostRecent() {
+            super(4);
+        }
+    }
+
+    private final LruMap<String, HostRecent> recentByHost;
     private final LruMap<String, long[]> antecedentCount;
     private final LruMap<String, long[]> follows;
     /** Learned: failure signature to its recovery signature, and back. */
     private final LruMap<String, String> recoveryOf;
     private final LruMap<String, String> failureOf;
-    private final LruMap<String, LastRecovery> lastRecoveryByHost;
     /** How often each signature came shortly after a word recovery on its host. */
     private final LruMap<String, long[]> followsRecovery;
 
@@ -78,13 +86,12 @@ final class LearnedPairs {
         this.follows = new LruMap<>(maxTrackedKeys);
         this.recoveryOf = new LruMap<>(maxTrackedKeys);
         this.failureOf = new LruMap<>(maxTrackedKeys);
-        this.lastRecoveryByHost = new LruMap<>(maxTrackedKeys);
         this.followsRecovery = new LruMap<>(maxTrackedKeys);
     }
 
     int trackedKeys() {
         return recentByHost.size() + antecedentCount.size() + follows.size() + recoveryOf.size() + failureOf.size()
-                + lastRecoveryByHost.size() + followsRecovery.size();
+                + followsRecovery.size();
     }
 
     /** The learned recovery signature of {@code signatureId} when it is a learned failure, else null. */
@@ -110,10 +117,16 @@ final class LearnedPairs {
         if (host == null) {
             return;
         }
-        ArrayDeque<Recent> recent = recentByHost.get(host);
+        HostRecent recent = recentByHost.get(host);
         Instant since = event.at().minusSeconds(WINDOW_MINUTES * 60L);
         String b = event.signatureId();
-        companions(host, b, event.at(), failure, recovery);
+        if (recovery && !failure && recent == null) {
+            recent = new HostRecent();
+            recentByHost.put(host, recent);
+        }
+        if (recent != null) {
+            companions(recent, b, event.at(), failure, recovery);
+        }
         while (recent != null && !recent.isEmpty() && recent.peekFirst().at.isBefore(since)) {
             recent.removeFirst();
         }
@@ -132,7 +145,7 @@ final class LearnedPairs {
         boolean couldFail = failure || (!recovery && event.severity().ordinal() <= Severity.WARNING.ordinal());
         if (couldFail) {
             if (recent == null) {
-                recent = new ArrayDeque<>(4);
+                recent = new HostRecent();
                 recentByHost.put(host, recent);
             }
             recent.addLast(new Recent(b, event.at(), event.severity(), failure));
@@ -158,12 +171,12 @@ final class LearnedPairs {
     }
 
     /** Counts {@code b} as a companion when it comes shortly after the host's last word recovery. */
-    private void companions(String host, String b, Instant at, boolean failure, boolean recovery) {
-        LastRecovery last = lastRecoveryByHost.get(host);
+    private void companions(HostRecent host, String b, Instant at, boolean failure, boolean recovery) {
+        LastRecovery last = host.last;
         if (recovery && !failure) {
             if (last == null) {
                 last = new LastRecovery();
-                lastRecoveryByHost.put(host, last);
+                host.last = last;
             }
             last.signatureId = b;
             last.at = at;
