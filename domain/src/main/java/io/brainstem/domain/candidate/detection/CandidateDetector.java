@@ -29,9 +29,10 @@ import java.util.List;
  *
  * <p>One detector per tenant (the first event binds it); not thread-safe, the caller serializes. Memory is
  * bounded: each internal table (per-signature samples, per-signature rates, open failures by subject and by
- * alert id, flap subjects, and the self-heal, flapping and burst patterns, plus hosts per self-heal pair) holds at
- * most {@link DetectionSettings#maxTrackedKeys()} keys (4096 by default) and evicts the least recently used; each
- * entry is bounded too (10 sample ids, 32 hosts, 8 signature ids, 21 states, 64 recent recovery durations). An
+ * alert id, flap subjects, and the self-heal, flapping and burst patterns, plus hosts per self-heal pair, state
+ * events per signature and host, companion counts and recoveries per failure signature) holds at most
+ * {@link DetectionSettings#maxTrackedKeys()} keys (4096 by default) and evicts the least recently used; each entry is
+ * bounded too (10 sample ids, 32 hosts, 8 signature ids, 21 states, 64 recent recovery durations, 9 days of counts). An
  * evicted pattern starts counting afresh when it comes back.
  */
 public final class CandidateDetector {
@@ -196,7 +197,7 @@ public final class CandidateDetector {
     }
 
     /**
-     * Keys held across all tables (at most eighteen times {@link DetectionSettings#maxTrackedKeys()}); the
+     * Keys held across all tables (at most twenty-one times {@link DetectionSettings#maxTrackedKeys()}); the
      * per-signature table counts twice, once for the recurrence samples and once for the burst rates it holds.
      */
     int trackedKeys() {
