@@ -3,7 +3,8 @@
 # and inspection services (in-memory storage) and prints each Markdown report (also written to
 # application/target/scenarios/NAME.md). The figures measure the candidate detector; nothing is asserted on them.
 #   bench/scenarios.sh                 # every scenario
-#   bench/scenarios.sh issue-week      # one scenario, by name (issue-week, fortnight, windows-and-storage)
+#   bench/scenarios.sh issue-week      # one scenario, by name (issue-week, fortnight, windows-and-storage,
+#                                    # ha-edge, campus-network)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/jdk.sh"

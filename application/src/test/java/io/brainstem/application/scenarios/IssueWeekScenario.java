@@ -84,7 +84,7 @@ public final class IssueWeekScenario {
                         CandidateMatcher.onHost("ups-mon-1", "Power"),
                         "apcupsd Power failure. -> Power is back. 10-90 s later, 1-2 a day"),
                 new Scenario.Planted(SMART, Set.of(CandidateType.RECURRENCE), DecisionBand.REVIEW, false,
-                        CandidateMatcher.onHost("db-01", "pending", "unreadable"),
+                        CandidateMatcher.onHost("db-01", "pending", "unreadable", "uncorrectable"),
                         "smartd crit: Currently unreadable (pending) sectors on db-01 at 02:00 every night"),
                 new Scenario.Planted(MDADM, Set.of(), DecisionBand.REVIEW, false,
                         CandidateMatcher.onHost("nas-01", "DegradedArray"),

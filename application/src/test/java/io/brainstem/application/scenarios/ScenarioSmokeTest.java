@@ -25,13 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioSmokeTest {
 
     /** Planted patterns and routine streams that do not meet their target today, and why. */
-    static final Map<String, String> KNOWN_MISSES = Map.of(
-            "ha-peer-link-self-heal", "4 episodes in a week of a warning: self_heal at watch (0.41)",
-            "postfix-deferred-rising", "a rate that rises over days is no burst; rate trends belong to memory",
-            "zfs-vdev-degraded", "one 25-minute episode and one of 3 h (past the self-heal window): watch",
-            "megaraid-vd-degraded", "DEGRADED to OPTIMAL takes hours of rebuild, past the self-heal window",
-            "routine-4625-typos", "a mistyped password then a logon reads as a failure that recovered",
-            "routine-4624-logons", "the same self_heal of 4625 then 4624 (Failure Audit, Success Audit) is claimed here");
+    static final Map<String, String> KNOWN_MISSES = Map.ofEntries(
+            Map.entry("ha-peer-link-self-heal", "4 episodes in a week of a warning: self_heal at watch (0.41)"),
+            Map.entry("megaraid-vd-degraded", "VD 01/1 reads as a counter and the uptime/level token "
+                    + "(732000000s/0x0001/CRIT) as the entity, so DEGRADED and OPTIMAL never name the same thing"),
+            // held out (ha-edge, campus-network: written before tuning)
+            Map.entry("routine-nginx-favicon", "a steady err background on four hosts: recurrence at review (0.455); "
+                    + "only backgrounds up to warning are routine"),
+            Map.entry("fortigate-isp2-long-outage", "the relayed FortiGate line's tag is date=YYYY-MM-DD, so its "
+                    + "service changes daily and the pattern splits by day: self_heal at watch (0.400), unrecovered "
+                    + "reaches review"));
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
@@ -40,7 +43,10 @@ class ScenarioSmokeTest {
                 Arguments.of(FortnightScenario.NAME, (LongFunction<Scenario>) FortnightScenario::build,
                         FortnightScenario.SEED),
                 Arguments.of(WindowsAndStorageScenario.NAME, (LongFunction<Scenario>) WindowsAndStorageScenario::build,
-                        WindowsAndStorageScenario.SEED));
+                        WindowsAndStorageScenario.SEED),
+                Arguments.of(HaEdgeScenario.NAME, (LongFunction<Scenario>) HaEdgeScenario::build, HaEdgeScenario.SEED),
+                Arguments.of(CampusNetworkScenario.NAME, (LongFunction<Scenario>) CampusNetworkScenario::build,
+                        CampusNetworkScenario.SEED));
     }
 
     @ParameterizedTest(name = "{0}")

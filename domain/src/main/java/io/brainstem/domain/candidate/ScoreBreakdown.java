@@ -13,12 +13,13 @@ import java.util.Map;
  *       2 is 0.23, 12 is 0.83 and 20 or more is 1.</li>
  *   <li>{@code recovery} (0.20): how clearly it fails and comes back by itself; 0 for patterns without
  *       recoveries, 0.5 for one recovery, +0.1 per further recovery up to 1. For {@code unrecovered}, 1 while the
- *       thing has not come back.</li>
+ *       thing has not come back; 0.5 for the recurrence of a periodic failure, whose episodes each ended (ADR 31).</li>
  *   <li>{@code spread} (0.05): on how many hosts it happens; {@code ln(hosts)/ln(10)}, 0 for one host, 1 from ten.</li>
  *   <li>{@code severity} (0.25): the most severe syslog severity seen: emerg/alert/crit 1, err 0.8, warning 0.5,
  *       notice 0.25, info 0.1, debug 0. A message that reads as a failure counts as at least warning.</li>
  *   <li>{@code burst} (0.15): how far the current rate is above normal (burst candidates) or the weighted
- *       percent state change / 100 (flapping candidates); 0 otherwise.</li>
+ *       percent state change / 100 (flapping candidates), or the same score of its daily rise when the rate rose
+ *       over days (recurrence candidates, ADR 31); 0 otherwise.</li>
  *   <li>{@code novelty} (0.05): how new the pattern is; halves every 7 days after its first sighting.</li>
  *   <li>{@code periodicity} (0.10): 1 when it comes at the same time of day on several days or at a fixed
  *       interval, else 0.</li>

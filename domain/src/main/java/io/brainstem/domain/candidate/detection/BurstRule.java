@@ -90,7 +90,8 @@ final class BurstRule {
         p.record(rate, event, minute);
         double ratio = rate.count / usual;
         boolean routine = !state.readsAsFailure() && (p.trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal()
-                || state.rhythm.steady() && p.trail.mostSevere().ordinal() >= Severity.WARNING.ordinal())
+                || state.rhythm.steady() && !RecurrenceRule.rising(state)
+                        && p.trail.mostSevere().ordinal() >= Severity.WARNING.ordinal())
                 || state.reading() instanceof StateWords.Recovery;
         ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(signature.occurrenceCount()), 0,
                 Scores.spread(signature.distinctHostCount()), Scores.severity(p.trail.mostSevere()),

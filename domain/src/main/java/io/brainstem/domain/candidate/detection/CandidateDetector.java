@@ -29,9 +29,10 @@ import java.util.List;
  *
  * <p>One detector per tenant (the first event binds it); not thread-safe, the caller serializes. Memory is
  * bounded: each internal table (per-signature samples, per-signature rates, open failures by subject and by
- * alert id, flap subjects, and the self-heal, flapping and burst patterns, plus hosts per self-heal pair) holds at
- * most {@link DetectionSettings#maxTrackedKeys()} keys (4096 by default) and evicts the least recently used; each
- * entry is bounded too (10 sample ids, 32 hosts, 8 signature ids, 21 states, 64 recent recovery durations). An
+ * alert id, flap subjects, and the self-heal, flapping and burst patterns, plus hosts per self-heal pair, state
+ * events per signature and host, companion counts and recoveries per failure signature) holds at most
+ * {@link DetectionSettings#maxTrackedKeys()} keys (4096 by default) and evicts the least recently used; each entry is
+ * bounded too (10 sample ids, 32 hosts, 8 signature ids, 21 states, 64 recent recovery durations, 9 days of counts). An
  * evicted pattern starts counting afresh when it comes back.
  */
 public final class CandidateDetector {
@@ -90,7 +91,7 @@ public final class CandidateDetector {
     CandidateDetector(DetectionSettings settings, boolean throttleRecurrence) {
         DomainViolation.requirePresent(settings, "detection settings");
         this.signatures = new LruMap<>(settings.maxTrackedKeys());
-        this.recurrence = new RecurrenceRule(throttleRecurrence);
+        this.recurrence = new RecurrenceRule(throttleRecurrence, settings.burstFactor());
         this.selfHeal = new SelfHealRule(settings);
         this.flapping = new FlappingRule(settings);
         this.burst = new BurstRule(settings);
@@ -135,6 +136,7 @@ public final class CandidateDetector {
             tenantSince = first;
         }
         state.rhythm.observe(event.observedAt());
+        state.daily.observe(event.observedAt());
         Assessment healed = null;
         Assessment flapped = null;
         StateSignal signal = StateSignal.read(event, template, state.reading());
@@ -195,7 +197,7 @@ public final class CandidateDetector {
     }
 
     /**
-     * Keys held across all tables (at most eighteen times {@link DetectionSettings#maxTrackedKeys()}); the
+     * Keys held across all tables (at most twenty-one times {@link DetectionSettings#maxTrackedKeys()}); the
      * per-signature table counts twice, once for the recurrence samples and once for the burst rates it holds.
      */
     int trackedKeys() {

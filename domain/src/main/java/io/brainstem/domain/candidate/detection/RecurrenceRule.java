@@ -17,8 +17,12 @@ import java.util.Map;
  * severity per signature.
  *
  * <p>Scores: recurrence from the occurrence count, spread from the signature's distinct hosts, severity the
- * most severe seen, novelty from the signature's first sighting; recovery and burst 0 (those belong to the
- * {@code self_heal}, {@code flapping} and {@code burst} candidates).
+ * most severe seen, novelty from the signature's first sighting. Recovery is 0.5 for a failure (or anything at
+ * warning or worse) that comes on a rhythm (periodic): each of its episodes ended by itself, though no message said
+ * so; else 0. Burst is the
+ * <em>rise</em> of its daily rate ({@link DailyRate}: the last two days against the median day before them) when
+ * that is at least the burst factor ("its rate rose: 180 in the last two days against 3 a day before"), scored as
+ * a burst ratio; else 0. A rising signature is no steady background.
  *
  * <p><b>When a sighting reassesses.</b> The first sighting at or above the threshold is always assessed (and so
  * is the first after this signature's entry was evicted, or after a restart). After that a sighting is assessed
@@ -48,11 +52,11 @@ final class RecurrenceRule {
     /** What the last assessment of a signature said, to decide whether the next sighting changes it. */
     record Reported(long count, int threshold, String template, long distinctHosts, int hostsListed,
             Severity severity, Instant firstSeen, Instant lastSeen, double novelty, String periodicity,
-            boolean routine) {
+            boolean routine, double trend) {
 
         boolean outdatedBy(long n, int threshold, Signature s, Severity severity, double novelty, String periodicity,
-                boolean routine) {
-            return n - count >= Math.max(1, count / COUNT_STEP_DIVISOR) || n < count
+                boolean routine, double trend) {
+            return n - count >= Math.max(1, count / COUNT_STEP_DIVISOR) || n < count || trend != this.trend
                     || !java.util.Objects.equals(periodicity, this.periodicity) || routine != this.routine
                     || threshold != this.threshold
                     || s.distinctHostCount() != distinctHosts || s.hosts().size() != hostsListed
@@ -74,9 +78,17 @@ final class RecurrenceRule {
     }
 
     private final boolean throttle;
+    private final double factor;
 
-    RecurrenceRule(boolean throttle) {
+    RecurrenceRule(boolean throttle, double factor) {
         this.throttle = throttle;
+        this.factor = factor;
+    }
+
+    /** The burst score of the signature's daily rise, 0 below the burst factor. */
+    static double trend(SignatureState state, double factor) {
+        double rise = state.daily.rise();
+        return rise >= factor ? Scores.burst(rise, factor) : 0;
     }
 
     /** A signature first seen this long after the tenant's first event is new for the tenant... */
@@ -98,8 +110,17 @@ final class RecurrenceRule {
         boolean newForTenant = tenantSince != null
                 && firstSeen.getEpochSecond() - tenantSince.getEpochSecond() >= NEW_AFTER_SECONDS
                 && now.getEpochSecond() - firstSeen.getEpochSecond() < NEW_FOR_SECONDS;
-        return !newForTenant && state.rhythm.steady() && severity.ordinal() >= Severity.WARNING.ordinal();
+        return !newForTenant && state.rhythm.steady() && severity.ordinal() >= Severity.WARNING.ordinal()
+                && !rising(state);
     }
+
+    /** Whether its daily rate rose at least {@link #RISING}-fold: a rising background is not a steady one. */
+    static boolean rising(SignatureState state) {
+        return state.daily.rise() >= RISING;
+    }
+
+    /** The daily rise that makes a signature rising (the default burst factor). */
+    static final double RISING = 4.0;
 
     Assessment observe(SignatureState state, EventRef event, Signature signature, int threshold,
             Instant tenantSince) {
@@ -118,16 +139,20 @@ final class RecurrenceRule {
         double novelty = state.novelty(first, event.at());
         String periodicity = state.rhythm.periodicity();
         boolean routine = routine(state, severity, first, event.at(), tenantSince);
+        double trend = trend(state, factor);
         Reported last = state.reported;
         if (throttle && last != null
-                && !last.outdatedBy(n, threshold, signature, severity, novelty, periodicity, routine)) {
+                && !last.outdatedBy(n, threshold, signature, severity, novelty, periodicity, routine, trend)) {
             return null;
         }
         long hosts = signature.distinctHostCount();
         state.reported = new Reported(n, threshold, signature.template(), hosts, signature.hosts().size(), severity,
-                first, signature.lastSeen(), novelty, periodicity, routine);
-        ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(n), 0, Scores.spread(hosts),
-                Scores.severity(severity), 0, novelty, periodicity == null ? 0 : 1, routine ? 1 : 0);
+                first, signature.lastSeen(), novelty, periodicity, routine, trend);
+        boolean periodicFailure = periodicity != null
+                && (state.readsAsFailure() || severity.ordinal() <= Severity.WARNING.ordinal());
+        ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(n), periodicFailure ? Scores.recovery(1) : 0,
+                Scores.spread(hosts), Scores.severity(severity), trend, novelty, periodicity == null ? 0 : 1,
+                routine ? 1 : 0);
         Map<String, Double> measures = new LinkedHashMap<>(4);
         measures.put("occurrences", (double) n);
         measures.put("threshold", (double) threshold);
@@ -135,13 +160,22 @@ final class RecurrenceRule {
         if (periodicity != null) {
             measures.put("periodic", 1.0);
         }
+        if (trend > 0) {
+            measures.put("daily_rise", Math.round(state.daily.rise() * 10) / 10.0);
+            measures.put("last_two_days", (double) state.daily.recent());
+            measures.put("median_day_before", state.daily.median());
+        }
         String subject = hosts == 1 && !signature.hosts().isEmpty() ? state.subject(signature) : null;
         Evidence evidence = new Evidence(n, state.signatureIds(), state.hostList(signature), first,
                 signature.lastSeen(), state.samples.toList(), measures, subject);
         String explanation = state.quoted() + " has happened " + Phrases.times(n) + " since "
                 + state.firstSeenMinute(first) + state.hostPhrase(signature) + ", most severely at "
                 + severity.wireName() + "; the recurrence threshold is " + threshold + "."
-                + (periodicity == null ? "" : " It comes " + periodicity + ".")
+                + (periodicity == null ? "" : " It comes " + periodicity
+                        + (periodicFailure ? ", and goes away by itself between times" : "") + ".")
+                + (trend == 0 ? "" : " Its rate rose: " + state.daily.recent() + " in the last two days, against "
+                        + Phrases.rate(state.daily.median()) + " a day before (" + Phrases.rate(state.daily.rise())
+                        + "x).")
                 + (routine ? Scores.ROUTINE_NOTE : "");
         return new Assessment(CandidateType.RECURRENCE, state.recurrenceKey(), state.recurrenceTitle(), breakdown,
                 explanation, evidence);

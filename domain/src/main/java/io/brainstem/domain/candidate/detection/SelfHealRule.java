@@ -29,7 +29,20 @@ import java.util.Optional;
  *       (host, service, datasource/instance/datapoint or message); or, with no active event seen, timed by its
  *       own {@code started_at} and {@code cleared_at}.</li>
  * </ol>
- * A recovery later than the window after its failure (or before it) closes the failure without an episode.
+ * A recovery later than the window after its failure (or before it) closes the failure without an episode, except
+ * a <em>long return</em>: a failure that stayed down past the window and came back within
+ * {@value #LONG_RETURN_HOURS} h ("was down 3 h, came back") is an episode too, and an outage that long counts one
+ * severity step worse than logged (warning as err, err as crit), one of {@value #CRIT_OUTAGE_HOURS} h or more as
+ * crit. A pattern that has made
+ * {@value #ROUTINE_LONG_RETURNS} long returns is routine: outages of hours that always come back are its rhythm
+ * (desk ports off overnight). Failures told in life-cycle words make no long returns.
+ *
+ * <p><b>Outcomes are not recoveries.</b> A recovery ends a failure: nearly every event of a recovery signature
+ * closes one. When, on that host, fewer than 1 in {@value #OUTCOME_SHARE} of a signature's events since it first
+ * closed a failure closed one (once there are {@value #OUTCOME_MIN} such events), it is the usual outcome of something attempted often, not
+ * the end of an outage: a mistyped password then a logon among many logons, one failed transfer among hourly ones
+ * that succeed. It closes the failure without an episode, a state change or an {@code unrecovered} deadline, and
+ * a self-heal pattern the same pair made before that was known is reassessed as routine.
  * The pattern key is {@code <failureSigId>|<recoverySigId>|<host>|<service>} (absent host or service empty).
  *
  * <p>Scores: recurrence and recovery from the episode count, spread from the hosts showing the same pair of
@@ -39,6 +52,16 @@ import java.util.Optional;
 final class SelfHealRule {
 
     static final int MAX_RECENT_DURATIONS = 64;
+    /** A failure that comes back within this many hours, past the self-heal window, is a long return. */
+    static final int LONG_RETURN_HOURS = 24;
+    /** A pattern with this many long returns is routine. */
+    static final int ROUTINE_LONG_RETURNS = 2;
+    /** A long return this many hours down counts as crit. */
+    static final int CRIT_OUTAGE_HOURS = 2;
+    /** A signature of which fewer than 1 in this many events closed a failure is an outcome, not a recovery... */
+    static final int OUTCOME_SHARE = 2;
+    /** ... once seen at least this often on the host. */
+    static final int OUTCOME_MIN = 5;
 
     record Outcome(Optional<Assessment> assessment, List<StateChange> changes) {
     }
@@ -48,7 +71,7 @@ final class SelfHealRule {
     }
 
     /** At most this many failures are open at once on one host and service. */
-    static final int MAX_OPEN_PER_BUCKET = 16;
+    static final int MAX_OPEN_PER_BUCKET = 32;
 
     private final DetectionSettings settings;
     private final LruMap<String, List<OpenFailure>> openByBucket;
@@ -56,6 +79,12 @@ final class SelfHealRule {
     private final LruMap<String, OpenFailure> openByAlertId;
     private final LruMap<String, Pattern> patterns;
     private final LruMap<String, LinkedHashSet<String>> hostsByPair;
+    /**
+     * Per signature and host ({@code sigId NUL host}): its state events since it first closed a failure, and how
+     * many of them closed one, for telling outcomes from recoveries.
+     */
+    private final LruMap<String, long[]> countsByHost;
+    private final List<Assessment> withdrawn = new ArrayList<>(2);
 
     SelfHealRule(DetectionSettings settings) {
         this.settings = settings;
@@ -64,20 +93,40 @@ final class SelfHealRule {
         this.openByAlertId = new LruMap<>(settings.maxTrackedKeys());
         this.patterns = new LruMap<>(settings.maxTrackedKeys());
         this.hostsByPair = new LruMap<>(settings.maxTrackedKeys());
+        this.countsByHost = new LruMap<>(settings.maxTrackedKeys());
     }
 
     /** Keys held, for tests of the memory bound. */
     int trackedKeys() {
         return openByBucket.size() + openByAlertId.size() + patterns.size() + hostsByPair.size()
-                + unrecovered.trackedKeys();
+                + countsByHost.size() + unrecovered.trackedKeys();
     }
 
-    /** The failures that have now been open longer than their learned recovery time, as assessments. */
+    /**
+     * The failures that have now been open longer than their learned recovery time, and self-heal patterns withdrawn
+     * as routine since the last call, as assessments.
+     */
     List<Assessment> overdue(Instant now) {
-        return unrecovered.overdue(now);
+        List<Assessment> late = unrecovered.overdue(now);
+        if (withdrawn.isEmpty()) {
+            return late;
+        }
+        List<Assessment> all = new ArrayList<>(late);
+        all.addAll(withdrawn);
+        withdrawn.clear();
+        return List.copyOf(all);
     }
 
     Outcome observe(EventRef event, String service, String template, StateSignal signal) {
+        if (event.host() != null && !(signal instanceof HealedInOneMessage)) {
+            String k = event.signatureId() + '\u0000' + event.host();
+            long[] n = countsByHost.get(k);
+            if (n == null) {
+                countsByHost.put(k, new long[] {0, 0, 0});
+            } else if (n[1] > 0) {
+                n[0]++;
+            }
+        }
         return switch (signal) {
             case HealedInOneMessage h -> new Outcome(
                     Optional.of(episode(event, template, 0, event, template, null, SelfHealKind.SINGLE_MESSAGE,
@@ -159,15 +208,55 @@ final class SelfHealRule {
         return best;
     }
 
+    /**
+     * Counts {@code recovery} as closing a failure; true when fewer than 1 in {@link #OUTCOME_SHARE} of its
+     * signature's events on the host since its first close closed one (at least {@link #OUTCOME_MIN} of them): an
+     * outcome.
+     */
+    private boolean outcome(EventRef failure, EventRef recovery) {
+        if (recovery.host() == null || failure.signatureId().equals(recovery.signatureId())) {
+            return false;
+        }
+        long[] r = countsByHost.get(recovery.signatureId() + '\u0000' + recovery.host());
+        if (r == null) {
+            return false;
+        }
+        if (r[1]++ == 0) {
+            r[0] = 1;
+        }
+        boolean outcome = r[0] >= OUTCOME_MIN && r[1] * OUTCOME_SHARE < r[0];
+        if (outcome && r[2] == 0) {
+            r[2] = 1;
+            withdraw(recovery.signatureId(), recovery.host(), recovery.at());
+        }
+        return outcome;
+    }
+
+    /** Reassesses as routine the self-heal patterns on {@code host} that {@code recoverySignature} ended. */
+    private void withdraw(String recoverySignature, String host, Instant now) {
+        for (Map.Entry<String, Pattern> e : patterns.entrySet()) {
+            Pattern p = e.getValue();
+            if (!p.outcome && host.equals(p.host) && recoverySignature.equals(p.recoverySignature)) {
+                p.outcome = true;
+                LinkedHashSet<String> pairHosts = hostsByPair.get(p.failureSignature + '|' + p.recoverySignature);
+                withdrawn.add(p.assess(e.getKey(), pairHosts == null ? 1 : Math.max(1, pairHosts.size()), now));
+            }
+        }
+    }
+
     private Outcome recovered(EventRef event, String service, String template, Transition t) {
         OpenFailure open = close(t);
+        if (open != null && open.alertId() == null && outcome(open.event(), event)) {
+            unrecovered.dropped(open.event(), open.thing(), t.at());
+            return new Outcome(Optional.empty(), List.of());
+        }
         String subject = open != null ? open.subject() : t.subject();
         List<StateChange> changes = new ArrayList<>();
         Optional<Assessment> assessment = Optional.empty();
         if (open != null) {
             Duration took = Duration.between(open.since(), t.at());
             unrecovered.closed(open.event(), open.thing(), took, t.at());
-            if (within(took)) {
+            if (within(took) || longReturn(took, open.thing())) {
                 assessment = Optional.of(episode(open.event(), open.template(), open.repeats(), event, template,
                         took, t.kind(), service, open.thing()));
             }
@@ -189,13 +278,19 @@ final class SelfHealRule {
         return !took.isNegative() && took.compareTo(settings.selfHealWindow()) <= 0;
     }
 
+    /** Down past the self-heal window, back within {@value #LONG_RETURN_HOURS} h; not a life-cycle step. */
+    private boolean longReturn(Duration took, StateSignal.Thing thing) {
+        return !thing.lifecycle() && took.compareTo(settings.selfHealWindow()) > 0
+                && took.toSeconds() <= LONG_RETURN_HOURS * 3600L;
+    }
+
     private Assessment episode(EventRef failure, String failureTemplate, int repeats, EventRef recovery,
             String recoveryTemplate, Duration took, SelfHealKind kind, String service, StateSignal.Thing thing) {
         String host = recovery.host();
         String key = patternKey(failure.signatureId(), recovery.signatureId(), host, service);
-        Pattern p = patterns.computeIfAbsent(key,
-                k -> new Pattern(kind, failureTemplate, recoveryTemplate, host, service, thing));
-        p.record(failure, repeats, recovery, took);
+        Pattern p = patterns.computeIfAbsent(key, k -> new Pattern(kind, failureTemplate, recoveryTemplate, host,
+                service, thing, failure.signatureId(), recovery.signatureId()));
+        p.record(failure, repeats, recovery, took, took != null && !within(took));
         LinkedHashSet<String> pairHosts = hostsByPair.computeIfAbsent(
                 failure.signatureId() + '|' + recovery.signatureId(), k -> new LinkedHashSet<>());
         if (host != null && pairHosts.size() < EvidenceTrail.MAX_HOSTS) {
@@ -226,6 +321,9 @@ final class SelfHealRule {
         private final String title;
         private final String subject;
         private final boolean lifecycle;
+        private final String host;
+        private final String failureSignature;
+        private final String recoverySignature;
         private final EvidenceTrail trail = new EvidenceTrail();
         private final long[] recentSeconds = new long[MAX_RECENT_DURATIONS];
         private int recentCount;
@@ -235,11 +333,17 @@ final class SelfHealRule {
         private long minSeconds = Long.MAX_VALUE;
         private long maxSeconds;
         private long lastSeconds;
+        private long longReturns;
+        /** Its recovery turned out to be the usual outcome of an attempt, not the end of an outage. */
+        private boolean outcome;
         private Instant firstEpisode;
 
         Pattern(SelfHealKind kind, String failureTemplate, String recoveryTemplate, String host, String service,
-                StateSignal.Thing thing) {
+                StateSignal.Thing thing, String failureSignature, String recoverySignature) {
             this.kind = kind;
+            this.host = host;
+            this.failureSignature = failureSignature;
+            this.recoverySignature = recoverySignature;
             this.what = describe(kind, kind == SelfHealKind.STATE_WORDS ? thing.display() : failureTemplate,
                     recoveryTemplate);
             this.where = Phrases.where(host, service);
@@ -248,8 +352,11 @@ final class SelfHealRule {
             this.lifecycle = thing.lifecycle();
         }
 
-        void record(EventRef failure, int repeats, EventRef recovery, Duration took) {
+        void record(EventRef failure, int repeats, EventRef recovery, Duration took, boolean longReturn) {
             episodes++;
+            if (longReturn) {
+                longReturns++;
+            }
             trail.add(failure);
             trail.addUnsampled(repeats, List.of());
             trail.add(recovery);
@@ -274,8 +381,13 @@ final class SelfHealRule {
         }
 
         Assessment assess(String key, long hostsWithPair, Instant now) {
+            Severity severity = trail.mostSevere();
+            if (longReturns > 0 && severity.ordinal() > Severity.CRIT.ordinal()) {
+                severity = maxSeconds >= CRIT_OUTAGE_HOURS * 3600L ? Severity.CRIT
+                        : Severity.values()[severity.ordinal() - 1]; // an outage past the window: one step worse
+            }
             ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(episodes), Scores.recovery(episodes),
-                    Scores.spread(hostsWithPair), Scores.severity(trail.mostSevere()), 0,
+                    Scores.spread(hostsWithPair), Scores.severity(severity), 0,
                     Scores.novelty(trail.firstSeen(), now));
             Map<String, Double> measures = new LinkedHashMap<>();
             measures.put("episodes", (double) episodes);
@@ -287,12 +399,21 @@ final class SelfHealRule {
                 measures.put("recovery_seconds_last", (double) lastSeconds);
             }
             measures.put("hosts_with_same_pair", (double) hostsWithPair);
-            boolean routine = lifecycle && trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal();
+            if (longReturns > 0) {
+                measures.put("long_returns", (double) longReturns);
+            }
+            boolean rhythm = longReturns >= ROUTINE_LONG_RETURNS;
+            boolean routine = lifecycle && trail.mostSevere().ordinal() >= Severity.NOTICE.ordinal() || rhythm
+                    || outcome;
             if (routine) {
                 breakdown = breakdown.asRoutine();
             }
             return new Assessment(CandidateType.SELF_HEAL, key, title, breakdown,
-                    explanation(what, where, hostsWithPair) + (routine ? Scores.ROUTINE_NOTE : ""),
+                    explanation(what, where, hostsWithPair) + (outcome ? " The message that ended it is the usual "
+                            + "outcome here (most of them end no failure), so this looks like an attempt that failed "
+                            + "and then succeeded, and is kept at watch." : rhythm ? " It has stayed down for hours "
+                            + "and come back " + Phrases.times(longReturns) + ", so this looks like its normal rhythm "
+                            + "and is kept at watch." : routine ? Scores.ROUTINE_NOTE : ""),
                     trail.toEvidence(measures, subject));
         }
 

@@ -48,6 +48,9 @@ final class SignatureState {
     /** When this signature's events come: episodes, periodicity, steadiness. */
     final Rhythm rhythm = new Rhythm();
 
+    /** Its events per day, for a rate that rises over days. */
+    final DailyRate daily = new DailyRate();
+
     // burst
     BurstRule.Rate rate;
     private String burstKey;

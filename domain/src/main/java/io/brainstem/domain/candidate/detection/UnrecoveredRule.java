@@ -20,8 +20,9 @@ import java.util.PriorityQueue;
  * come back, with a lower score. Failures told in life-cycle words ({@code session closed}) are never followed:
  * they need no recovery. Time is event time: deadlines are checked when a later event of the tenant arrives.
  *
- * <p>Scores: recovery 1 while the thing is down (0.5 once it came back late), severity the failure's, novelty from
- * the failure; the rest 0. A subject that has stayed down past its deadline and come back before is routine: its
+ * <p>Scores: recovery 1 while the thing is down (0.5 once it came back late), recurrence from how often the
+ * failure signature came back before (the more reliably it came back, the more its silence says), severity the
+ * failure's, novelty from the failure; the rest 0. A subject that has stayed down past its deadline and come back before is routine: its
  * long outages are its rhythm (desk ports that go down every evening and up every morning). Pattern key {@code <failureSigId>|<host>|<service>|<entities>}.
  */
 final class UnrecoveredRule {
@@ -40,6 +41,8 @@ final class UnrecoveredRule {
     private final DetectionSettings settings;
     /** Slowest recovery seen per failure signature, in seconds. */
     private final LruMap<String, Long> slowestRecovery;
+    /** Recoveries seen per failure signature (within the self-heal window). */
+    private final LruMap<String, long[]> recoveries;
     private final LruMap<String, Pending> pending;
     private final PriorityQueue<Pending> deadlines =
             new PriorityQueue<>((a, b) -> a.deadline().compareTo(b.deadline()));
@@ -52,13 +55,14 @@ final class UnrecoveredRule {
     UnrecoveredRule(DetectionSettings settings) {
         this.settings = settings;
         this.slowestRecovery = new LruMap<>(settings.maxTrackedKeys());
+        this.recoveries = new LruMap<>(settings.maxTrackedKeys());
         this.pending = new LruMap<>(settings.maxTrackedKeys());
         this.reported = new LruMap<>(settings.maxTrackedKeys());
         this.lateReturns = new LruMap<>(settings.maxTrackedKeys());
     }
 
     int trackedKeys() {
-        return slowestRecovery.size() + pending.size() + reported.size() + lateReturns.size();
+        return slowestRecovery.size() + recoveries.size() + pending.size() + reported.size() + lateReturns.size();
     }
 
     static String key(EventRef failure, StateSignal.Thing thing) {
@@ -88,6 +92,12 @@ final class UnrecoveredRule {
         if (!took.isNegative() && took.compareTo(settings.selfHealWindow()) <= 0 && !thing.lifecycle()) {
             Long slowest = slowestRecovery.get(failure.signatureId());
             slowestRecovery.put(failure.signatureId(), Math.max(slowest == null ? 0 : slowest, took.toSeconds()));
+            long[] n = recoveries.get(failure.signatureId());
+            if (n == null) {
+                recoveries.put(failure.signatureId(), new long[] {1});
+            } else {
+                n[0]++;
+            }
         }
         String key = key(failure, thing);
         pending.remove(key);
@@ -95,6 +105,19 @@ final class UnrecoveredRule {
         if (shown != null) {
             ready.add(assess(shown, at, true));
             lateReturns.put(key, lateReturns.getOrDefault(key, 0L) + 1);
+        }
+    }
+
+    /**
+     * A failure was ended by the usual outcome of an attempt (see {@link SelfHealRule}): its deadline is dropped, a
+     * reported candidate is reassessed as come back, and nothing is learned about its recovery time.
+     */
+    void dropped(EventRef failure, StateSignal.Thing thing, Instant at) {
+        String key = key(failure, thing);
+        pending.remove(key);
+        Pending shown = reported.remove(key);
+        if (shown != null) {
+            ready.add(assess(shown, at, true));
         }
     }
 
@@ -123,7 +146,9 @@ final class UnrecoveredRule {
         Long slowest = slowestRecovery.get(p.failure().signatureId());
         long before = lateReturns.getOrDefault(p.key(), 0L);
         boolean routine = before > 0;
-        ScoreBreakdown breakdown = new ScoreBreakdown(0, cameBack ? 0.5 : 1, 0,
+        long[] cameBackBefore = recoveries.get(p.failure().signatureId());
+        long returns = cameBackBefore == null ? 0 : cameBackBefore[0];
+        ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(returns), cameBack ? 0.5 : 1, 0,
                 Scores.severity(p.failure().severity()), 0, Scores.novelty(p.since(), now), 0, routine ? 1 : 0);
         Map<String, Double> measures = new LinkedHashMap<>();
         measures.put("down_seconds", (double) Math.max(0, down.toSeconds()));
@@ -132,8 +157,9 @@ final class UnrecoveredRule {
         }
         measures.put("recovered", cameBack ? 1.0 : 0.0);
         measures.put("late_returns_before", (double) before);
+        measures.put("recoveries_before", (double) returns);
         String what = p.thing().display().strip();
-        String usual = slowest == null ? "" : "; before, it came back within "
+        String usual = slowest == null ? "" : "; before, it came back " + Phrases.times(returns) + ", within "
                 + Phrases.duration(Duration.ofSeconds(slowest));
         String explanation = cameBack
                 ? Phrases.quote(what) + " " + p.where() + " came back after " + Phrases.duration(down) + ", at "

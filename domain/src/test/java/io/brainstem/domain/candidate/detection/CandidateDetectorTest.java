@@ -125,7 +125,7 @@ class CandidateDetectorTest {
                     "service alpha" + (char) ('a' + i % 26) + (char) ('a' + i / 26 % 26) + " started");
             t = t.plusSeconds(2);
         }
-        assertTrue(detector.trackedKeys() <= 18 * cap, "held " + detector.trackedKeys());
+        assertTrue(detector.trackedKeys() <= 21 * cap, "held " + detector.trackedKeys());
         assertTrue(detector.trackedKeys() > 0);
     }
 

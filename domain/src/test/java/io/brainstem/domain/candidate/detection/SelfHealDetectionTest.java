@@ -3,6 +3,7 @@ package io.brainstem.domain.candidate.detection;
 import static io.brainstem.domain.candidate.detection.Feed.T0;
 import static io.brainstem.domain.candidate.detection.Feed.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.brainstem.domain.candidate.CandidateType;
@@ -59,14 +60,60 @@ class SelfHealDetectionTest {
     }
 
     @Test
-    void recoveryLaterThanTheWindowIsNotASelfHeal() {
+    void recoveryLaterThanADayIsNotASelfHeal() {
         Feed feed = new Feed();
         feed.syslog(T0, "fw-01", "charon", Severity.WARNING, "VPN tunnel dropped");
-        assertTrue(selfHeals(feed.syslog(T0.plus(Duration.ofHours(2)), "fw-01", "charon", Severity.INFO,
+        assertTrue(selfHeals(feed.syslog(T0.plus(Duration.ofHours(25)), "fw-01", "charon", Severity.INFO,
                 "VPN tunnel recovered")).isEmpty());
-        assertTrue(selfHeals(feed.syslog(T0.plus(Duration.ofHours(3)), "fw-01", "charon", Severity.INFO,
+        assertTrue(selfHeals(feed.syslog(T0.plus(Duration.ofHours(26)), "fw-01", "charon", Severity.INFO,
                 "VPN tunnel recovered")).isEmpty(), "the late recovery closed the failure");
     }
+
+    @Test
+    void aLongReturnIsASelfHealOneSeverityWorseAndTwoAreARhythm() {
+        Feed feed = new Feed();
+        feed.syslog(T0, "nas-01", "zed", Severity.WARNING, "pool tank vdev sdb state=DEGRADED");
+        List<Assessment> healed = selfHeals(feed.syslog(T0.plus(Duration.ofMinutes(70)), "nas-01", "zed",
+                Severity.INFO, "pool tank vdev sdb state=ONLINE"));
+        assertEquals(1, healed.size());
+        assertEquals(1.0, healed.getFirst().evidence().measures().get("long_returns"));
+        assertEquals(0.8, healed.getFirst().breakdown().severity(), "warning down for 70 min counts as err");
+        assertTrue(healed.getFirst().explanation().contains("1 h 10 min"), healed.getFirst().explanation());
+        assertFalse(healed.getFirst().breakdown().isRoutine());
+
+        feed.syslog(T0.plus(Duration.ofHours(20)), "nas-01", "zed", Severity.WARNING,
+                "pool tank vdev sdb state=DEGRADED");
+        List<Assessment> again = selfHeals(feed.syslog(T0.plus(Duration.ofHours(30)), "nas-01", "zed",
+                Severity.INFO, "pool tank vdev sdb state=ONLINE"));
+        assertEquals(1, again.size());
+        assertEquals(1.0, again.getFirst().breakdown().severity(), "down for 10 h counts as crit");
+        assertTrue(again.getFirst().breakdown().isRoutine(), "outages of hours that always come back: its rhythm");
+    }
+
+    @Test
+    void aCommonOutcomeClosesAFailureWithoutASelfHeal() {
+        Feed feed = new Feed();
+        feed.syslog(T0, "dc-01", "auth", Severity.WARNING, "login failed for user u1 from 10.0.3.200");
+        assertEquals(1, selfHeals(feed.syslog(T0.plusSeconds(10), "dc-01", "auth", Severity.INFO,
+                "login succeeded for user u1 from 10.0.3.200")).size(), "the first close is a recovery");
+        for (int i = 0; i < 30; i++) {
+            feed.syslog(T0.plusSeconds(60 + i * 60L), "dc-01", "auth", Severity.INFO,
+                    "login succeeded for user u" + (i % 5) + " from 10.0.3." + (i + 1));
+        }
+        feed.syslog(T0.plusSeconds(1900), "dc-01", "auth", Severity.WARNING,
+                "login failed for user u1 from 10.0.3.200");
+        List<Assessment> withdrawn = selfHeals(feed.syslog(T0.plusSeconds(1910), "dc-01", "auth", Severity.INFO,
+                "login succeeded for user u1 from 10.0.3.200"));
+        assertEquals(1, withdrawn.size(), "the pattern made before is reassessed, with no new episode");
+        assertTrue(withdrawn.getFirst().breakdown().isRoutine(),
+                "a success of which 1 in 16 closed a failure is the usual outcome, not a recovery");
+        assertEquals(1.0, withdrawn.getFirst().evidence().measures().get("episodes"));
+        feed.syslog(T0.plusSeconds(2000), "dc-01", "auth", Severity.WARNING,
+                "login failed for user u2 from 10.0.3.201");
+        assertTrue(selfHeals(feed.syslog(T0.plusSeconds(2010), "dc-01", "auth", Severity.INFO,
+                "login succeeded for user u2 from 10.0.3.201")).isEmpty());
+    }
+
 
     @Test
     void repeatedFailuresBeforeTheRecoveryAreTimedFromTheFirst() {
