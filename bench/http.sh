@@ -7,6 +7,8 @@
 #                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
 #   bench/http.sh memory [N]  fill N events (default 1,000,000), then the operational-memory endpoints (events and
 #                            candidate search, explain, related history, incidents, digest) at 50 requests/s
+#   bench/http.sh counts [N] fill N events (default 1,000,000), then GET /stats, /sources and /sources/status at
+#                            RATE (5) requests/s for SECONDS_QUERY (30) s, one after the other; p50/p99 of each (ADR 33)
 #   bench/http.sh retention [N] fill N events, age them by 31 days (sqlite3), restart with retention on, and measure
 #                            batch ingest before the first sweep and while it deletes them
 # STORE=postgres runs any mode but retention against a throwaway PostgreSQL cluster on the same machine (Debian's
@@ -69,6 +71,14 @@ case "$MODE" in
     echo "after fill: $(rss)"
     "${BENCH[@]}" memory "$URL" "${SECONDS_QUERY:-60}" "${RATE:-50}"
     echo "after queries: $(rss)"
+    ;;
+  counts)
+    N="${2:-1000000}"
+    "${BENCH[@]}" fill "$URL" "$N" 1000
+    echo "after fill: $(rss)"
+    for path in /stats /sources /sources/status; do
+      "${BENCH[@]}" query "$URL" "${SECONDS_QUERY:-30}" "${RATE:-5}" "$path" | sed "s|^query|GET $path|"
+    done
     ;;
   retention)
     N="${2:-1000000}"
