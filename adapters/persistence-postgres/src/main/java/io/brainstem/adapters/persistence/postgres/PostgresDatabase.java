@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.brainstem.adapters.persistence.relational.AlertSyncMapper;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.EventTallies;
 import io.brainstem.adapters.persistence.relational.IntakeCursorMapper;
 import io.brainstem.adapters.persistence.relational.JsonColumns;
 import io.brainstem.adapters.persistence.relational.MapperAccess;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.ReviewMapper;
 import io.brainstem.adapters.persistence.relational.SignatureMapper;
+import io.brainstem.adapters.persistence.relational.TallyMapper;
 import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
@@ -61,6 +63,8 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         final boolean writing;
         final Map<Long, Held> held = new LinkedHashMap<>();
         final Map<String, Long> claims = new java.util.HashMap<>();
+        /** The changes to {@code event_tallies} of this write, applied just before it commits (ADR 33). */
+        final EventTallies.Delta tallies = new EventTallies.Delta();
 
         Tx(SqlSession session, boolean writing) {
             this.session = session;
@@ -115,6 +119,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             config.addMapper(AlertSyncMapper.class);
             config.addMapper(InspectionMapper.class);
             config.addMapper(TenantClaimMapper.class);
+            config.addMapper(TallyMapper.class);
             this.sessions = new SqlSessionFactoryBuilder().build(config);
         } catch (RuntimeException e) {
             pool.close();
@@ -180,6 +185,11 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             T result = work.get();
             long start = System.nanoTime();
             flush(tx);
+            if (!tx.tallies.isEmpty()) {
+                // last, in key order: the rows stay locked only until the commit, and two writes never lock two of
+                // them in opposite order
+                tx.tallies.apply(session.getMapper(TallyMapper.class));
+            }
             session.commit(true);
             committed = true;
             telemetry.committed(1, System.nanoTime() - start);
@@ -348,6 +358,31 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         }
         tx.held.clear();
         EventCopy.copy(tx.session.getConnection(), rows);
+        for (EventCopy.Row r : rows) {
+            RawEnvelopeRow e = r.env();
+            tx.tallies.add(e.tenantId(), e.sourceType(), e.sourceId(), e.sourceName(), e.sourcePath(),
+                    r.ev() == null ? null : r.ev().host(), e.status(), e.receivedAt());
+        }
+    }
+
+    /** The changes to {@code event_tallies} of this write. */
+    EventTallies.Delta tallies() {
+        return tx().tallies;
+    }
+
+    /**
+     * Runs {@code updates}, which change the stored rows {@code ids} (a replay): they are locked and counted out of
+     * the tallies first, as they are, and counted in again as {@code updates} left them (ADR 33). The lock keeps
+     * another node's retention from deleting them in between.
+     */
+    void rewrite(List<Long> ids, Runnable updates) {
+        Tx tx = tx();
+        flush(tx);
+        TallyMapper mapper = tx.session.getMapper(TallyMapper.class);
+        tx.tallies.left(mapper.ofIds(ids, true));
+        updates.run();
+        tx.session.flushStatements();
+        tx.tallies.added(mapper.ofIds(ids, false));
     }
 
     @Override

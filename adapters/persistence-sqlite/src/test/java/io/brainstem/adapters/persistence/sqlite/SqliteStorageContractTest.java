@@ -19,6 +19,13 @@ class SqliteStorageContractTest extends StorageContracts {
         return new SqliteStorage(dir.resolve("contract-" + System.nanoTime() + ".sqlite3"));
     }
 
+    @Override
+    protected Storage restart(Storage storage) {
+        SqliteStorage sqlite = (SqliteStorage) storage;
+        sqlite.close();
+        return new SqliteStorage(sqlite.file());
+    }
+
     @Nested
     class Catalog extends StorageCatalogContract {
         @Override
