@@ -130,7 +130,8 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
     @Override
     public Map<String, List<ValueCount>> sourceSummaries(int limit) {
         return ReadModelRows.sourceSummaries(limit,
-                (dimension, n) -> tallies().dimensionCounts(dimension, EventTallies.absentBit(dimension), n));
+                (dimension, n) -> dimension.equals("host") ? tallies().hostCounts(n)
+                        : tallies().dimensionCounts(dimension, EventTallies.absentBit(dimension), n));
     }
 
     @Override

@@ -20,13 +20,16 @@ public interface TallyMapper {
     /** Drops the key's row when it counts no event. */
     void purge(TallyRow key);
 
+    /** Drops the host's row when it counts no event. */
+    void purgeHost(EventTallies.HostRow key);
+
     /** Sets the key's latest receive time. */
     void setLatest(TallyRow key);
 
     /** The stored rows of one source that count events. */
     List<TallyRow> ofSource(Source source);
 
-    /** The events of one source, grouped by key: a recount. */
+    /** The events of one source, grouped by key and host: a recount. */
     List<TallyRow> recountSource(Source source);
 
     /** The events with these ids, grouped by key; {@code lock}: locked until the write ends (PostgreSQL only). */
@@ -36,6 +39,9 @@ public interface TallyMapper {
     List<TallyRow> ofRange(@Param("from") long from, @Param("to") long to);
 
     List<ValueCountRow> statusCounts();
+
+    /** The canonical hosts, most events first (ties by value). */
+    List<ValueCountRow> hostCounts(@Param("limit") int limit);
 
     /** {@code dimension} is interpolated: callers pass only the fixed source dimensions; {@code bit} its absent bit. */
     List<ValueCountRow> dimensionCounts(@Param("dimension") String dimension, @Param("bit") int bit,

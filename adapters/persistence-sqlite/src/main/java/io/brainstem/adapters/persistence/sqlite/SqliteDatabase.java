@@ -292,7 +292,8 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
 
     private void commitWritten(SqlSession session) {
         if (!tallies.isEmpty()) {
-            tallies.apply(session.getMapper(TallyMapper.class));
+            session.flushStatements(); // what MyBatis batched runs before the plain JDBC of the upserts
+            tallies.apply(session.getMapper(TallyMapper.class), new TallyUpserts(statements, session.getConnection()));
             session.flushStatements();
         }
         blocks.writeTouched(session.getConnection());
