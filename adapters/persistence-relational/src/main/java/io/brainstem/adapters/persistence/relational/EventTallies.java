@@ -224,10 +224,10 @@ public final class EventTallies {
         }
 
         /**
-         * Writes the changes by {@code upserts}: one upsert per key, the rows of {@code event_tallies} in key order,
-         * then those of {@code host_tallies} in key order; then drops the rows of keys left without events; then, for
-         * each source retention removed events of while others remain, sets the latest receive time of its rows again
-         * from {@code events} when the latest one kept may have been among those removed. Then clears.
+         * Writes the changes by {@code upserts}: one upsert per key of {@code event_tallies}, in key order, dropping
+         * the rows left without events; then, for each source retention removed events of while others remain, sets
+         * the latest receive time of its rows again from {@code events} when the latest one kept may have been among
+         * those removed; then the same upserts and drops for {@code host_tallies}. Then clears.
          */
         public void apply(TallyMapper mapper, Upserts upserts) {
             try {
@@ -261,14 +261,15 @@ public final class EventTallies {
                     }
                 }
                 upserts.tallies(rows);
-                upserts.hosts(hostRows);
                 decreased.forEach(mapper::purge);
-                hostsDecreased.forEach(mapper::purgeHost);
+                // before the hosts: a write locks event_tallies rows first, host_tallies rows after
                 List<Source> sources = new ArrayList<>(removed.keySet());
                 sources.sort(Source.ORDER);
                 for (Source source : sources) {
                     correctLatest(mapper, source, removed.get(source));
                 }
+                upserts.hosts(hostRows);
+                hostsDecreased.forEach(mapper::purgeHost);
             } finally {
                 clear();
             }
