@@ -7,6 +7,8 @@
 #                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
 #   bench/http.sh memory [N]  fill N events (default 1,000,000), then the operational-memory endpoints (events and
 #                            candidate search, explain, related history, incidents, digest) at 50 requests/s
+#   bench/http.sh counts [N] fill N events (default 1,000,000), then REQUESTS (100) of each of GET /stats, /sources
+#                            and /sources/status, one after the other; p50/p99 of each (ADR 33)
 #   bench/http.sh retention [N] fill N events, age them by 31 days (sqlite3), restart with retention on, and measure
 #                            batch ingest before the first sweep and while it deletes them
 # STORE=postgres runs any mode but retention against a throwaway PostgreSQL cluster on the same machine (Debian's
@@ -70,12 +72,26 @@ case "$MODE" in
     "${BENCH[@]}" memory "$URL" "${SECONDS_QUERY:-60}" "${RATE:-50}"
     echo "after queries: $(rss)"
     ;;
+  counts)
+    N="${2:-1000000}"
+    "${BENCH[@]}" fill "$URL" "$N" 1000
+    echo "after fill: $(rss)"
+    # one request after the other (before ADR 33 each took seconds: a fixed rate would only measure the queue)
+    for path in /stats /sources /sources/status; do
+      curl -s -o /dev/null "$URL$path" # warm-up
+      for _ in $(seq 1 "${REQUESTS:-100}"); do curl -s -o /dev/null -w '%{time_total}\n' "$URL$path"; done | sort -n |
+        awk -v p="$path" '{ a[NR] = $1 * 1000 } END { i99 = int(NR * 0.99 + 0.5); if (i99 < 1) i99 = 1
+          printf "GET %s: %d requests one after the other: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", p, NR,
+            a[int(NR * 0.5 + 0.5)], a[i99], a[NR] }'
+    done
+    ;;
   retention)
     N="${2:-1000000}"
     "${BENCH[@]}" fill "$URL" "$N" 1000
     kill $SERVER; wait $SERVER 2>/dev/null || true
     DB="$DATA/brainstem.sqlite3"
-    sqlite3 "$DB" "UPDATE events SET received_at = received_at - 31 * 86400 * 1000000;" # 31 days before now
+    sqlite3 "$DB" "UPDATE events SET received_at = received_at - 31 * 86400 * 1000000;
+      UPDATE event_tallies SET last_received_at = last_received_at - 31 * 86400 * 1000000;" # 31 days before now
     echo "aged $(sqlite3 "$DB" 'SELECT COUNT(*) FROM events') events by 31 days"
     BRAINSTEM_RETENTION_DAYS=30 bin/brainstem serve >> "$DATA/serve.log" 2>&1 &
     SERVER=$!

@@ -76,6 +76,20 @@ class StoreMigrationTest {
             JsonNode stats = call(server, "/stats", null);
             v.put("received", stats.get("received").asText());
             v.put("signatures", stats.get("signatures").asText());
+            // the counts kept as events are written (ADR 33): the copy counts what it copies; ties in any order
+            for (String status : List.of("canonicalized", "parse_failed", "unsupported", "pending")) {
+                v.put(status, stats.get(status).asText());
+            }
+            call(server, "/sources?limit=1000", null).get("source_summaries").properties().forEach(d -> {
+                List<String> values = new java.util.ArrayList<>();
+                d.getValue().forEach(x -> values.add(x.toString()));
+                java.util.Collections.sort(values);
+                v.put("sources " + d.getKey(), values.toString());
+            });
+            List<String> sources = new java.util.ArrayList<>();
+            call(server, "/sources/status?limit=1000", null).get("items").forEach(x -> sources.add(x.toString()));
+            java.util.Collections.sort(sources);
+            v.put("sources/status", sources.toString());
             for (JsonNode c : call(server, "/candidates?tenant_id=client-a&limit=1000", null).get("items")) {
                 v.put(c.get("candidate_id").asText(), c.get("decision_band").asText() + " "
                         + c.get("score_total").asText());

@@ -691,7 +691,8 @@ public final class InMemoryStorage implements Storage {
             return out;
         }
 
-        private static String dimension(RawEnvelope e, String name) {
+        /** The host is the canonical event's, as the SQL stores count it: none before an envelope is canonicalized. */
+        private String dimension(RawEnvelope e, String name) {
             EnvelopeContent c = e.content();
             return switch (name) {
                 case "tenant_id" -> c.tenantId().value();
@@ -699,7 +700,10 @@ public final class InMemoryStorage implements Storage {
                 case "source_id" -> c.sourceId();
                 case "source_name" -> c.sourceName();
                 case "source_path" -> c.sourcePath();
-                case "host" -> c.host();
+                case "host" -> {
+                    CanonicalEvent event = events.get(e.id().value());
+                    yield event == null ? null : event.host();
+                }
                 default -> throw new IllegalArgumentException(name);
             };
         }

@@ -11,6 +11,14 @@ public abstract class StorageContracts {
     /** A fresh, empty storage (a new file, a new schema, a new in-memory store). */
     protected abstract Storage freshStorage();
 
+    /**
+     * The same database opened again, as after a restart: a store on a file or a server closes {@code storage} and
+     * opens it anew; the in-memory store, which has nothing to reopen, returns it.
+     */
+    protected Storage restart(Storage storage) {
+        return storage;
+    }
+
     @Nested
     class RawEnvelopes extends RawEnvelopeRepositoryContract {
         @Override
@@ -120,6 +128,19 @@ public abstract class StorageContracts {
         @Override
         protected Storage storage() {
             return freshStorage();
+        }
+    }
+
+    @Nested
+    class Tallies extends TallyContract {
+        @Override
+        protected Storage storage() {
+            return freshStorage();
+        }
+
+        @Override
+        protected Storage restart(Storage storage) {
+            return StorageContracts.this.restart(storage);
         }
     }
 }

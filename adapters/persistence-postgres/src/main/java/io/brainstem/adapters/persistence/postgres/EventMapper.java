@@ -26,7 +26,9 @@ interface EventMapper {
 
     List<IdTimeRow> oldest(@Param("limit") int limit);
 
-    void deleteRange(@Param("from") long from, @Param("to") long to);
+    /** Deletes ids {@code from..to}; returns what the rows deleted counted in {@code event_tallies} (ADR 33). */
+    List<io.brainstem.adapters.persistence.relational.EventTallies.TallyRow> deleteRange(@Param("from") long from,
+            @Param("to") long to);
 
     CanonicalEventRow findEvent(@Param("id") long id);
 

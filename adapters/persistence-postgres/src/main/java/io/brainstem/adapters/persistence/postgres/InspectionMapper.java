@@ -2,8 +2,6 @@ package io.brainstem.adapters.persistence.postgres;
 
 import io.brainstem.adapters.persistence.relational.CandidateRow;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
-import io.brainstem.adapters.persistence.relational.InspectionRows.SourceStatusRow;
-import io.brainstem.adapters.persistence.relational.InspectionRows.ValueCountRow;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.SignatureRow;
 import java.util.Collection;
@@ -35,8 +33,6 @@ interface InspectionMapper {
             @Param("sourceType") String sourceType, @Param("sourceId") String sourceId,
             @Param("sourcePath") String sourcePath, @Param("limit") int limit);
 
-    List<ValueCountRow> statusCounts();
-
     SignatureRow signature(@Param("id") String id);
 
     String survivorOf(@Param("id") String id);
@@ -46,10 +42,4 @@ interface InspectionMapper {
     long candidateCount();
 
     long signatureCount();
-
-    /** {@code column} is one of the fixed source columns, never client text. */
-    List<ValueCountRow> dimensionCounts(@Param("column") String column, @Param("limit") int limit);
-
-    List<SourceStatusRow> sourceStatus(@Param("tenantId") String tenantId, @Param("sourceType") String sourceType,
-            @Param("sourceId") String sourceId, @Param("sourcePath") String sourcePath, @Param("limit") int limit);
 }

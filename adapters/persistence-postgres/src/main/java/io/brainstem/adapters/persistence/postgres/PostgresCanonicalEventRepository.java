@@ -22,9 +22,17 @@ final class PostgresCanonicalEventRepository implements CanonicalEventRepository
 
     @Override
     public void saveAll(Collection<CanonicalEvent> events) {
+        List<CanonicalEventRow> updates = new java.util.ArrayList<>();
         for (CanonicalEvent event : events) {
             if (!db.holdEvent(event)) { // a replayed envelope: its row exists
-                CanonicalEventRow row = CanonicalEventRow.from(event, JsonColumns.write(event.fieldSources()));
+                updates.add(CanonicalEventRow.from(event, JsonColumns.write(event.fieldSources())));
+            }
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        db.rewrite(updates.stream().map(CanonicalEventRow::id).toList(), () -> {
+            for (CanonicalEventRow row : updates) {
                 db.later(session -> {
                     session.getMapper(EventMapper.class).updateEvent(row);
                     for (var result : session.flushStatements()) {
@@ -40,7 +48,7 @@ final class PostgresCanonicalEventRepository implements CanonicalEventRepository
                     }
                 });
             }
-        }
+        });
     }
 
     @Override

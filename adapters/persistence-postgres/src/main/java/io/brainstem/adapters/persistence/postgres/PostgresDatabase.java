@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.brainstem.adapters.persistence.relational.AlertSyncMapper;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
+import io.brainstem.adapters.persistence.relational.EventTallies;
 import io.brainstem.adapters.persistence.relational.IntakeCursorMapper;
 import io.brainstem.adapters.persistence.relational.JsonColumns;
 import io.brainstem.adapters.persistence.relational.MapperAccess;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.ReviewMapper;
 import io.brainstem.adapters.persistence.relational.SignatureMapper;
+import io.brainstem.adapters.persistence.relational.TallyMapper;
 import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
@@ -61,6 +63,8 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         final boolean writing;
         final Map<Long, Held> held = new LinkedHashMap<>();
         final Map<String, Long> claims = new java.util.HashMap<>();
+        /** The changes to {@code event_tallies} of this write, applied just before it commits (ADR 33). */
+        final EventTallies.Delta tallies = new EventTallies.Delta();
 
         Tx(SqlSession session, boolean writing) {
             this.session = session;
@@ -116,6 +120,7 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             config.addMapper(AlertSyncMapper.class);
             config.addMapper(InspectionMapper.class);
             config.addMapper(TenantClaimMapper.class);
+            config.addMapper(TallyMapper.class);
             this.sessions = new SqlSessionFactoryBuilder().build(config);
         } catch (RuntimeException e) {
             pool.close();
@@ -181,6 +186,11 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
             T result = work.get();
             long start = System.nanoTime();
             flush(tx);
+            if (!tx.tallies.isEmpty()) {
+                // last, in key order: the rows stay locked only until the commit, and two writes never lock two of
+                // them in opposite order
+                tx.tallies.apply(session.getMapper(TallyMapper.class), new TallyUpserts(session));
+            }
             session.commit(true);
             committed = true;
             telemetry.committed(1, System.nanoTime() - start);
@@ -349,6 +359,105 @@ final class PostgresDatabase implements MapperAccess, UnitOfWork, AutoCloseable 
         }
         tx.held.clear();
         EventCopy.copy(tx.session.getConnection(), rows);
+        for (EventCopy.Row r : rows) {
+            RawEnvelopeRow e = r.env();
+            tx.tallies.add(e.tenantId(), e.sourceType(), e.sourceId(), e.sourceName(), e.sourcePath(),
+                    r.ev() == null ? null : r.ev().host(), e.status(), e.receivedAt());
+        }
+    }
+
+    /**
+     * The upserts of {@code event_tallies} and {@code host_tallies} (ADR 33), one statement each over arrays, in the
+     * order given (key order): a batch touches up to a few hundred hosts, and a statement per key cost a round of
+     * parse, bind and execute each. The same upserts as TallyMapper.xml's {@code add}.
+     */
+    private static final String UPSERT_TALLIES = """
+            INSERT INTO event_tallies (tenant_id, source_type, source_id, source_name, source_path, status, absent,
+                                       events, last_received_at)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[],
+                                 ?::bigint[], ?::bigint[])
+            ON CONFLICT (tenant_id, source_type, source_id, source_name, source_path, status, absent) DO UPDATE
+               SET events = event_tallies.events + excluded.events,
+                   last_received_at = CASE
+                       WHEN excluded.last_received_at IS NULL THEN event_tallies.last_received_at
+                       WHEN event_tallies.last_received_at IS NULL
+                            OR event_tallies.last_received_at < excluded.last_received_at
+                           THEN excluded.last_received_at
+                       ELSE event_tallies.last_received_at END
+            """;
+
+    private static final String UPSERT_HOSTS = """
+            INSERT INTO host_tallies (tenant_id, host, events)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[])
+            ON CONFLICT (tenant_id, host) DO UPDATE SET events = host_tallies.events + excluded.events
+            """;
+
+    /** Sends the upserts of a write's tallies on its session's connection, after what MyBatis batched so far. */
+    private record TallyUpserts(SqlSession session) implements EventTallies.Upserts {
+
+        @Override
+        public void tallies(List<EventTallies.TallyRow> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            int n = rows.size();
+            Object[][] columns = new Object[9][];
+            columns[0] = rows.stream().map(EventTallies.TallyRow::tenantId).toArray(String[]::new);
+            columns[1] = rows.stream().map(EventTallies.TallyRow::sourceType).toArray(String[]::new);
+            columns[2] = rows.stream().map(EventTallies.TallyRow::sourceId).toArray(String[]::new);
+            columns[3] = rows.stream().map(EventTallies.TallyRow::sourceName).toArray(String[]::new);
+            columns[4] = rows.stream().map(EventTallies.TallyRow::sourcePath).toArray(String[]::new);
+            columns[5] = rows.stream().map(EventTallies.TallyRow::status).toArray(String[]::new);
+            columns[6] = rows.stream().map(EventTallies.TallyRow::absent).toArray(Integer[]::new);
+            columns[7] = rows.stream().map(EventTallies.TallyRow::events).toArray(Long[]::new);
+            columns[8] = rows.stream().map(EventTallies.TallyRow::lastReceivedAt).toArray(Long[]::new);
+            run(UPSERT_TALLIES, columns, "text", "text", "text", "text", "text", "text", "integer", "bigint",
+                    "bigint");
+        }
+
+        @Override
+        public void hosts(List<EventTallies.HostRow> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            run(UPSERT_HOSTS, new Object[][] {
+                rows.stream().map(EventTallies.HostRow::tenantId).toArray(String[]::new),
+                rows.stream().map(EventTallies.HostRow::host).toArray(String[]::new),
+                rows.stream().map(EventTallies.HostRow::events).toArray(Long[]::new)}, "text", "text", "bigint");
+        }
+
+        private void run(String sql, Object[][] columns, String... types) {
+            session.flushStatements();
+            java.sql.Connection c = session.getConnection();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int k = 0; k < columns.length; k++) {
+                    ps.setArray(k + 1, c.createArrayOf(types[k], columns[k]));
+                }
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("cannot count events: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The changes to {@code event_tallies} of this write. */
+    EventTallies.Delta tallies() {
+        return tx().tallies;
+    }
+
+    /**
+     * Runs {@code updates}, which change the stored rows {@code ids} (a replay): they are locked and counted out of
+     * the tallies first, as they are, and counted in again as {@code updates} left them (ADR 33). The lock keeps
+     * another node's retention from deleting them in between.
+     */
+    void rewrite(List<Long> ids, Runnable updates) {
+        Tx tx = tx();
+        flush(tx);
+        TallyMapper mapper = tx.session.getMapper(TallyMapper.class);
+        tx.tallies.left(mapper.ofIds(ids, true));
+        updates.run();
+        tx.session.flushStatements();
+        tx.tallies.added(mapper.ofIds(ids, false));
     }
 
     @Override

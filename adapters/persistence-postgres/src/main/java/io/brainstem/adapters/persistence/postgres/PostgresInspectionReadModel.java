@@ -1,6 +1,8 @@
 package io.brainstem.adapters.persistence.postgres;
 
 import io.brainstem.adapters.persistence.relational.ReadModelRows;
+import io.brainstem.adapters.persistence.relational.EventTallies;
+import io.brainstem.adapters.persistence.relational.TallyMapper;
 import io.brainstem.adapters.persistence.relational.CandidatePages;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
@@ -35,6 +37,11 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
 
     PostgresInspectionReadModel(PostgresDatabase db) {
         this.db = db;
+    }
+
+    private TallyMapper tallies() {
+        db.flushHeld();
+        return db.mapper(TallyMapper.class);
     }
 
     private InspectionMapper mapper() {
@@ -106,7 +113,7 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
 
     @Override
     public Map<EnvelopeStatus, Long> envelopeCountsByStatus() {
-        return ReadModelRows.statusCounts(mapper().statusCounts());
+        return ReadModelRows.statusCounts(tallies().statusCounts());
     }
 
     @Override
@@ -119,15 +126,17 @@ final class PostgresInspectionReadModel implements InspectionReadModel {
         return mapper().signatureCount();
     }
 
-    /** The source dimensions are column names of {@code events}, never client text. */
+    /** From the tallies kept as events are written (ADR 33); the dimensions are fixed column names. */
     @Override
     public Map<String, List<ValueCount>> sourceSummaries(int limit) {
-        return ReadModelRows.sourceSummaries(limit, mapper()::dimensionCounts);
+        return ReadModelRows.sourceSummaries(limit,
+                (dimension, n) -> dimension.equals("host") ? tallies().hostCounts(n)
+                        : tallies().dimensionCounts(dimension, EventTallies.absentBit(dimension), n));
     }
 
     @Override
     public List<SourceStatus> sourceStatus(SourceFilter f, int limit) {
-        return ReadModelRows.sourceStatus(mapper().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
+        return ReadModelRows.sourceStatus(tallies().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
                 f.sourceId().orElse(null), f.sourcePath().orElse(null), limit));
     }
 }

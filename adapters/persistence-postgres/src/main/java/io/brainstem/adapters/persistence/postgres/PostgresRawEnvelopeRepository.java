@@ -40,11 +40,15 @@ final class PostgresRawEnvelopeRepository implements RawEnvelopeRepository {
 
     @Override
     public void saveOutcomes(Collection<RawEnvelope> envelopes) {
+        List<RawEnvelopeRow> updates = new ArrayList<>();
         for (RawEnvelope envelope : envelopes) {
             if (!db.holdOutcome(envelope)) {
-                RawEnvelopeRow row = RawEnvelopeRow.from(envelope);
-                db.later(session -> session.getMapper(EventMapper.class).updateOutcome(row));
+                updates.add(RawEnvelopeRow.from(envelope));
             }
+        }
+        if (!updates.isEmpty()) {
+            db.rewrite(updates.stream().map(RawEnvelopeRow::id).toList(), () -> updates.forEach(
+                    row -> db.later(session -> session.getMapper(EventMapper.class).updateOutcome(row))));
         }
     }
 
@@ -90,7 +94,9 @@ final class PostgresRawEnvelopeRepository implements RawEnvelopeRepository {
         if (n == 0) {
             return 0;
         }
-        mapper.deleteRange(oldest.getFirst().id(), oldest.get(n - 1).id()); // exactly the n rows listed
+        // exactly the n rows listed; what they counted leaves event_tallies in the same transaction (ADR 33), as
+        // deleted: another node's replay may have changed a row since it was listed
+        db.tallies().deleted(mapper.deleteRange(oldest.getFirst().id(), oldest.get(n - 1).id()));
         return n;
     }
 

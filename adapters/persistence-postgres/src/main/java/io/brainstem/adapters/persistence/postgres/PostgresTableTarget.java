@@ -35,6 +35,32 @@ public final class PostgresTableTarget implements StoreTables.Target {
         }
     }
 
+    /** Counts the events of ids {@code ?..?} in {@code event_tallies} (ADR 33), as the migration V4 does. */
+    private static final String TALLY_COPIED = """
+            INSERT INTO event_tallies (tenant_id, source_type, source_id, source_name, source_path, status, absent,
+                                       events, last_received_at)
+            SELECT e.tenant_id, COALESCE(e.source_type, ''), COALESCE(e.source_id, ''), COALESCE(e.source_name, ''),
+                   COALESCE(e.source_path, ''), e.status,
+                   CASE WHEN e.source_type IS NULL THEN 1 ELSE 0 END + CASE WHEN e.source_id IS NULL THEN 2 ELSE 0 END
+                       + CASE WHEN e.source_name IS NULL THEN 4 ELSE 0 END
+                       + CASE WHEN e.source_path IS NULL THEN 8 ELSE 0 END,
+                   COUNT(*), MAX(e.received_at)
+              FROM events e
+             WHERE e.id BETWEEN ? AND ?
+             GROUP BY e.tenant_id, e.source_type, e.source_id, e.source_name, e.source_path, e.status
+            ON CONFLICT (tenant_id, source_type, source_id, source_name, source_path, status, absent) DO UPDATE
+               SET events = event_tallies.events + excluded.events,
+                   last_received_at = GREATEST(event_tallies.last_received_at, excluded.last_received_at)
+            """;
+
+    /** And in {@code host_tallies}. */
+    private static final String TALLY_HOSTS_COPIED = """
+            INSERT INTO host_tallies (tenant_id, host, events)
+            SELECT tenant_id, host, COUNT(*) FROM events WHERE id BETWEEN ? AND ? AND host IS NOT NULL
+             GROUP BY tenant_id, host
+            ON CONFLICT (tenant_id, host) DO UPDATE SET events = host_tallies.events + excluded.events
+            """;
+
     @Override
     public long maxEventId() {
         return single("SELECT COALESCE(MAX(id), 0) FROM events");
@@ -49,6 +75,14 @@ public final class PostgresTableTarget implements StoreTables.Target {
             copy("COPY events (" + String.join(", ", StoreTables.EVENTS.columns()) + ") FROM STDIN", rows);
             try (Statement st = connection.createStatement()) {
                 st.execute("SELECT setval('events_id_seq', GREATEST((SELECT MAX(id) FROM events), 1))");
+            }
+            for (String tally : List.of(TALLY_COPIED, TALLY_HOSTS_COPIED)) {
+                // the chunk's ids ascend and are new: what they count joins the tallies in the same transaction
+                try (java.sql.PreparedStatement ps = connection.prepareStatement(tally)) {
+                    ps.setLong(1, ((Number) rows.getFirst()[0]).longValue());
+                    ps.setLong(2, ((Number) rows.getLast()[0]).longValue());
+                    ps.executeUpdate();
+                }
             }
             connection.commit();
         } catch (SQLException | IOException e) {

@@ -234,6 +234,15 @@ final class HotPathInserts {
         }
     }
 
+    /** Counts inserted rows in {@code event_tallies} (ADR 33); after {@link #insert}, which sealed them. */
+    static void tally(Collection<Pending> rows, io.brainstem.adapters.persistence.relational.EventTallies.Delta tallies) {
+        for (Pending p : rows) {
+            RawEnvelopeRow r = p.row;
+            tallies.add(r.tenantId(), r.sourceType(), r.sourceId(), r.sourceName(), r.sourcePath(),
+                    p.eventRow == null ? null : p.eventRow.host(), r.status(), r.receivedAt());
+        }
+    }
+
     /** Marks a column whose values differ between rows (or cannot be a literal): it is bound per row. */
     private static final Object BOUND = new Object();
 

@@ -4,8 +4,6 @@ import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.adapters.persistence.relational.CanonicalEventRow;
 import io.brainstem.adapters.persistence.relational.CandidateRow;
 import io.brainstem.adapters.persistence.relational.SignatureRow;
-import io.brainstem.adapters.persistence.relational.InspectionRows.SourceStatusRow;
-import io.brainstem.adapters.persistence.relational.InspectionRows.ValueCountRow;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
@@ -39,8 +37,6 @@ public interface InspectionMapper {
             @Param("sourceId") String sourceId, @Param("sourcePath") String sourcePath, @Param("from") Long from,
             @Param("to") Long to, @Param("limit") int limit);
 
-    List<ValueCountRow> statusCounts();
-
     /** The signature with this id, following an alias to its survivor (any tenant). */
     SignatureRow signature(@Param("id") String id);
 
@@ -52,10 +48,4 @@ public interface InspectionMapper {
     long candidateCount();
 
     long signatureCount();
-
-    /** {@code dimension} is interpolated: callers pass only whitelisted column names. */
-    List<ValueCountRow> dimensionCounts(@Param("dimension") String dimension, @Param("limit") int limit);
-
-    List<SourceStatusRow> sourceStatus(@Param("tenantId") String tenantId, @Param("sourceType") String sourceType,
-            @Param("sourceId") String sourceId, @Param("sourcePath") String sourcePath, @Param("limit") int limit);
 }

@@ -28,8 +28,9 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
             }
         }
         if (!updates.isEmpty()) {
-            db.later(session -> HotPathInserts.update(db.statements(), session.getConnection(), updates,
-                    db.blocks()));
+            List<Long> ids = updates.stream().map(e -> e.id().value()).toList();
+            db.later(session -> Tallied.rewrite(session, db.tallies(), ids,
+                    () -> HotPathInserts.update(db.statements(), session.getConnection(), updates, db.blocks())));
         }
     }
 

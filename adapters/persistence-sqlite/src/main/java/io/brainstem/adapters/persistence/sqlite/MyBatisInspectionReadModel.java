@@ -1,6 +1,8 @@
 package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.adapters.persistence.relational.ReadModelRows;
+import io.brainstem.adapters.persistence.relational.EventTallies;
+import io.brainstem.adapters.persistence.relational.TallyMapper;
 
 import io.brainstem.adapters.persistence.relational.SqlTimes;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
@@ -41,6 +43,10 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
 
     MyBatisInspectionReadModel(SqliteDatabase db) {
         this.db = db;
+    }
+
+    private TallyMapper tallies() {
+        return db.mapper(TallyMapper.class);
     }
 
     private InspectionMapper mapper() {
@@ -168,7 +174,7 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
 
     @Override
     public Map<EnvelopeStatus, Long> envelopeCountsByStatus() {
-        return ReadModelRows.statusCounts(mapper().statusCounts());
+        return ReadModelRows.statusCounts(tallies().statusCounts());
     }
 
     @Override
@@ -181,14 +187,17 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
         return mapper().signatureCount();
     }
 
+    /** From the tallies kept as events are written (ADR 33); the dimensions are fixed column names. */
     @Override
     public Map<String, List<ValueCount>> sourceSummaries(int limit) {
-        return ReadModelRows.sourceSummaries(limit, mapper()::dimensionCounts);
+        return ReadModelRows.sourceSummaries(limit,
+                (dimension, n) -> dimension.equals("host") ? tallies().hostCounts(n)
+                        : tallies().dimensionCounts(dimension, EventTallies.absentBit(dimension), n));
     }
 
     @Override
     public List<SourceStatus> sourceStatus(SourceFilter f, int limit) {
-        return ReadModelRows.sourceStatus(mapper().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
+        return ReadModelRows.sourceStatus(tallies().sourceStatus(f.tenantId().orElse(null), f.sourceType().orElse(null),
                 f.sourceId().orElse(null), f.sourcePath().orElse(null), limit));
     }
 }

@@ -3,6 +3,7 @@ package io.brainstem.adapters.persistence.sqlite;
 import io.brainstem.adapters.persistence.relational.InspectionRows;
 
 import io.brainstem.adapters.persistence.relational.SqlTimes;
+import io.brainstem.adapters.persistence.relational.TallyMapper;
 import io.brainstem.adapters.persistence.relational.RawEnvelopeRow;
 import io.brainstem.application.port.out.RawEnvelopeRepository;
 import io.brainstem.domain.envelope.EnvelopeContent;
@@ -52,7 +53,9 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
             }
         }
         if (!updates.isEmpty()) {
-            db.later(session -> updates.forEach(session.getMapper(RawEnvelopeMapper.class)::updateOutcome));
+            List<Long> ids = updates.stream().map(RawEnvelopeRow::id).toList();
+            db.later(session -> Tallied.rewrite(session, db.tallies(), ids,
+                    () -> updates.forEach(session.getMapper(RawEnvelopeMapper.class)::updateOutcome)));
         }
     }
 
@@ -106,6 +109,8 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
         }
         long from = oldest.getFirst().id();
         long to = oldest.get(n - 1).id();
+        // what goes, counted out of event_tallies in the same transaction (ADR 33)
+        db.tallies().deleted(db.mapper(TallyMapper.class).ofRange(from, to));
         Connection c = db.flushedConnection();
         try (PreparedStatement fts = c.prepareStatement("DELETE FROM events_fts WHERE rowid BETWEEN ? AND ?");
                 PreparedStatement rows = c.prepareStatement("DELETE FROM events WHERE id BETWEEN ? AND ?")) {

@@ -1,10 +1,12 @@
 package io.brainstem.adapters.persistence.sqlite;
 
 import io.brainstem.adapters.persistence.relational.AlertSyncMapper;
+import io.brainstem.adapters.persistence.relational.EventTallies;
 import io.brainstem.adapters.persistence.relational.IntakeCursorMapper;
 import io.brainstem.adapters.persistence.relational.MapperAccess;
 import io.brainstem.adapters.persistence.relational.ReviewMapper;
 import io.brainstem.adapters.persistence.relational.SignatureMapper;
+import io.brainstem.adapters.persistence.relational.TallyMapper;
 import io.brainstem.application.port.out.CommitTelemetry;
 import io.brainstem.application.port.out.StorageException;
 import io.brainstem.application.port.out.UnitOfWork;
@@ -68,6 +70,8 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
     private final AtomicLong transactions = new AtomicLong();
     /** Owned by whoever holds the connection (the committer, or attached work while the committer is idle). */
     private final EventBlocks blocks = new EventBlocks();
+    /** The changes to {@code event_tallies} of the open transaction (ADR 33); owned like {@link #blocks}. */
+    private final EventTallies.Delta tallies = new EventTallies.Delta();
     /** The writer connection's prepared hot-path statements; owned like {@link #blocks}. */
     private final HotPathInserts.Statements statements = new HotPathInserts.Statements();
     private long lastDataVersion = Long.MIN_VALUE;
@@ -161,6 +165,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         config.addMapper(IncidentMapper.class);
         config.addMapper(ReviewMapper.class);
         config.addMapper(AlertSyncMapper.class);
+        config.addMapper(TallyMapper.class);
         return new SqlSessionFactoryBuilder().build(config);
     }
 
@@ -249,6 +254,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         nextId = -1;
         if (job.session != null) {
             blocks.rolledBack();
+            tallies.clear();
             try {
                 job.session.rollback(true);
             } catch (RuntimeException e) {
@@ -292,10 +298,21 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         for (Consumer<SqlSession> op : job.ops) {
             op.accept(session);
         }
-        HotPathInserts.insert(statements, session.getConnection(), job.pending.values(), blocks);
+        insertHeld(session.getConnection(), job.pending.values());
+    }
+
+    /** Inserts held envelopes and counts them in {@code event_tallies} (ADR 33). */
+    private void insertHeld(java.sql.Connection connection, java.util.Collection<HotPathInserts.Pending> held) {
+        HotPathInserts.insert(statements, connection, held, blocks);
+        HotPathInserts.tally(held, tallies);
     }
 
     private void commitWritten(SqlSession session) {
+        if (!tallies.isEmpty()) {
+            session.flushStatements(); // what MyBatis batched runs before the plain JDBC of the upserts
+            tallies.apply(session.getMapper(TallyMapper.class), new TallyUpserts(statements, session.getConnection()));
+            session.flushStatements();
+        }
         blocks.writeTouched(session.getConnection());
         session.commit(true);
         blocks.committed();
@@ -341,6 +358,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
                 telemetry.committed(written.size(), System.nanoTime() - start);
             } catch (RuntimeException e) {
                 blocks.rolledBack();
+                tallies.clear();
                 try {
                     session.rollback(true);
                 } catch (RuntimeException rollbackFailure) {
@@ -518,7 +536,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
      */
     private void flushPending(Job job) {
         if (!job.pending.isEmpty()) {
-            HotPathInserts.insert(statements, job.session.getConnection(), job.pending.values(), blocks);
+            insertHeld(job.session.getConnection(), job.pending.values());
             job.pending.clear();
         }
     }
@@ -559,6 +577,11 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
 
     EventBlocks blocks() {
         return blocks;
+    }
+
+    /** The changes to {@code event_tallies} of the open transaction; for whoever holds the connection. */
+    EventTallies.Delta tallies() {
+        return tallies;
     }
 
     HotPathInserts.Statements statements() {

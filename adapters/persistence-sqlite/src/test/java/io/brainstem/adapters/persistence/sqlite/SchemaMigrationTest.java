@@ -54,6 +54,8 @@ class SchemaMigrationTest {
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'intake_cursors'"));
         assertEquals(latestVersion(), scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
         assertEquals(16, scalar(db, "SELECT v FROM events_fts_config WHERE k = 'automerge'"), "V8");
+        assertEquals(scalar(db, "SELECT COUNT(*) FROM events"), scalar(db, "SELECT SUM(events) FROM event_tallies"),
+                "V10 counted the rows stored");
         assertEquals(2, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('alert_histories',"
                 + " 'alert_sync_cursors')"), "V9");
         assertEquals("old-host", textScalar(db, "SELECT host FROM raw_envelopes WHERE id = 7"));
@@ -111,6 +113,8 @@ class SchemaMigrationTest {
             }
             assertEquals(4, storage.unitOfWork().read(() -> storage.rawEnvelopes().findAfter(0, List.of(), null, 9))
                     .size());
+            assertEquals(4L, storage.unitOfWork().read(() -> storage.inspection().envelopeCountsByStatus().values()
+                    .stream().mapToLong(Long::longValue).sum()), "V10 counted the rows stored");
         }
         assertEquals("integer", textScalar(db, "SELECT typeof(message) FROM events WHERE id = 1"));
         assertEquals("text", textScalar(db, "SELECT typeof(message) FROM events WHERE id = 2"));

@@ -30,6 +30,13 @@ class SqliteStorageContractTest extends StorageContracts {
         opened.clear();
     }
 
+    @Override
+    protected Storage restart(Storage storage) {
+        SqliteStorage sqlite = (SqliteStorage) storage;
+        sqlite.close();
+        return new SqliteStorage(sqlite.file());
+    }
+
     @Nested
     class Catalog extends StorageCatalogContract {
         @Override
