@@ -22,14 +22,17 @@ CREATE TABLE event_tallies (
     events           BIGINT  NOT NULL,
     last_received_at BIGINT,
     PRIMARY KEY (tenant_id, source_type, source_id, source_name, source_path, status, absent)
-);
+) WITH (fillfactor = 50);
 
 CREATE TABLE host_tallies (
     tenant_id TEXT    NOT NULL,
     host      TEXT    NOT NULL,
     events    BIGINT  NOT NULL,
     PRIMARY KEY (tenant_id, host)
-);
+) WITH (fillfactor = 50);
+
+-- Every commit updates some of these rows in place: half of each page is left free, so that an update finds room
+-- for the new row version beside the old one and leaves the primary key alone (a HOT update).
 
 -- the counts of the rows already stored
 INSERT INTO event_tallies (tenant_id, source_type, source_id, source_name, source_path, status, absent, events,
