@@ -29,7 +29,7 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
         }
         if (!updates.isEmpty()) {
             db.later(session -> HotPathInserts.update(db.statements(), session.getConnection(), updates,
-                    db.blocks()));
+                    db.blocks(), db.messages()));
         }
     }
 

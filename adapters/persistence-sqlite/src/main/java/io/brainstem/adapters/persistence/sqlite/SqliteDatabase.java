@@ -68,6 +68,8 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
     private final AtomicLong transactions = new AtomicLong();
     /** Owned by whoever holds the connection (the committer, or attached work while the committer is idle). */
     private final EventBlocks blocks = new EventBlocks();
+    /** The writer's view of the message index partitions (ADR 34); owned like {@link #blocks}. */
+    private final MessageIndex messages = new MessageIndex();
     /** The writer connection's prepared hot-path statements; owned like {@link #blocks}. */
     private final HotPathInserts.Statements statements = new HotPathInserts.Statements();
     private long lastDataVersion = Long.MIN_VALUE;
@@ -240,6 +242,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         nextId = -1;
         if (job.session != null) {
             blocks.rolledBack();
+            messages.forget();
             try {
                 job.session.rollback(true);
             } finally {
@@ -275,7 +278,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         for (Consumer<SqlSession> op : job.ops) {
             op.accept(session);
         }
-        HotPathInserts.insert(statements, session.getConnection(), job.pending.values(), blocks);
+        HotPathInserts.insert(statements, session.getConnection(), job.pending.values(), blocks, messages);
     }
 
     private void commitWritten(SqlSession session) {
@@ -324,6 +327,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
                 telemetry.committed(written.size(), System.nanoTime() - start);
             } catch (RuntimeException e) {
                 blocks.rolledBack();
+                messages.forget();
                 try {
                     session.rollback(true);
                 } catch (RuntimeException rollbackFailure) {
@@ -403,6 +407,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
             if (changed) {
                 stateEpoch.incrementAndGet();
                 blocks.forgetWriterState();
+                messages.forget();
             }
             return changed;
         } catch (java.sql.SQLException e) {
@@ -500,7 +505,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
      */
     private void flushPending(Job job) {
         if (!job.pending.isEmpty()) {
-            HotPathInserts.insert(statements, job.session.getConnection(), job.pending.values(), blocks);
+            HotPathInserts.insert(statements, job.session.getConnection(), job.pending.values(), blocks, messages);
             job.pending.clear();
         }
     }
@@ -541,6 +546,10 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
 
     EventBlocks blocks() {
         return blocks;
+    }
+
+    MessageIndex messages() {
+        return messages;
     }
 
     HotPathInserts.Statements statements() {

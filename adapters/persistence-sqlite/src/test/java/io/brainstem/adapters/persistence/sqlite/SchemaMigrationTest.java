@@ -52,7 +52,7 @@ class SchemaMigrationTest {
             });
         }
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'intake_cursors'"));
-        assertEquals(9, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
+        assertEquals(11, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
         assertEquals(16, scalar(db, "SELECT v FROM events_fts_config WHERE k = 'automerge'"), "V8");
         assertEquals(2, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('alert_histories',"
                 + " 'alert_sync_cursors')"), "V9");
@@ -147,7 +147,7 @@ class SchemaMigrationTest {
             assertEquals(oldId, storage.unitOfWork().read(() -> storage.signatures().findById(t, newId))
                     .orElseThrow().id());
         }
-        assertEquals(9, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
+        assertEquals(11, scalar(db, "SELECT MAX(CAST(version AS INTEGER)) FROM schema_version"));
         assertEquals(1, scalar(db, "SELECT COUNT(*) FROM signatures"));
         assertEquals("sig_old", textScalar(db, "SELECT survivor_id FROM signature_aliases WHERE alias_id = 'sig_new'"));
     }
