@@ -196,8 +196,14 @@ final class MessageIndex {
      */
     void reindex(Connection c, List<Indexed> before, List<Long> timestamps) throws SQLException {
         List<Partition> parts = all(c);
+        java.util.Set<Long> done = new java.util.HashSet<>();
         for (int k = 0; k < before.size(); k++) {
             Indexed old = before.get(k);
+            if (!done.add(old.id())) {
+                // the same event twice in one call: its row holds the last, indexed once; its timestamp counts
+                widen(c, holding(parts, old.id()), timestamps.get(k), timestamps.get(k));
+                continue;
+            }
             Partition p = holding(parts, old.id());
             if (BY_ROWID.equals(p.kind())) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO " + p.name()

@@ -191,6 +191,14 @@ class MessageIndexTest {
         assertEquals(List.of(ids.get(0)), search(Optional.of(T0.plus(DAY)), Optional.empty(), Optional.empty(),
                 100, "tunnel"));
         assertEquals(List.of(ids.get(1)), search("link"));
+        // the same event twice in one replay: the last one counts, indexed once
+        StorageFixtures.write(s, () -> s.canonicalEvents().saveAll(List.of(
+                event(ids.get(1), TENANT, SIG, T0, "fw-01", "charon", Severity.WARNING, "link flapping"),
+                event(ids.get(1), TENANT, SIG, T0, "fw-01", "charon", Severity.WARNING, "link restored"))));
+        assertEquals(List.of(ids.get(1)), search("link"));
+        assertEquals(List.of(ids.get(1)), search("restored"));
+        assertEquals(List.of(), search("flapping"));
+        assertEquals(List.of(), search("down"));
         // an envelope whose event comes in a later transaction is indexed then
         List<RawEnvelope> late = StorageFixtures.receive(s, T0.plusSeconds(1), "x");
         StorageFixtures.write(s, () -> s.canonicalEvents().saveAll(List.of(event(late.getFirst().id().value(),
