@@ -91,12 +91,14 @@ case "$MODE" in
     SERVER=$!
     for _ in $(seq 1 100); do curl -sf "$URL/healthz" >/dev/null && break; sleep 0.2; done
     PID=$(pgrep -P $SERVER java || echo $SERVER)
+    echo "restarted at $(date +%T); the first sweep starts 30 s later"
     # the first sweep starts 30 s after start: batch ingest plus single events at 100/s for 20 s before it, then
     # the same while it deletes
     # LOAD=batch: batch ingest at full speed (throughput); LOAD=single: single events at RATE (500)/s, a load the
     # server carries easily (latency); LOAD=both: the two together (the singles then queue behind saturation)
     phase() {
       local load=""
+      echo "$1: from $(date +%T)"
       if [ "${LOAD:-both}" != single ]; then
         ( "${BENCH[@]}" batch "$URL" "$2" "${CONCURRENCY:-2}" 500 | sed "s/^/$1: /" ) &
         load=$!
