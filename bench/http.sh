@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmarks against a real `brainstem serve` on 127.0.0.1 with a fresh database.
 #   bench/http.sh ingest     POST /ingest/batch (500-event batches) throughput on a fresh database
-#                            (after WARMUP=20 s of the same load, not counted)
+#                            (after WARMUP=20 s of the same load, not counted), and the server's CPU per event
 #   bench/http.sh single     POST /ingest/event latency at RATE (500) requests/s on a fresh database
 #   bench/http.sh inspect [N] fill N events (default 1,000,000), then GET /signatures, /candidates,
 #                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
