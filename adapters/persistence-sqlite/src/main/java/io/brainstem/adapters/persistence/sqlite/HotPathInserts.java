@@ -380,8 +380,8 @@ final class HotPathInserts {
         }
         FieldSourceSets.insert(statements, connection, new HashSet<>(entries));
         try (PreparedStatement ps = connection.prepareStatement(UPDATE_EVENT)) {
-            List<MessageIndex.Indexed> indexed = MessageIndex.indexedBefore(connection,
-                    rows.stream().map(CanonicalEventRow::id).toList());
+            List<Long> ids = rows.stream().map(CanonicalEventRow::id).toList();
+            List<MessageIndex.Partition> parts = MessageIndex.unindex(connection, ids);
             for (int k = 0; k < rows.size(); k++) {
                 CanonicalEventRow e = rows.get(k);
                 bindEvent(ps, 1, e, entries.get(k).id());
@@ -401,7 +401,7 @@ final class HotPathInserts {
                     throw mismatch(e.id());
                 }
             }
-            messages.reindex(connection, indexed, rows.stream().map(CanonicalEventRow::timestamp).toList());
+            messages.reindex(connection, parts, ids, rows.stream().map(CanonicalEventRow::timestamp).toList());
         } catch (SQLException e) {
             throw new StorageException("cannot store canonical events: " + e.getMessage(), e);
         }

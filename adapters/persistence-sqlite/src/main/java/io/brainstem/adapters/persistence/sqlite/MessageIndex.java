@@ -170,64 +170,45 @@ final class MessageIndex {
         }
     }
 
-    /** A replayed event's message as it was indexed, or null when it was not (no canonical event before). */
-    record Indexed(long id, String message) {
-    }
-
-    /** Reads the indexed messages of {@code ids} before replay rewrites their rows. */
-    static List<Indexed> indexedBefore(Connection c, List<Long> ids) throws SQLException {
-        List<Indexed> out = new ArrayList<>(ids.size());
-        try (PreparedStatement ps = c.prepareStatement("SELECT signature_id IS NOT NULL, "
-                + HotPathInserts.MESSAGE_SQL + " FROM events WHERE id = ?")) {
-            for (long id : ids) {
+    /**
+     * Before replay rewrites the rows of {@code ids}: removes their indexed messages, each from its partition, by
+     * rowid or with FTS5's 'delete' command fed by SQLite from the row as it still is, the very text that was indexed
+     * (it never passes through Java). Returns the partitions, newest first, for {@link #reindex}.
+     */
+    static List<Partition> unindex(Connection c, List<Long> ids) throws SQLException {
+        List<Partition> parts = all(c);
+        for (long id : new java.util.LinkedHashSet<>(ids)) {
+            Partition p = holding(parts, id);
+            String sql = BY_ROWID.equals(p.kind())
+                    ? "DELETE FROM " + p.name() + " WHERE rowid = ?"
+                    : "INSERT INTO " + p.name() + " (" + p.name() + ", rowid, body) SELECT 'delete', id, "
+                            + HotPathInserts.MESSAGE_SQL + " FROM events WHERE id = ? AND signature_id IS NOT NULL";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    out.add(new Indexed(id, rs.next() && rs.getBoolean(1) ? rs.getString(2) : null));
-                }
+                ps.executeUpdate();
             }
         }
-        return out;
+        return parts;
     }
 
     /**
-     * Replaces the indexed messages of replayed events, whose rows now hold the new message and timestamp
-     * ({@code timestamps}, microseconds, by position): the old row goes (by rowid, or by its old text), the new one
-     * is read back from the event's row, and the partition's bounds take the new timestamp.
+     * After replay rewrote the rows of {@code ids} (unindexed by {@link #unindex}) with new messages and timestamps
+     * ({@code timestamps}, microseconds, by position): indexes each once, read back from its row, and widens its
+     * partition's bounds to the new timestamps.
      */
-    void reindex(Connection c, List<Indexed> before, List<Long> timestamps) throws SQLException {
-        List<Partition> parts = all(c);
+    void reindex(Connection c, List<Partition> parts, List<Long> ids, List<Long> timestamps) throws SQLException {
         java.util.Set<Long> done = new java.util.HashSet<>();
-        for (int k = 0; k < before.size(); k++) {
-            Indexed old = before.get(k);
-            if (!done.add(old.id())) {
-                // the same event twice in one call: its row holds the last, indexed once; its timestamp counts
-                widen(c, holding(parts, old.id()), timestamps.get(k), timestamps.get(k));
-                continue;
-            }
-            Partition p = holding(parts, old.id());
-            if (BY_ROWID.equals(p.kind())) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO " + p.name()
-                        + " (rowid, body) SELECT id, " + HotPathInserts.MESSAGE_SQL + " FROM events WHERE id = ?")) {
-                    ps.setLong(1, old.id());
-                    ps.executeUpdate();
-                }
-            } else {
-                if (old.message() != null) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + p.name() + " (" + p.name()
-                            + ", rowid, body) VALUES ('delete', ?, ?)")) {
-                        ps.setLong(1, old.id());
-                        ps.setString(2, old.message());
-                        ps.executeUpdate();
-                    }
-                }
+        for (int k = 0; k < ids.size(); k++) {
+            long id = ids.get(k);
+            Partition p = holding(parts, id);
+            if (done.add(id)) { // the same event twice in one call: its row holds the last, indexed once
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + p.name() + " (rowid, body) SELECT id, "
                         + HotPathInserts.MESSAGE_SQL + " FROM events WHERE id = ? AND signature_id IS NOT NULL")) {
-                    ps.setLong(1, old.id());
+                    ps.setLong(1, id);
                     ps.executeUpdate();
                 }
             }
-            long ts = timestamps.get(k);
-            widen(c, p, ts, ts);
+            widen(c, p, timestamps.get(k), timestamps.get(k));
         }
         newest = null;
     }
