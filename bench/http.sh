@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmarks against a real `brainstem serve` on 127.0.0.1 with a fresh database.
 #   bench/http.sh ingest     POST /ingest/batch (500-event batches) throughput on a fresh database
-#                            (after WARMUP=20 s of the same load, not counted)
+#                            (after WARMUP=20 s of the same load, not counted), and the server's CPU per event
 #   bench/http.sh single     POST /ingest/event latency at RATE (500) requests/s on a fresh database
 #   bench/http.sh inspect [N] fill N events (default 1,000,000), then GET /signatures, /candidates,
 #                            /canonical_events with filters at 50 requests/s; reports p99 and the server's RSS
@@ -45,11 +45,19 @@ trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; pg_stop; rm -r
 BENCH=(java -cp bench/target/classes io.brainstem.bench.http.HttpBench)
 URL="http://127.0.0.1:$PORT"
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MiB  ", $1, $2/1024} END {print ""}' "/proc/$PID/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; } # the server's user + system CPU, in clock ticks
 case "$MODE" in
   ingest)
     # warm-up (not counted): the JIT compiles the hot paths during the first tens of seconds
     "${BENCH[@]}" batch "$URL" "${WARMUP:-20}" "${CONCURRENCY:-2}" 500 | sed 's/^/warm-up: /'
-    "${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-2}" 500
+    before=$(cpu_ticks)
+    OUT="$("${BENCH[@]}" batch "$URL" "${SECONDS_BATCH:-30}" "${CONCURRENCY:-2}" 500)"
+    after=$(cpu_ticks)
+    echo "$OUT"
+    # CPU per event is steadier than events/s when other processes share the cores
+    events=$(printf '%s' "$OUT" | grep -o '^batch: [0-9]*' | grep -o '[0-9]*')
+    awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$events" \
+      'BEGIN { printf "server CPU: %.1f s, %.1f us per event\n", t / hz, t / hz / n * 1e6 }'
     ;;
   single)
     "${BENCH[@]}" single "$URL" "${SECONDS_SINGLE:-30}" "${RATE:-500}"
@@ -92,17 +100,21 @@ case "$MODE" in
     DB="$DATA/brainstem.sqlite3"
     sqlite3 "$DB" "UPDATE events SET received_at = received_at - 31 * 86400 * 1000000;
       UPDATE event_tallies SET last_received_at = last_received_at - 31 * 86400 * 1000000;" # 31 days before now
+    # the message index partitions (ADR 34) say which day they were opened: they age with the events
+    sqlite3 "$DB" "UPDATE events_fts_parts SET day = day - 31;" 2>/dev/null || true
     echo "aged $(sqlite3 "$DB" 'SELECT COUNT(*) FROM events') events by 31 days"
     BRAINSTEM_RETENTION_DAYS=30 bin/brainstem serve >> "$DATA/serve.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 100); do curl -sf "$URL/healthz" >/dev/null && break; sleep 0.2; done
     PID=$(pgrep -P $SERVER java || echo $SERVER)
+    echo "restarted at $(date +%T); the first sweep starts 30 s later"
     # the first sweep starts 30 s after start: batch ingest plus single events at 100/s for 20 s before it, then
     # the same while it deletes
     # LOAD=batch: batch ingest at full speed (throughput); LOAD=single: single events at RATE (500)/s, a load the
     # server carries easily (latency); LOAD=both: the two together (the singles then queue behind saturation)
     phase() {
       local load=""
+      echo "$1: from $(date +%T)"
       if [ "${LOAD:-both}" != single ]; then
         ( "${BENCH[@]}" batch "$URL" "$2" "${CONCURRENCY:-2}" 500 | sed "s/^/$1: /" ) &
         load=$!

@@ -91,17 +91,6 @@ final class HotPathInserts {
     static final String MESSAGE_SQL =
             "CASE WHEN typeof(message) = 'integer' THEN substr(message_raw, message + 1) ELSE message END";
 
-    /**
-     * Indexes the messages of the canonical events among ids {@code ?1..?2} just inserted (ADR 20): SQLite reads
-     * them back from the rows it has just written, so no message is bound a second time.
-     */
-    static final String INDEX_MESSAGES = "INSERT INTO events_fts (rowid, body) SELECT id, " + MESSAGE_SQL
-            + " FROM events WHERE id BETWEEN ?1 AND ?2 AND signature_id IS NOT NULL";
-
-    /** Replaces the indexed message of one replayed event. */
-    static final String REINDEX_MESSAGE = "INSERT OR REPLACE INTO events_fts (rowid, body) SELECT id, " + MESSAGE_SQL
-            + " FROM events WHERE id = ?1";
-
     private HotPathInserts() {
     }
 
@@ -166,7 +155,8 @@ final class HotPathInserts {
      * experiment"). Only text that survives as a literal exactly is inlined (no NUL, no surrogate, at most
      * 512 characters), and nulls; integers, the id and the raw message are always bound.
      */
-    static void insert(Statements statements, Connection connection, Collection<Pending> rows, EventBlocks blocks) {
+    static void insert(Statements statements, Connection connection, Collection<Pending> rows, EventBlocks blocks,
+            MessageIndex messages) {
         if (rows.isEmpty()) {
             return;
         }
@@ -174,6 +164,9 @@ final class HotPathInserts {
         Set<FieldSourceSets.Entry> fieldSources = new HashSet<>();
         long firstEvent = Long.MAX_VALUE;
         long lastEvent = Long.MIN_VALUE;
+        long receivedAt = Long.MIN_VALUE;
+        long minTs = Long.MAX_VALUE;
+        long maxTs = Long.MIN_VALUE;
         for (Pending p : rows) {
             p.seal();
             values.add(p.values);
@@ -190,6 +183,9 @@ final class HotPathInserts {
                         e.service(), e.severity(), e.signatureId());
                 firstEvent = Math.min(firstEvent, r.id());
                 lastEvent = Math.max(lastEvent, r.id());
+                receivedAt = Math.max(receivedAt, r.receivedAt());
+                minTs = Math.min(minTs, e.timestamp());
+                maxTs = Math.max(maxTs, e.timestamp());
             }
         }
         // a small batch (a single HTTP event) gains nothing from literals: the plain statement, all bound
@@ -224,10 +220,7 @@ final class HotPathInserts {
             }
             if (firstEvent <= lastEvent) {
                 // the ids of one call are new: no other row lies between its first and last event
-                PreparedStatement ps = statements.prepare(connection, INDEX_MESSAGES);
-                ps.setLong(1, firstEvent);
-                ps.setLong(2, lastEvent);
-                ps.executeUpdate();
+                messages.index(statements, connection, firstEvent, lastEvent, receivedAt, minTs, maxTs);
             }
         } catch (SQLException e) {
             throw new StorageException("cannot insert events: " + e.getMessage(), e);
@@ -383,7 +376,7 @@ final class HotPathInserts {
 
     /** Canonical events of envelopes stored in an earlier transaction (replay). */
     static void update(Statements statements, Connection connection, Collection<CanonicalEvent> events,
-            EventBlocks blocks) {
+            EventBlocks blocks, MessageIndex messages) {
         if (events.isEmpty()) {
             return;
         }
@@ -396,6 +389,8 @@ final class HotPathInserts {
         }
         FieldSourceSets.insert(statements, connection, new HashSet<>(entries));
         try (PreparedStatement ps = connection.prepareStatement(UPDATE_EVENT)) {
+            List<Long> ids = rows.stream().map(CanonicalEventRow::id).toList();
+            List<MessageIndex.Partition> parts = MessageIndex.unindex(connection, ids);
             for (int k = 0; k < rows.size(); k++) {
                 CanonicalEventRow e = rows.get(k);
                 bindEvent(ps, 1, e, entries.get(k).id());
@@ -415,12 +410,7 @@ final class HotPathInserts {
                     throw mismatch(e.id());
                 }
             }
-            PreparedStatement index = statements.prepare(connection, REINDEX_MESSAGE);
-            for (CanonicalEventRow e : rows) {
-                index.setLong(1, e.id());
-                index.addBatch();
-            }
-            index.executeBatch();
+            messages.reindex(connection, parts, ids, rows.stream().map(CanonicalEventRow::timestamp).toList());
         } catch (SQLException e) {
             throw new StorageException("cannot store canonical events: " + e.getMessage(), e);
         }

@@ -11,7 +11,8 @@ import org.apache.ibatis.annotations.Param;
 /** MyBatis mapper of the inspection queries; SQL in InspectionMapper.xml. */
 public interface InspectionMapper {
 
-    List<CanonicalEventRow> searchEvents(@Param("match") String match, @Param("tenantId") String tenantId,
+    /** {@code fts} is interpolated: callers pass only a partition name of {@code events_fts_parts}. */
+    List<CanonicalEventRow> searchEvents(@Param("fts") String fts, @Param("match") String match, @Param("tenantId") String tenantId,
             @Param("host") String host, @Param("service") String service, @Param("severity") String severity,
             @Param("signatureIds") List<String> signatureIds, @Param("since") Long since, @Param("until") Long until,
             @Param("beforeId") Long beforeId, @Param("limit") int limit);

@@ -30,7 +30,8 @@ final class MyBatisCanonicalEventRepository implements CanonicalEventRepository 
         if (!updates.isEmpty()) {
             List<Long> ids = updates.stream().map(e -> e.id().value()).toList();
             db.later(session -> Tallied.rewrite(session, db.tallies(), ids,
-                    () -> HotPathInserts.update(db.statements(), session.getConnection(), updates, db.blocks())));
+                    () -> HotPathInserts.update(db.statements(), session.getConnection(), updates, db.blocks(),
+                            db.messages())));
         }
     }
 

@@ -71,12 +71,33 @@ final class MyBatisInspectionReadModel implements InspectionReadModel {
         if (!q.words().isEmpty() && words.isEmpty()) {
             return List.of();
         }
-        String match = words.isEmpty() ? null : FtsQueries.allOf(words);
-        return mapper().searchEvents(match, q.tenantId().orElse(null), q.host().orElse(null),
-                q.service().orElse(null), q.severity().map(Severity::wireName).orElse(null),
-                q.signatureIds().isEmpty() ? null : List.copyOf(q.signatureIds()),
-                q.since().map(SqlTimes::micros).orElse(null), q.until().map(SqlTimes::micros).orElse(null),
-                q.beforeId().orElse(null), limit).stream().map(CanonicalEventRow::toDomain).toList();
+        String tenant = q.tenantId().orElse(null);
+        String host = q.host().orElse(null);
+        String service = q.service().orElse(null);
+        String severity = q.severity().map(Severity::wireName).orElse(null);
+        List<String> signatures = q.signatureIds().isEmpty() ? null : List.copyOf(q.signatureIds());
+        Long since = q.since().map(SqlTimes::micros).orElse(null);
+        Long until = q.until().map(SqlTimes::micros).orElse(null);
+        Long beforeId = q.beforeId().orElse(null);
+        if (words.isEmpty()) {
+            return mapper().searchEvents(null, null, tenant, host, service, severity, signatures, since, until,
+                    beforeId, limit).stream().map(CanonicalEventRow::toDomain).toList();
+        }
+        // the partitions of the message index hold ascending id ranges: newest first, until the page is full
+        // (ADR 34); those entirely at or after the cursor, or outside since/until, are not read
+        String match = FtsQueries.allOf(words);
+        List<CanonicalEventRow> rows = new ArrayList<>();
+        for (MessageIndex.Partition p : MessageIndex.all(db.connection())) {
+            if ((beforeId != null && p.firstId() >= beforeId) || !p.mayHold(since, until)) {
+                continue;
+            }
+            rows.addAll(mapper().searchEvents(p.name(), match, tenant, host, service, severity, signatures, since,
+                    until, beforeId, limit - rows.size()));
+            if (rows.size() >= limit) {
+                break;
+            }
+        }
+        return rows.stream().map(CanonicalEventRow::toDomain).toList();
     }
 
     @Override

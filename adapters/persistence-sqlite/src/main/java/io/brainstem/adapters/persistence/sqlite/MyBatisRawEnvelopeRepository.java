@@ -89,8 +89,9 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
      * Deletes the longest run of envelopes from the lowest id on that were all received before {@code cutoff},
      * at most {@code maxRows}: ids ascend with receipt, so that is every envelope older than the cutoff, read
      * without a scan of the younger rows (there is no index on the receive time). Should the clock have stepped
-     * back, an older envelope behind a younger one waits until the younger one is old too. Their rows in
-     * {@code events_fts} go with them, and the summaries of blocks left empty.
+     * back, an older envelope behind a younger one waits until the younger one is old too. The summaries of
+     * blocks left empty go with them, and every message index partition whose events are all gone now; the index
+     * rows of a partition still partly alive stay until it goes (ADR 34: deleting them one by one stalled intake).
      */
     @Override
     public int deleteReceivedBefore(Instant cutoff, int maxRows) {
@@ -112,13 +113,11 @@ final class MyBatisRawEnvelopeRepository implements RawEnvelopeRepository {
         // what goes, counted out of event_tallies in the same transaction (ADR 33)
         db.tallies().deleted(db.mapper(TallyMapper.class).ofRange(from, to));
         Connection c = db.flushedConnection();
-        try (PreparedStatement fts = c.prepareStatement("DELETE FROM events_fts WHERE rowid BETWEEN ? AND ?");
-                PreparedStatement rows = c.prepareStatement("DELETE FROM events WHERE id BETWEEN ? AND ?")) {
-            for (PreparedStatement ps : List.of(fts, rows)) {
-                ps.setLong(1, from);
-                ps.setLong(2, to);
-                ps.executeUpdate();
-            }
+        try (PreparedStatement rows = c.prepareStatement("DELETE FROM events WHERE id BETWEEN ? AND ?")) {
+            rows.setLong(1, from);
+            rows.setLong(2, to);
+            rows.executeUpdate();
+            MessageIndex.expired(c, to);
         } catch (SQLException e) {
             throw new StorageException("cannot delete expired envelopes: " + e.getMessage(), e);
         }

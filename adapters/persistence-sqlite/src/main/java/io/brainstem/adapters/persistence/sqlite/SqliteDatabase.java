@@ -72,6 +72,8 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
     private final EventBlocks blocks = new EventBlocks();
     /** The changes to {@code event_tallies} of the open transaction (ADR 33); owned like {@link #blocks}. */
     private final EventTallies.Delta tallies = new EventTallies.Delta();
+    /** The writer's view of the message index partitions (ADR 34); owned like {@link #blocks}. */
+    private final MessageIndex messages = new MessageIndex();
     /** The writer connection's prepared hot-path statements; owned like {@link #blocks}. */
     private final HotPathInserts.Statements statements = new HotPathInserts.Statements();
     private long lastDataVersion = Long.MIN_VALUE;
@@ -255,6 +257,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         if (job.session != null) {
             blocks.rolledBack();
             tallies.clear();
+            messages.forget();
             try {
                 job.session.rollback(true);
             } catch (RuntimeException e) {
@@ -301,9 +304,9 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
         insertHeld(session.getConnection(), job.pending.values());
     }
 
-    /** Inserts held envelopes and counts them in {@code event_tallies} (ADR 33). */
+    /** Inserts held envelopes, indexes their messages (ADR 34) and counts them in {@code event_tallies} (ADR 33). */
     private void insertHeld(java.sql.Connection connection, java.util.Collection<HotPathInserts.Pending> held) {
-        HotPathInserts.insert(statements, connection, held, blocks);
+        HotPathInserts.insert(statements, connection, held, blocks, messages);
         HotPathInserts.tally(held, tallies);
     }
 
@@ -359,6 +362,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
             } catch (RuntimeException e) {
                 blocks.rolledBack();
                 tallies.clear();
+                messages.forget();
                 try {
                     session.rollback(true);
                 } catch (RuntimeException rollbackFailure) {
@@ -439,6 +443,7 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
             if (changed) {
                 stateEpoch.incrementAndGet();
                 blocks.forgetWriterState();
+                messages.forget();
             }
             return changed;
         } catch (java.sql.SQLException e) {
@@ -582,6 +587,11 @@ final class SqliteDatabase implements MapperAccess, UnitOfWork, AutoCloseable {
     /** The changes to {@code event_tallies} of the open transaction; for whoever holds the connection. */
     EventTallies.Delta tallies() {
         return tallies;
+    }
+
+    /** The writer's view of the message index partitions; for whoever holds the connection. */
+    MessageIndex messages() {
+        return messages;
     }
 
     HotPathInserts.Statements statements() {

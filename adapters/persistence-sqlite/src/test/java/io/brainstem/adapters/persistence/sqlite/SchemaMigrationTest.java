@@ -58,6 +58,9 @@ class SchemaMigrationTest {
                 "V10 counted the rows stored");
         assertEquals(2, scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('alert_histories',"
                 + " 'alert_sync_cursors')"), "V9");
+        assertEquals(1, scalar(db, "SELECT COUNT(*) FROM events_fts_parts WHERE name = 'events_fts' AND first_id = 0"
+                + " AND kind = 'contentless_delete' AND min_ts IS NULL"), "V11: the V7 index is the first partition");
+        assertEquals(0, scalar(db, "SELECT id FROM events_id_floor"), "V11");
         assertEquals("old-host", textScalar(db, "SELECT host FROM raw_envelopes WHERE id = 7"));
         assertEquals("{\"via\":\"relay\"}", textScalar(db, "SELECT metadata FROM raw_envelopes WHERE id = 7"));
     }
