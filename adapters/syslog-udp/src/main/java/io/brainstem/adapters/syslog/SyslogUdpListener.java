@@ -161,10 +161,15 @@ public final class SyslogUdpListener implements AutoCloseable {
             writer.dropReceived(); // spare the CPU of decoding for the writer that is behind
             return;
         }
+        writer.offer(new Received(text(buffer, bytes), sender));
+    }
+
+    /** The datagram just received into {@code buffer} as text, copied out through {@code bytes}. */
+    private static String text(ByteBuffer buffer, byte[] bytes) {
         buffer.flip();
         int length = buffer.remaining();
         buffer.get(bytes, 0, length);
-        writer.offer(new Received(SyslogText.decode(bytes, 0, length), sender));
+        return SyslogText.decode(bytes, 0, length);
     }
 
     /** On close: what the kernel holds is read without blocking and queued, until the buffer is empty. */
@@ -188,11 +193,8 @@ public final class SyslogUdpListener implements AutoCloseable {
                 if (buffer.position() == 0) {
                     continue; // a wake-up
                 }
-                buffer.flip();
-                int length = buffer.remaining();
-                buffer.get(bytes, 0, length);
                 // the writer is still running: wait for room rather than drop, within the drain's limit
-                if (writer.offerWaiting(new Received(SyslogText.decode(bytes, 0, length), sender),
+                if (writer.offerWaiting(new Received(text(buffer, bytes), sender),
                         deadline - System.nanoTime())) {
                     drained++;
                 } else {

@@ -265,6 +265,14 @@ final class TemplateAlignment {
     }
 
     private static boolean sharesDelimitedPart(String a, String b) {
+        return delimitedSharedEnds(a, b) != 0;
+    }
+
+    /**
+     * How much {@code a} and {@code b} share at their start and at their end, each cut back to a punctuation
+     * boundary (never inside a name): the prefix length in the high 32 bits, the suffix length in the low 32.
+     */
+    private static long delimitedSharedEnds(String a, String b) {
         int max = Math.min(a.length(), b.length());
         int prefix = 0;
         while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
@@ -280,7 +288,7 @@ final class TemplateAlignment {
         while (suffix > 0 && isNameChar(a.charAt(a.length() - suffix))) {
             suffix--;
         }
-        return prefix > 0 || suffix > 0;
+        return ((long) prefix << 32) | suffix;
     }
 
     /**
@@ -288,24 +296,12 @@ final class TemplateAlignment {
      * delimited by punctuation and a word or an identifier on both sides; otherwise {@code null}.
      */
     static String generalizedToken(String a, String b) {
-        int max = Math.min(a.length(), b.length());
-        int prefix = 0;
-        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
-        }
-        while (prefix > 0 && isNameChar(a.charAt(prefix - 1))) {
-            prefix--;
-        }
-        int suffix = 0;
-        while (suffix < max - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
-            suffix++;
-        }
-        while (suffix > 0 && isNameChar(a.charAt(a.length() - suffix))) {
-            suffix--;
-        }
-        if (prefix == 0 && suffix == 0) {
+        long ends = delimitedSharedEnds(a, b);
+        if (ends == 0) {
             return null;
         }
+        int prefix = (int) (ends >>> 32);
+        int suffix = (int) ends;
         String middleA = a.substring(prefix, a.length() - suffix);
         String middleB = b.substring(prefix, b.length() - suffix);
         if (middleA.isEmpty() || middleB.isEmpty() || middleA.contains(MessageMasker.WILDCARD)
