@@ -51,7 +51,10 @@ public final class RetentionService implements RetainRecentEventsUseCase {
         // idempotency keys are kept a day whatever the retention period (ADR 37)
         Instant keysCutoff = clock.instant().minus(java.time.Duration.ofHours(
                 io.brainstem.application.port.out.IdempotencyRepository.KEPT_FOR_HOURS));
-        storage.unitOfWork().write(() -> storage.idempotency().forgetBefore(keysCutoff));
+        storage.unitOfWork().write(() -> {
+            storage.idempotency().forgetBefore(keysCutoff);
+            return null;
+        });
         return total;
     }
 

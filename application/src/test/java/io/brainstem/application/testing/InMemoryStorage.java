@@ -515,10 +515,8 @@ public final class InMemoryStorage implements Storage {
             }
 
             @Override
-            public int forgetBefore(Instant cutoff) {
-                int before = remembered.size();
+            public void forgetBefore(Instant cutoff) {
                 remembered.values().removeIf(r -> r.recordedAt().isBefore(cutoff));
-                return before - remembered.size();
             }
         };
     }

@@ -49,6 +49,6 @@ public interface IdempotencyRepository {
     /** Saved with the unit of work it is called in. */
     void remember(Remembered remembered);
 
-    /** Forgets keys recorded before {@code cutoff}; how many. */
-    int forgetBefore(Instant cutoff);
+    /** Forgets keys recorded before {@code cutoff}, with the unit of work it is called in. */
+    void forgetBefore(Instant cutoff);
 }

@@ -28,9 +28,8 @@ public final class MyBatisIdempotencyRepository implements IdempotencyRepository
     }
 
     @Override
-    public int forgetBefore(Instant cutoff) {
+    public void forgetBefore(Instant cutoff) {
         String at = SqlTimes.format(cutoff);
         db.later(session -> session.getMapper(IdempotencyMapper.class).deleteBefore(at));
-        return 0; // deleted with the unit of work; the count is not known before it commits
     }
 }
