@@ -52,6 +52,7 @@ public final class Brainstem implements AutoCloseable {
     private final io.brainstem.application.service.CommitHealth commitHealth;
     private RetentionSchedule retentionSchedule;
     private LogicMonitorSchedule logicMonitorSchedule;
+    private final java.util.List<io.brainstem.adapters.http.HttpConnections> httpGuards = new java.util.ArrayList<>();
 
     /** Without metrics: one-shot commands (and tests that do not look at them). */
     public Brainstem(BrainstemSettings settings) {
@@ -248,6 +249,7 @@ public final class Brainstem implements AutoCloseable {
         HttpApi.Dependencies deps = httpDependencies();
         BrainstemSettings.Connections connections = settings.connections();
         Duration idle = connections.httpIdleTimeout();
+        io.brainstem.adapters.http.HttpConnections guard = httpConnections(connections);
         return WebServer.builder()
                 .host(settings.httpHost())
                 .port(settings.httpPort())
@@ -255,8 +257,8 @@ public final class Brainstem implements AutoCloseable {
                 // and dropped so that the client can read the answer (ADR 26)
                 .maxPayloadSize(HttpApi.maxDrainBytes(settings.limits()))
                 .maxTcpConnections(connections.httpMaxConnections())
-                // a connection quiet before or within its request line is closed after this (Helidon 4.5 has no read
-                // timeout once the request line is in: the connection cap bounds slow clients, ADR 26)
+                // a connection quiet before or within its request line is closed after this; the headers and a body
+                // have deadlines of their own, kept by the connection guard (ADR 38)
                 .idleConnectionTimeout(idle)
                 .idleConnectionPeriod(idle.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
                         ? Duration.ofSeconds(1) : idle.dividedBy(4))
@@ -264,8 +266,22 @@ public final class Brainstem implements AutoCloseable {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 // errors answered before the routing (bad request line, URI or headers too long, HTTP/1.0) in JSON
                 .directHandlers(io.brainstem.adapters.http.JsonDirectHandler.all())
-                .routing(routing -> runtime.registerIntake("http", HttpApi.routing(routing, deps)))
+                // every connection passes the guard: header and body deadlines, Connection: close, HTTP/1.0 health
+                // checks; it builds the HTTP/1.1 connections itself (ADR 38)
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(guard.selector())
+                .routing(routing -> runtime.registerIntake("http",
+                        HttpApi.routing(routing, deps, java.util.Optional.of(guard))))
                 .build();
+    }
+
+    private synchronized io.brainstem.adapters.http.HttpConnections httpConnections(
+            BrainstemSettings.Connections connections) {
+        io.brainstem.adapters.http.HttpConnections guard = new io.brainstem.adapters.http.HttpConnections(
+                new io.brainstem.adapters.http.HttpConnections.Settings(connections.httpHeaderTimeout(),
+                        connections.httpBodyTimeout()), runtime);
+        httpGuards.add(guard);
+        return guard;
     }
 
     @Override
@@ -277,6 +293,8 @@ public final class Brainstem implements AutoCloseable {
             if (logicMonitorSchedule != null) {
                 logicMonitorSchedule.close();
             }
+            httpGuards.forEach(io.brainstem.adapters.http.HttpConnections::close);
+            httpGuards.clear();
         }
         catalog.close();
         metrics.ifPresent(BrainstemMetrics::close);

@@ -51,12 +51,15 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
      * <pre>
      * BRAINSTEM_HTTP_IDLE_TIMEOUT_SECONDS        [brainstem.http.idle-timeout-seconds]        60
      * BRAINSTEM_HTTP_MAX_CONNECTIONS             [brainstem.http.max-connections]             1000
+     * BRAINSTEM_HTTP_HEADER_TIMEOUT_SECONDS      [brainstem.http.header-timeout-seconds]      20   (ADR 38)
+     * BRAINSTEM_HTTP_BODY_TIMEOUT_SECONDS        [brainstem.http.body-timeout-seconds]        30   (ADR 38)
      * BRAINSTEM_SYSLOG_TCP_IDLE_TIMEOUT_SECONDS  [brainstem.syslog.tcp-idle-timeout-seconds]  900  ("off": never)
      * BRAINSTEM_SYSLOG_TCP_MAX_CONNECTIONS       [brainstem.syslog.tcp-max-connections]       1000
      * </pre>
      */
     public record Connections(Duration httpIdleTimeout, int httpMaxConnections,
-            Duration syslogTcpIdleTimeout, int syslogTcpMaxConnections) {
+            Duration syslogTcpIdleTimeout, int syslogTcpMaxConnections, Duration httpHeaderTimeout,
+            Duration httpBodyTimeout) {
     }
 
     /** Port value meaning "disabled". */
@@ -102,7 +105,9 @@ public record BrainstemSettings(String httpHost, int httpPort, String syslogHost
                 s.integer("BRAINSTEM_HTTP_MAX_CONNECTIONS", "brainstem.http.max-connections", 1000),
                 s.seconds("BRAINSTEM_SYSLOG_TCP_IDLE_TIMEOUT_SECONDS", "brainstem.syslog.tcp-idle-timeout-seconds",
                         900, true),
-                s.integer("BRAINSTEM_SYSLOG_TCP_MAX_CONNECTIONS", "brainstem.syslog.tcp-max-connections", 1000));
+                s.integer("BRAINSTEM_SYSLOG_TCP_MAX_CONNECTIONS", "brainstem.syslog.tcp-max-connections", 1000),
+                s.seconds("BRAINSTEM_HTTP_HEADER_TIMEOUT_SECONDS", "brainstem.http.header-timeout-seconds", 20, false),
+                s.seconds("BRAINSTEM_HTTP_BODY_TIMEOUT_SECONDS", "brainstem.http.body-timeout-seconds", 30, false));
         int retentionDays = s.days("BRAINSTEM_RETENTION_DAYS", "brainstem.retention-days", DEFAULT_RETENTION_DAYS);
         String databaseUrl = s.text("BRAINSTEM_DATABASE_URL", "brainstem.database-url", "");
         String databasePassword = env.getOrDefault("BRAINSTEM_DATABASE_PASSWORD", "");

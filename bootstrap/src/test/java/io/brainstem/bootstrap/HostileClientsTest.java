@@ -54,6 +54,8 @@ class HostileClientsTest {
         env.put("BRAINSTEM_MAX_BODY_BYTES", Integer.toString(MAX_BODY));
         env.put("BRAINSTEM_MAX_BODY_BYTES_IN_FLIGHT", Integer.toString(MAX_BODY));
         env.put("BRAINSTEM_HTTP_IDLE_TIMEOUT_SECONDS", "2");
+        env.put("BRAINSTEM_HTTP_HEADER_TIMEOUT_SECONDS", "1");
+        env.put("BRAINSTEM_HTTP_BODY_TIMEOUT_SECONDS", "3"); // the budget test holds a body meanwhile
         brainstem = new Brainstem(BrainstemSettings.load(Config.empty(), env));
         server = brainstem.startHttp();
     }
@@ -335,5 +337,101 @@ class HostileClientsTest {
             assertTrue(closedByServer(slow));
         }
         assertServerUp();
+    }
+
+    @Test
+    void headersSentTooSlowlyAreA408AndTheConnectionCloses() throws Exception {
+        long before = runtimeCounter("headers_timed_out");
+        try (Socket slow = socket()) {
+            OutputStream out = slow.getOutputStream();
+            out.write("GET /stats HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            // a slow-loris client: a header line every 100 ms, never the blank line that ends them
+            Thread loris = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 300; i++) {
+                        out.write(("X-Slow-" + i + ": yes\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                        Thread.sleep(100); // the client's pace, not a synchronisation
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the server closed the connection
+                }
+            });
+            long started = System.nanoTime();
+            Answer answer = read(slow.getInputStream());
+            assertEquals(408, answer.status());
+            assertEquals("request_timeout", answer.code());
+            assertTrue(System.nanoTime() - started < 10_000_000_000L, "within the header timeout and its sweep");
+            assertTrue(closedByServer(slow));
+            loris.interrupt();
+        }
+        assertEquals(before + 1, runtimeCounter("headers_timed_out"));
+        assertServerUp();
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsA408AndTheConnectionCloses() throws Exception {
+        long before = runtimeCounter("bodies_timed_out");
+        try (Socket slow = socket()) {
+            slow.getOutputStream().write((head("/ingest/batch", 1000) + "{\"events\": [")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            slow.getOutputStream().flush();
+            Answer answer = read(slow.getInputStream());
+            assertEquals(408, answer.status());
+            assertEquals("request_timeout", answer.code());
+            assertTrue(closedByServer(slow));
+        }
+        assertEquals(before + 1, runtimeCounter("bodies_timed_out"));
+        awaitBudgetBelow(1); // the stalled body's lease is given back
+        assertServerUp();
+    }
+
+    @Test
+    void aBodyThatKeepsArrivingSlowlyIsReadPastTheBodyTimeout() throws Exception {
+        byte[] whole = event("<14>Oct 11 22:14:15 fw-03 slow: " + "s".repeat(900)).getBytes(StandardCharsets.UTF_8);
+        try (Socket slow = socket()) {
+            OutputStream out = slow.getOutputStream();
+            out.write(head("/ingest/event", whole.length).getBytes(StandardCharsets.ISO_8859_1));
+            int pieces = 12; // 12 x 400 ms: longer than the 3 s body timeout, never 3 s without a byte
+            for (int i = 0; i < pieces; i++) {
+                int from = whole.length * i / pieces;
+                out.write(whole, from, whole.length * (i + 1) / pieces - from);
+                out.flush();
+                Thread.sleep(400); // the client's pace, not a synchronisation
+            }
+            assertEquals(200, read(slow.getInputStream()).status());
+        }
+    }
+
+    @Test
+    void aRequestSayingConnectionCloseIsAnsweredAndThenClosed() throws Exception {
+        try (Socket socket = socket()) {
+            socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            Answer answer = read(socket.getInputStream());
+            assertEquals(200, answer.status());
+            assertEquals("close", answer.header("connection"));
+            long started = System.nanoTime();
+            assertTrue(closedByServer(socket));
+            assertTrue(System.nanoTime() - started < 1_000_000_000L, "closed at once, not by the idle timeout");
+        }
+    }
+
+    @Test
+    void aKeptAliveConnectionServesRequestAfterRequest() throws Exception {
+        try (Socket socket = socket()) {
+            for (int i = 0; i < 3; i++) {
+                socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                assertEquals(200, read(socket.getInputStream()).status());
+            }
+        }
+    }
+
+    private long runtimeCounter(String name) throws Exception {
+        return get("/runtime").body().at("/intake/http/" + name).asLong();
     }
 }

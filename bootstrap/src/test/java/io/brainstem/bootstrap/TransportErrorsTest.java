@@ -59,13 +59,32 @@ class TransportErrorsTest {
     }
 
     @Test
-    void http10IsA505ThatSaysToUseHttp11() throws Exception {
-        String response = exchange("GET /healthz HTTP/1.0\r\n\r\n");
-        assertTrue(response.startsWith("HTTP/1.1 505"), response);
-        JsonNode body = body(response);
+    void http10HealthChecksAreAnsweredAndEverythingElseIsA505ThatSaysToUseHttp11() throws Exception {
+        String health = exchange("GET /healthz HTTP/1.0\r\n\r\n"); // HAProxy's option httpchk GET /healthz
+        assertTrue(health.startsWith("HTTP/1.0 200 OK\r\n"), health);
+        assertTrue(health.contains("\r\nConnection: close\r\n"), health);
+        assertEquals("ok", body(health).get("status").asText());
+        String status = exchange("GET /status?verbose=1 HTTP/1.0\r\nUser-Agent: check\r\n\r\n");
+        assertEquals("ok", body(status).get("status").asText());
+        String head = exchange("HEAD /healthz HTTP/1.0\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.0 200 OK\r\n"), head);
+        assertTrue(head.endsWith("\r\n\r\n"), "HEAD has no body: " + head);
+
+        String other = exchange("GET /stats HTTP/1.0\r\n\r\n");
+        assertTrue(other.startsWith("HTTP/1.0 505"), other);
+        JsonNode body = body(other);
         assertEquals(false, body.get("ok").asBoolean());
         assertEquals("http_version_not_supported", body.at("/error/code").asText());
         assertTrue(body.at("/error/message").asText().contains("HTTP/1.1"));
+        String post = exchange("POST /healthz HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}");
+        assertTrue(post.startsWith("HTTP/1.0 505"), post);
+    }
+
+    @Test
+    void otherHttpVersionsAreA400InJson() throws Exception {
+        String response = exchange("GET /healthz HTTP/1.2\r\nHost: x\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertEquals("bad_request", body(response).at("/error/code").asText());
     }
 
     @Test

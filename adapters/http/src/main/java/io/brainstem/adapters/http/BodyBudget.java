@@ -89,7 +89,8 @@ final class BodyBudget {
         if (req.headers().contains(HeaderNames.EXPECT) || req.content().consumed()) {
             return;
         }
-        try (InputStream in = req.content().inputStream()) {
+        try (HttpConnections.BodyRead reading = HttpConnections.readingBody(req);
+                InputStream in = reading.watch(req.content().inputStream())) {
             skip(in, maxDrainBytes);
         } catch (IOException | RuntimeException e) {
             // the client went away, or sent more than is drained: the connection closes either way

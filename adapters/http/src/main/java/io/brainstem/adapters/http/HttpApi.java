@@ -62,11 +62,20 @@ public final class HttpApi {
      *         {@code bodies_refused_busy}
      */
     public static Supplier<Map<String, Long>> routing(HttpRouting.Builder routing, Dependencies deps) {
+        return routing(routing, deps, Optional.empty());
+    }
+
+    /**
+     * Registers every route, filter and error mapping, with the server's {@link HttpConnections} (its body
+     * deadline and counters).
+     */
+    public static Supplier<Map<String, Long>> routing(HttpRouting.Builder routing, Dependencies deps,
+            Optional<HttpConnections> connections) {
         if (deps.metrics().enabled()) { // first: it times the token check too, and counts its 401s
             routing.addFilter(new RequestMetricsFilter(deps.metrics(), new RouteTemplates(ENDPOINTS)));
         }
         BodyBudget budget = new BodyBudget(deps.limits().maxBodyBytesInFlight());
-        routing.addFilter(new RequestGuard(budget));
+        routing.addFilter(new RequestGuard(budget, connections));
         deps.apiToken().filter(t -> !t.isBlank()).ifPresent(token -> routing.addFilter(new AuthFilter(token)));
         ErrorMapping.register(routing, maxDrainBytes(deps.limits()));
         routing.register("/", new RuntimeHttpService(deps.runtime()))
@@ -87,6 +96,7 @@ public final class HttpApi {
             counters.put("body_bytes_in_flight", budget.inFlight());
             counters.put("body_bytes_budget", budget.maxBytes());
             counters.put("bodies_refused_busy", budget.refused());
+            connections.ifPresent(c -> counters.putAll(c.counters()));
             return counters;
         };
     }

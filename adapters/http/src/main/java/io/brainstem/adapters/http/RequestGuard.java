@@ -29,9 +29,11 @@ final class RequestGuard implements Filter {
     private static final HeaderName SEC_FETCH_SITE = HeaderNames.create("Sec-Fetch-Site");
 
     private final BodyBudget budget;
+    private final java.util.Optional<HttpConnections> connections;
 
-    RequestGuard(BodyBudget budget) {
+    RequestGuard(BodyBudget budget, java.util.Optional<HttpConnections> connections) {
         this.budget = budget;
+        this.connections = connections;
     }
 
     @Override
@@ -44,6 +46,7 @@ final class RequestGuard implements Filter {
         }
         try (BodyBudget.Lease lease = budget.lease()) {
             req.context().register(lease);
+            connections.ifPresent(c -> req.context().register(c));
             chain.proceed();
         }
     }

@@ -77,7 +77,8 @@ final class RequestSupport {
             throw tooLarge();
         }
         BodyBudget.Lease lease = req.context().get(BodyBudget.Lease.class).orElse(null);
-        try (InputStream in = req.content().inputStream()) {
+        try (HttpConnections.BodyRead reading = HttpConnections.readingBody(req);
+                InputStream in = reading.watch(req.content().inputStream())) {
             // a small body is read into a buffer of its size; a large one in pieces, each taken from the budget as
             // it arrives, so a client sending slowly holds only what it has sent
             int piece = (int) Math.max(1, Math.min(CHUNK_BYTES, declared.orElse((long) CHUNK_BYTES)));

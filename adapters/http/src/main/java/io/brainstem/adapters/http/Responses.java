@@ -25,12 +25,17 @@ final class Responses {
     }
 
     static void error(ServerResponse res, Status status, String code, String message) {
+        json(res, status, errorBody(code, message));
+    }
+
+    /** {@code {"ok": false, "error": {"code", "message"}}}. */
+    static Map<String, Object> errorBody(String code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", false);
         body.put("error", error);
-        json(res, status, body);
+        return body;
     }
 }

@@ -37,7 +37,15 @@ public final class RuntimeHttpService implements HttpService {
     }
 
     private void status(ServerRequest req, ServerResponse res) {
-        RuntimeSnapshot s = runtime.snapshot();
+        Health health = health(runtime.snapshot());
+        Responses.json(res, health.status(), health.body());
+    }
+
+    /** What {@code GET /healthz} answers: 200 and {@code "status": "ok"}, or 503, {@code "degraded"} and why. */
+    record Health(io.helidon.http.Status status, Map<String, Object> body) {
+    }
+
+    static Health health(RuntimeSnapshot s) {
         List<String> problems = problems(s);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", problems.isEmpty());
@@ -48,7 +56,7 @@ public final class RuntimeHttpService implements HttpService {
         }
         body.put("runtime", summary(s));
         body.put("api_token_enabled", s.apiTokenEnabled());
-        Responses.json(res, problems.isEmpty() ? io.helidon.http.Status.OK_200
+        return new Health(problems.isEmpty() ? io.helidon.http.Status.OK_200
                 : io.helidon.http.Status.SERVICE_UNAVAILABLE_503, body);
     }
 
