@@ -301,8 +301,14 @@ public final class AligningTemplateMiner implements TemplateMiner {
                 count = n;
             }
         }
+        int pair = -1;
         if (count + 1 < variableAfter) {
-            return null;
+            pair = crossedPair(tokens);
+            if (pair < 0) {
+                return null;
+            }
+            position = pair;
+            count = siblings.size();
         }
         int first = TemplateAlignment.firstOf(position);
         int second = TemplateAlignment.secondOf(position);
@@ -310,7 +316,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
         LogCluster survivor = null;
         List<LogCluster> family = new ArrayList<>(count);
         for (int i = 0; i < siblings.size(); i++) {
-            if (siblingPositions.get(i) != position) {
+            if (pair >= 0 ? !within(siblingPositions.get(i), pair) : siblingPositions.get(i) != position) {
                 continue;
             }
             LogCluster sibling = siblings.get(i);
@@ -338,6 +344,48 @@ public final class AligningTemplateMiner implements TemplateMiner {
         survivor.wordVariables |= TemplateAlignment.wordVariableBit(first) | TemplateAlignment.wordVariableBit(second);
         LogCluster result = absorbCovered(retemplate(survivor, merged, absorbed), absorbed);
         return new Match(result.id, result.template(), false, true, absorbed);
+    }
+
+    /**
+     * Two positions that vary together ({@code https-in~ be_app/<*>}, {@code http-in be_api/<*>}): the siblings
+     * that differ from the message at one of them, or at both, are one family of {@link #variableAfter} members
+     * when each position has also varied alone (a value at one does not decide the other: {@code 194
+     * Temperature_Celsius} and {@code 190 Airflow_Temperature_Cel} vary together and stay apart). Two closed sets
+     * crossed show as many members as one open set shows values. Returns the pair's sibling key, or -1.
+     */
+    private int crossedPair(String[] tokens) {
+        for (int i = 0; i < siblings.size(); i++) {
+            int key = siblingPositions.get(i);
+            int a = TemplateAlignment.firstOf(key);
+            int b = TemplateAlignment.secondOf(key);
+            if (a == b || a == 0) {
+                continue; // the first token often names the emitter (pam_unix(sudo:session):), not a value
+            }
+            int members = 0;
+            boolean aloneAtA = false;
+            boolean aloneAtB = false;
+            for (int j = 0; j < siblings.size(); j++) {
+                int other = siblingPositions.get(j);
+                if (within(other, key)) {
+                    members++;
+                    aloneAtA |= other == TemplateAlignment.siblingKey(a, a);
+                    aloneAtB |= other == TemplateAlignment.siblingKey(b, b);
+                }
+            }
+            if (members + 1 >= variableAfter && aloneAtA && aloneAtB) {
+                return key;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a sibling differing at {@code key}'s positions differs only within the pair {@code pair}. */
+    private static boolean within(int key, int pair) {
+        int a = TemplateAlignment.firstOf(pair);
+        int b = TemplateAlignment.secondOf(pair);
+        int x = TemplateAlignment.firstOf(key);
+        int y = TemplateAlignment.secondOf(key);
+        return (x == a || x == b) && (y == a || y == b);
     }
 
     /**

@@ -141,7 +141,7 @@ final class TemplateAlignment {
      * {@code bob(uid=<*>)}; not {@code state=up} and {@code state=down}).
      */
     static boolean variableTokens(String a, TokenKind ak, String b, TokenKind bk) {
-        return (ak.isWordValue() && bk.isWordValue()) || generalizedToken(a, b) != null;
+        return (TokenKind.mayVaryInFamily(a, ak) && TokenKind.mayVaryInFamily(b, bk)) || generalizedToken(a, b) != null;
     }
 
     /**
@@ -305,8 +305,8 @@ final class TemplateAlignment {
         String middleA = a.substring(prefix, a.length() - suffix);
         String middleB = b.substring(prefix, b.length() - suffix);
         if (middleA.isEmpty() || middleB.isEmpty() || middleA.contains(MessageMasker.WILDCARD)
-                || middleB.contains(MessageMasker.WILDCARD) || !TokenKind.of(middleA).isWordValue()
-                || !TokenKind.of(middleB).isWordValue()) {
+                || middleB.contains(MessageMasker.WILDCARD) || !TokenKind.mayVaryInFamily(middleA, TokenKind.of(middleA))
+                || !TokenKind.mayVaryInFamily(middleB, TokenKind.of(middleB))) {
             return null;
         }
         return a.substring(0, prefix) + MessageMasker.WILDCARD + a.substring(a.length() - suffix);
@@ -433,7 +433,7 @@ final class TemplateAlignment {
         }
         int tail = pattern.length() - open - MessageMasker.WILDCARD.length();
         String covered = value.substring(open, value.length() - tail);
-        return !covered.isEmpty() && TokenKind.of(covered).isWordValue();
+        return !covered.isEmpty() && TokenKind.mayVaryInFamily(covered, TokenKind.of(covered));
     }
 
     /** The differing positions of two siblings in one {@code int}: {@code first << 15 | second}. */

@@ -158,14 +158,8 @@ enum TokenKind {
         if (token.contains(MessageMasker.WILDCARD)) {
             return MASKED;
         }
-        int from = 0;
-        int to = token.length();
-        while (from < to && "([{<\"'`".indexOf(token.charAt(from)) >= 0) {
-            from++;
-        }
-        while (to > from && ")]}>\"'`,;:.!?".indexOf(token.charAt(to - 1)) >= 0) {
-            to--;
-        }
+        int from = innerStart(token);
+        int to = innerEnd(token, from);
         int letters = 0;
         int lower = 0;
         boolean other = false;
@@ -196,6 +190,63 @@ enum TokenKind {
             return FIXED;
         }
         return WORD;
+    }
+
+    /**
+     * Whether {@code token} (brackets, quotes and trailing punctuation ignored) is an upper-case constant that
+     * is not a state word: {@code GET}, {@code CD}, {@code CONTAINER_REMOTE_LAUNCH}, not {@code DOWN} or
+     * {@code FAILED}. It is {@link #FIXED} (two messages that differ in it stay apart), but when four or more of
+     * them arrive in one position of otherwise equal messages it is the value of a closed set printed with a
+     * {@code %s}, like a word (ADR 40).
+     */
+    static boolean isEnumConstant(String token) {
+        int from = innerStart(token);
+        int to = innerEnd(token, from);
+        int letters = 0;
+        StringBuilder word = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = token.charAt(i);
+            if (ValueShapes.isAsciiLetter(c)) {
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letters++;
+                word.append(Character.toLowerCase(c));
+            } else if (c != '_' && !ValueShapes.isDigit(c)) {
+                return false;
+            } else if (c == '_') {
+                String part = word.toString();
+                if (STATE_WORDS.contains(part) || isVerbForm(part)) {
+                    return false;
+                }
+                word.setLength(0);
+            }
+        }
+        String last = word.toString();
+        return letters >= 2 && !STATE_WORDS.contains(last) && !isVerbForm(last);
+    }
+
+    /** A word, an identifier or an upper-case constant ({@link #isEnumConstant}): what a family may vary in. */
+    static boolean mayVaryInFamily(String token, TokenKind kind) {
+        return kind.isWordValue() || (kind == FIXED && isEnumConstant(token));
+    }
+
+    /** Where {@code token} begins without the brackets and quotes before it. */
+    private static int innerStart(String token) {
+        int from = 0;
+        while (from < token.length() && "([{<\"'`".indexOf(token.charAt(from)) >= 0) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Where {@code token} ends without the brackets, quotes and punctuation after it (not before {@code from}). */
+    private static int innerEnd(String token, int from) {
+        int to = token.length();
+        while (to > from && ")]}>\"'`,;:.!?".indexOf(token.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        return to;
     }
 
     /** Past participles and gerunds ({@code started}, {@code stopped}, {@code running}) describe states. */
