@@ -26,15 +26,9 @@ class ScenarioSmokeTest {
 
     /** Planted patterns and routine streams that do not meet their target today, and why. */
     static final Map<String, String> KNOWN_MISSES = Map.ofEntries(
-            Map.entry("ha-peer-link-self-heal", "4 episodes in a week of a warning: self_heal at watch (0.41)"),
-            Map.entry("megaraid-vd-degraded", "VD 01/1 reads as a counter and the uptime/level token "
-                    + "(732000000s/0x0001/CRIT) as the entity, so DEGRADED and OPTIMAL never name the same thing"),
-            // held out (ha-edge, campus-network: written before tuning)
+            // held out (ha-edge: written before tuning)
             Map.entry("routine-nginx-favicon", "a steady err background on four hosts: recurrence at review (0.455); "
-                    + "only backgrounds up to warning are routine"),
-            Map.entry("fortigate-isp2-long-outage", "the relayed FortiGate line's tag is date=YYYY-MM-DD, so its "
-                    + "service changes daily and the pattern splits by day: self_heal at watch (0.400), unrecovered "
-                    + "reaches review"));
+                    + "only backgrounds up to warning are routine"));
 
     static Stream<Arguments> scenarios() {
         return Stream.of(

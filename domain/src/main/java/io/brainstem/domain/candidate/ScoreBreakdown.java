@@ -21,8 +21,9 @@ import java.util.Map;
  *       percent state change / 100 (flapping candidates), or the same score of its daily rise when the rate rose
  *       over days (recurrence candidates, ADR 31); 0 otherwise.</li>
  *   <li>{@code novelty} (0.05): how new the pattern is; halves every 7 days after its first sighting.</li>
- *   <li>{@code periodicity} (0.10): 1 when it comes at the same time of day on several days or at a fixed
- *       interval, else 0.</li>
+ *   <li>{@code periodicity} (0.10): for recurrence, 1 when it comes at the same time of day on several days or at
+ *       a fixed interval, else 0; for self-heal, the share of the days from its first episode to its last on which
+ *       an episode began, when that is at least three days (ADR 41), else 0.</li>
  *   <li>{@code routine} (no weight, 0 or 1): 1 when the pattern is routine chatter (low severity and no failure,
  *       or a steady background rate); the total of a routine pattern is then at most {@link #ROUTINE_CAP}, the top
  *       of {@code watch}, unless memory knows it.</li>

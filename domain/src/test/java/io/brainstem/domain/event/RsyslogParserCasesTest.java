@@ -39,8 +39,11 @@ class RsyslogParserCasesTest {
     private static final List<String> FIELDS = List.of("host", "service", "timestamp", "severity", "facility",
             "message");
 
-    /** Agreeing fields out of compared fields on rsyslog's rows, as measured when this table was written. */
-    private static final int AGREEING = 212;
+    /**
+     * Agreeing fields out of compared fields on rsyslog's rows, as measured when this table was written (212), less
+     * parse1-11's service and message since a key=value word is no tag (ADR 41).
+     */
+    private static final int AGREEING = 210;
     private static final int COMPARED = 217;
 
     record Case(String name, String raw, Map<String, String> rsyslog, Map<String, String> brainstem) {

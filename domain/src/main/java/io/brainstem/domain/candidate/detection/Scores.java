@@ -78,6 +78,11 @@ final class Scores {
         return unit(Math.log(ratio) / Math.log(4 * factor));
     }
 
+    /** A share (0..1) rounded as the other components are. */
+    static double share(double share) {
+        return unit(share);
+    }
+
     /** A weighted percent state change (0..100) as 0..1. */
     static double percent(double percent) {
         return unit(percent / 100.0);

@@ -337,6 +337,8 @@ final class SelfHealRule {
         /** Its recovery turned out to be the usual outcome of an attempt, not the end of an outage. */
         private boolean outcome;
         private Instant firstEpisode;
+        /** The days its episodes began on: one that comes back day after day is chronic. */
+        private final DaysSeen days = new DaysSeen();
 
         Pattern(SelfHealKind kind, String failureTemplate, String recoveryTemplate, String host, String service,
                 StateSignal.Thing thing, String failureSignature, String recoverySignature) {
@@ -361,6 +363,7 @@ final class SelfHealRule {
             trail.addUnsampled(repeats, List.of());
             trail.add(recovery);
             firstEpisode = firstEpisode == null || failure.at().isBefore(firstEpisode) ? failure.at() : firstEpisode;
+            days.observe(failure.at());
             if (took != null) {
                 long s = took.toSeconds();
                 timedEpisodes++;
@@ -386,9 +389,10 @@ final class SelfHealRule {
                 severity = maxSeconds >= CRIT_OUTAGE_HOURS * 3600L ? Severity.CRIT
                         : Severity.values()[severity.ordinal() - 1]; // an outage past the window: one step worse
             }
+            double persistence = Scores.share(days.persistence());
             ScoreBreakdown breakdown = new ScoreBreakdown(Scores.recurrence(episodes), Scores.recovery(episodes),
                     Scores.spread(hostsWithPair), Scores.severity(severity), 0,
-                    Scores.novelty(trail.firstSeen(), now));
+                    Scores.novelty(trail.firstSeen(), now), persistence, 0);
             Map<String, Double> measures = new LinkedHashMap<>();
             measures.put("episodes", (double) episodes);
             if (timedEpisodes > 0) {
@@ -399,6 +403,10 @@ final class SelfHealRule {
                 measures.put("recovery_seconds_last", (double) lastSeconds);
             }
             measures.put("hosts_with_same_pair", (double) hostsWithPair);
+            if (persistence > 0) {
+                measures.put("days_with_episodes", (double) days.days());
+                measures.put("days_spanned", (double) days.span());
+            }
             if (longReturns > 0) {
                 measures.put("long_returns", (double) longReturns);
             }
@@ -428,6 +436,10 @@ final class SelfHealRule {
                         .append(Phrases.times(episodes));
             }
             s.append(" since ").append(Phrases.day(firstEpisode)).append("; ").append(durations()).append('.');
+            if (days.persistence() > 0) {
+                s.append(" It happened on ").append(days.days()).append(" of the ").append(days.span())
+                        .append(" days from its first episode to its last.");
+            }
             if (hostsWithPair > 1) {
                 s.append(" The same failure and recovery also happened on ")
                         .append(Phrases.count(hostsWithPair - 1, "other host")).append('.');

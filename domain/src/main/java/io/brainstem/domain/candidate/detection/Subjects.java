@@ -75,7 +75,37 @@ final class Subjects {
         }
         int eq = value.indexOf('=');
         String v = eq >= 0 ? value.substring(eq + 1) : value;
-        return !v.isEmpty() && v.chars().anyMatch(Character::isLetterOrDigit) && !StateWords.isNumber(v, 0, v.length()) && !isHexId(v) && !allDigitsAndPunctuation(v);
+        return !v.isEmpty() && v.chars().anyMatch(Character::isLetterOrDigit) && !StateWords.isNumber(v, 0, v.length()) && !isHexId(v) && !allDigitsAndPunctuation(v)
+                && !holdsACounter(v);
+    }
+
+    /**
+     * Whether a part of {@code v} (between {@code / : , |}) is a counter: six digits or more, with at most two
+     * letters of a unit after them ({@code 732086400s/0x0002/FATAL}, an uptime and codes). Such a value changes
+     * with every message about the same thing, so it names nothing.
+     */
+    private static boolean holdsACounter(String v) {
+        int start = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            if (i == v.length() || "/:,|".indexOf(v.charAt(i)) >= 0) {
+                int digits = 0;
+                int j = start;
+                while (j < i && v.charAt(j) >= '0' && v.charAt(j) <= '9') {
+                    digits++;
+                    j++;
+                }
+                int letters = 0;
+                while (j < i && v.charAt(j) >= 'a' && v.charAt(j) <= 'z') {
+                    letters++;
+                    j++;
+                }
+                if (digits >= 6 && letters <= 2 && j == i) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     private static boolean isHexId(String v) {

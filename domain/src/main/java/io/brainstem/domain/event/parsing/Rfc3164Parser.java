@@ -24,7 +24,8 @@ import java.util.Set;
  *       rsyslog's pmrfc3164, a word ended by a space is a tag too ({@code host tag This msg}: tag
  *       {@code tag}) when it follows the previous header field after exactly one space and does not start a
  *       JSON or bracketed payload ({@code {}, {@code [}, {@code "}). Without a timestamp only {@code :} and
- *       {@code [pid]} mark a tag. A tag starting with {@code %} is read as a Cisco mnemonic as well.</li>
+ *       {@code [pid]} mark a tag; a word with {@code =} is a field, not a tag ({@code date=2026-03-09 time=...}).
+ *       A tag starting with {@code %} is read as a Cisco mnemonic as well.</li>
  * </ul>
  * A header with nothing after it ({@code <14>Aug 30 23:00:05 X4711}, {@code ... host sshd[1]:}) is a valid
  * line with an empty message; a line with neither a timestamp nor a message ({@code <13>}) is
@@ -167,7 +168,9 @@ final class Rfc3164Parser {
             return -1;
         }
         char first = text.charAt(start);
-        return first == '{' || first == '"' ? -1 : nameEnd;
+        // a key=value word starts a message of fields (FortiGate's date=2026-03-09 time=...), it names no program
+        return first == '{' || first == '"' || text.indexOf('=', start) >= 0 && text.indexOf('=', start) < nameEnd
+                ? -1 : nameEnd;
     }
 
     private static int nameEnd(String text, int start, int end) {

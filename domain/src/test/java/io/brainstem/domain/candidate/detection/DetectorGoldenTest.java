@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * their number. First pinned before the hot path was optimized; re-pinned when ADR 17 changed what the detector
  * says (pairing by subject, learned pairs, severity of failures, periodicity, routine chatter, unrecovered
  * failures), and again when ADR 31 did (outcomes are not recoveries, companion lines are not learned recoveries,
- * long returns, the daily rise, periodic failures recovering, unrecovered weighing past recoveries). Set
+ * long returns, the daily rise, periodic failures recovering, unrecovered weighing past recoveries), and when
+ * ADR 41 did (a self-heal's persistence over days). Set
  * {@code -Dgolden.dump=DIR} to write the rendered lines for diffing.
  */
 class DetectorGoldenTest {
@@ -43,7 +44,7 @@ class DetectorGoldenTest {
     @Test
     void defaults() throws Exception {
         check("defaults", DetectionSettings.defaults(), 42, 60_000, 74_995,
-                "8ea1736d515716168a767f7f18e203927574aaa9c6a0be22a14a2ee47d2af4ec");
+                "2a79d731fdd91ad83746b5bfdf3ad3265261579173b7ada99d2257f791304a35");
     }
 
     @Test
@@ -57,6 +58,6 @@ class DetectorGoldenTest {
         DetectionSettings s = new DetectionSettings(Duration.ofMinutes(5), Duration.ofMinutes(20), 40, 20, 3, 3,
                 Duration.ofMinutes(3), 0.3, 64);
         check("other", s, 99, 30_000, 39_133,
-                "44f9968b9e4c52cd6e04a6f5b2f78eb9e90b3074c0e8e9827441b8e8def4d3ee");
+                "db29d279c928618821d91011c6b2a03f5ed0f1e9fa922fff1ce3292db62355f1");
     }
 }
