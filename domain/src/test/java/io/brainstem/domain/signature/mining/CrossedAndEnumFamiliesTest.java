@@ -103,5 +103,8 @@ class CrossedAndEnumFamiliesTest {
         assertFalse(TokenKind.isEnumConstant("Get"));
         assertFalse(TokenKind.isEnumConstant("A"));
         assertFalse(TokenKind.isEnumConstant("END-OF-MESSAGE"));
+        assertFalse(TokenKind.isEnumConstant("SEVERE"));
+        assertFalse(TokenKind.isEnumConstant("[ERR]"));
+        assertFalse(TokenKind.isEnumConstant("TRACE"));
     }
 }
