@@ -169,8 +169,7 @@ final class Rfc3164Parser {
         }
         char first = text.charAt(start);
         // a key=value word starts a message of fields (FortiGate's date=2026-03-09 time=...), it names no program
-        return first == '{' || first == '"' || text.indexOf('=', start) >= 0 && text.indexOf('=', start) < nameEnd
-                ? -1 : nameEnd;
+        return first == '{' || first == '"' || text.indexOf('=', start, nameEnd) >= 0 ? -1 : nameEnd;
     }
 
     private static int nameEnd(String text, int start, int end) {

@@ -347,7 +347,7 @@ public final class AligningTemplateMiner implements TemplateMiner {
     }
 
     /**
-     * Two positions that vary together ({@code https-in~ be_app/<*>}, {@code http-in be_api/<*>}): the siblings
+     * Two positions that both vary ({@code https-in~ be_app/<*>}, {@code http-in be_api/<*>}): the siblings
      * that differ from the message at one of them, or at both, are one family of {@link #variableAfter} members
      * when each position has also varied alone (a value at one does not decide the other: {@code 194
      * Temperature_Celsius} and {@code 190 Airflow_Temperature_Cel} vary together and stay apart). Two closed sets

@@ -200,18 +200,6 @@ enum TokenKind {
      * {@code %s}, like a word (ADR 40).
      */
     static boolean isEnumConstant(String token) {
-        return isUpperCaseConstant(token) && !LEVELS.contains(token.substring(innerStart(token),
-                innerEnd(token, innerStart(token))).toLowerCase(Locale.ROOT));
-    }
-
-    /**
-     * Log levels that are not {@link #STATE_WORDS} ({@code ERR}, {@code CRIT}, Java's {@code SEVERE} and
-     * {@code FINE}): a line's level tells events apart like a state does, so it never varies in a family.
-     */
-    private static final Set<String> LEVELS = Set.of("err", "crit", "emerg", "trace", "severe", "fine", "finer",
-            "finest", "verbose", "panic", "warning", "notice");
-
-    private static boolean isUpperCaseConstant(String token) {
         int from = innerStart(token);
         int to = innerEnd(token, from);
         int letters = 0;
@@ -235,8 +223,16 @@ enum TokenKind {
             }
         }
         String last = word.toString();
-        return letters >= 2 && !STATE_WORDS.contains(last) && !isVerbForm(last);
+        return letters >= 2 && !STATE_WORDS.contains(last) && !isVerbForm(last)
+                && !LEVELS.contains(token.substring(from, to).toLowerCase(Locale.ROOT));
     }
+
+    /**
+     * Log levels that are not {@link #STATE_WORDS} ({@code ERR}, {@code CRIT}, Java's {@code SEVERE} and
+     * {@code FINE}): a line's level tells events apart like a state does, so it never varies in a family.
+     */
+    private static final Set<String> LEVELS = Set.of("err", "crit", "emerg", "trace", "severe", "fine", "finer",
+            "finest", "verbose", "panic");
 
     /** A word, an identifier or an upper-case constant ({@link #isEnumConstant}): what a family may vary in. */
     static boolean mayVaryInFamily(String token, TokenKind kind) {
